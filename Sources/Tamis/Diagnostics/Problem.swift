@@ -1,0 +1,18 @@
+/// Every kind of problem tamis reports, one case per layer.
+public enum Problem: Sendable, Hashable {
+  /// A problem in a rule file.
+  case ruleFile(RuleFileProblem)
+  /// A rule example that does not give what it says.
+  case example(ExampleProblem)
+  /// A problem reading an input document.
+  case input(InputProblem)
+
+  /// The message text, lower-case, without a final period.
+  public var message: String {
+    switch self {
+    case .ruleFile(let problem): problem.message
+    case .example(let problem): problem.message
+    case .input(let problem): problem.message
+    }
+  }
+}

@@ -1,0 +1,203 @@
+/// Everything that can be wrong in a rule file. Message text lives in `message`, nowhere else.
+public enum RuleFileProblem: Sendable, Hashable {
+  /// A line that is neither blank, a comment, nor `name: value`.
+  case notADirective
+  /// A directive name tamis does not know.
+  case unknownDirective(name: String, suggestion: String?)
+  /// A known directive where it cannot be: `in:` outside an example, `site:` after a rule.
+  case misplacedDirective(name: String, context: DirectiveContext)
+  /// A directive that needs a value and has none.
+  case missingValue(directive: String)
+  /// A header directive given twice.
+  case duplicateHeader(name: String)
+  /// The file lacks a required header directive.
+  case missingHeader(name: String)
+  /// `detect:` in a file without `site:`.
+  case detectWithoutSite
+  /// A rule or group id that is not lower-kebab-case.
+  case invalidID(id: String)
+  /// A rule or group id used before, in this file or another.
+  case duplicateID(id: String)
+  /// A `rule:` block with zero or several actions.
+  case ruleActionCount(id: String, count: Int)
+  /// A `group:` block without any action.
+  case groupWithoutAction(id: String)
+  /// A quoted phrase without its closing quote.
+  case unterminatedQuote
+  /// A pattern where a quoted phrase was expected.
+  case expectedPhrase(found: String)
+  /// A word before the phrase that is not an anchor.
+  case unknownAnchor(word: String, suggestion: String?)
+  /// A word after the phrase that is not a modifier.
+  case unknownModifier(word: String, suggestion: String?)
+  /// `""`.
+  case emptyPhrase
+  /// A phrase longer than the limit, in Characters.
+  case phraseTooLong(length: Int, limit: Int)
+  /// A backslash followed by a character that needs no escape.
+  case invalidEscape(character: String)
+  /// `{` without its `}`.
+  case unclosedHole
+  /// `}` without a `{` (write `}}` for a literal brace).
+  case strayClosingBrace
+  /// A hole name that is empty or not lower-kebab-case.
+  case invalidHoleName(name: String)
+  /// A hole kind tamis does not know (`{n:numbr}`).
+  case unknownHoleKind(kind: String, suggestion: String?)
+  /// The same hole name twice in one pattern.
+  case duplicateHoleName(name: String)
+  /// Two holes with no literal text between them.
+  case adjacentHoles
+  /// A pattern made only of holes and white space.
+  case patternWithoutLiteral
+  /// A caption pattern without a `{text}` hole.
+  case captionWithoutTextHole
+  /// A caption hole other than `text` and `credit`.
+  case unknownCaptionHole(name: String, suggestion: String?)
+  /// A meta pattern without any hole to capture.
+  case metaWithoutHole
+  /// `drop-block:` without `until` and its end pattern.
+  case blockWithoutEnd
+  /// A `when:` value tamis cannot read.
+  case invalidCondition(text: String)
+  /// A `gives-caption:` value without ` | ` between text and credit.
+  case invalidCaptionExpectation
+  /// A `gives-meta:` value without ` = ` between key and value.
+  case invalidMetaExpectation
+  /// A language code that is not two or three lower-case letters or `any`.
+  case invalidLanguage(code: String)
+  /// A host name that is not a plausible host.
+  case invalidHost(host: String)
+  /// A rule file that is not valid UTF-8.
+  case invalidUTF8
+  /// A rule file larger than the limit, in bytes.
+  case fileTooLarge(bytes: Int, limit: Int)
+  /// More rules than the limit across the rule set.
+  case tooManyRules(limit: Int)
+  /// A rule file or folder that cannot be read.
+  case unreadable(path: String, reason: String)
+  /// A folder that holds no `.rules` file.
+  case noRuleFiles(path: String)
+  /// A group without `why:`.
+  case missingWhy(id: String)
+  /// A group without `example:`.
+  case missingExample(id: String)
+  /// A group without `keeps:`.
+  case missingKeeps(id: String)
+  /// A site pack whose `site:` host differs from its file name.
+  case siteDoesNotMatchFileName(site: String, fileName: String)
+
+  /// The message text: lower-case start, no final period, user text in single quotes.
+  public var message: String {
+    switch self {
+    case .notADirective:
+      "expected 'directive: value', a comment or a blank line"
+    case .unknownDirective(let name, let suggestion):
+      "unknown directive '\(name)'" + Self.didYouMean(suggestion)
+    case .misplacedDirective(let name, let context):
+      "'\(name):' \(context.phrase)"
+    case .missingValue(let directive):
+      "'\(directive):' needs a value"
+    case .duplicateHeader(let name):
+      "'\(name):' is given twice"
+    case .missingHeader(let name):
+      "the file header lacks '\(name):'"
+    case .detectWithoutSite:
+      "'detect:' only makes sense in a site pack; add 'site:'"
+    case .invalidID(let id):
+      "invalid id '\(id)'; ids are lower-kebab-case, such as 'fr-lire-aussi'"
+    case .duplicateID(let id):
+      "duplicate rule id '\(id)'"
+    case .ruleActionCount(let id, let count):
+      "rule '\(id)' has \(count) actions; a rule has exactly one (use 'group:' for several)"
+    case .groupWithoutAction(let id):
+      "group '\(id)' has no action"
+    case .unterminatedQuote:
+      "unterminated quote"
+    case .expectedPhrase(let found):
+      found.isEmpty ? "expected a quoted phrase" : "expected a quoted phrase, found '\(found)'"
+    case .unknownAnchor(let word, let suggestion):
+      "unknown anchor '\(word)'" + Self.didYouMean(suggestion)
+    case .unknownModifier(let word, let suggestion):
+      "unknown modifier '\(word)'" + Self.didYouMean(suggestion)
+    case .emptyPhrase:
+      "empty phrase"
+    case .phraseTooLong(let length, let limit):
+      "phrase of \(length) characters is longer than the limit of \(limit)"
+    case .invalidEscape(let character):
+      "invalid escape '\\\(character)'; only '\\\"', '\\\\', '\\{' and '\\}' are escapes"
+    case .unclosedHole:
+      "unclosed hole; write '{{' for a literal brace"
+    case .strayClosingBrace:
+      "'}' without '{'; write '}}' for a literal brace"
+    case .invalidHoleName(let name):
+      "invalid hole name '\(name)'; hole names are lower-kebab-case"
+    case .unknownHoleKind(let kind, let suggestion):
+      "unknown hole kind '\(kind)'" + Self.didYouMean(suggestion)
+    case .duplicateHoleName(let name):
+      "hole '\(name)' appears twice"
+    case .adjacentHoles:
+      "two holes need literal text between them"
+    case .patternWithoutLiteral:
+      "a pattern needs literal text besides its holes"
+    case .captionWithoutTextHole:
+      "a caption pattern needs a '{text}' hole"
+    case .unknownCaptionHole(let name, let suggestion):
+      "unknown caption hole '\(name)'" + Self.didYouMean(suggestion)
+    case .metaWithoutHole:
+      "a meta pattern needs a hole to capture, such as '{date}'"
+    case .blockWithoutEnd:
+      "'drop-block:' needs 'until' and an end pattern"
+    case .invalidCondition(let text):
+      "invalid condition '\(text)'; expected 'first N lines', 'last N%', 'max-words N', …"
+    case .invalidCaptionExpectation:
+      "expected 'TEXT | CREDIT'"
+    case .invalidMetaExpectation:
+      "expected 'KEY = VALUE'"
+    case .invalidLanguage(let code):
+      "invalid language '\(code)'; expected a code such as 'fr' or 'any'"
+    case .invalidHost(let host):
+      "invalid host '\(host)'"
+    case .invalidUTF8:
+      "rule file is not valid UTF-8"
+    case .fileTooLarge(let bytes, let limit):
+      "rule file of \(bytes) bytes is larger than the limit of \(limit)"
+    case .tooManyRules(let limit):
+      "more than \(limit) rules"
+    case .unreadable(let path, let reason):
+      "cannot read '\(path)': \(reason)"
+    case .noRuleFiles(let path):
+      "no '.rules' file in '\(path)'"
+    case .missingWhy(let id):
+      "'\(id)' has no 'why:'"
+    case .missingExample(let id):
+      "'\(id)' has no 'example:'"
+    case .missingKeeps(let id):
+      "'\(id)' has no 'keeps:'"
+    case .siteDoesNotMatchFileName(let site, let fileName):
+      "site '\(site)' does not match the file name '\(fileName)'"
+    }
+  }
+
+  private static func didYouMean(_ suggestion: String?) -> String {
+    suggestion.map { "; did you mean '\($0)'?" } ?? ""
+  }
+}
+
+/// Where a misplaced directive would have belonged.
+public enum DirectiveContext: Sendable, Hashable {
+  /// Header directives come before the first rule.
+  case fileHeader
+  /// Group directives come after `rule:` or `group:`.
+  case ruleOrGroup
+  /// Example lines come after `example:`.
+  case example
+
+  var phrase: String {
+    switch self {
+    case .fileHeader: "belongs in the file header, before the first rule"
+    case .ruleOrGroup: "outside a rule or group"
+    case .example: "outside an example"
+    }
+  }
+}

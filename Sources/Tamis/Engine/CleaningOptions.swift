@@ -1,0 +1,16 @@
+/// What the caller knows about a dump, which selects the packs that apply to it.
+public struct CleaningOptions: Sendable, Hashable {
+  /// The article's host (`www.numerama.com`); switches on the site packs for it.
+  public var site: String?
+  /// The dump's language code; when set, generic packs for other languages are off.
+  public var language: String?
+  /// Site packs switched on whatever the host and detectors say (used to run a pack's examples).
+  public var forcedPacks: Set<String>
+
+  /// Creates options.
+  public init(site: String? = nil, language: String? = nil, forcedPacks: Set<String> = []) {
+    self.site = site
+    self.language = language
+    self.forcedPacks = forcedPacks
+  }
+}

@@ -1,0 +1,53 @@
+extension CleaningRun {
+  /// Decides each line outside the zones: caption, meta, dropped, or body (maybe with spans
+  /// stripped), by the precedence documented in `rules/README.md`.
+  mutating func resolveLines() {
+    let count = hits.count
+    fates = Array(repeating: .body, count: count)
+    strips = Array(repeating: [], count: count)
+    for line in 0..<count {
+      if ordinals[line] < 0 {
+        fates[line] = .blank
+        continue
+      }
+      if let zone = zoneRule[line] {
+        fates[line] = .removed(rule: zone)
+        continue
+      }
+      var best: (rule: Int, hit: LineHit)?
+      for hit in hits[line] {
+        guard case .rule(let index) = compiled.patterns[hit.pattern].owner else { continue }
+        let kind = compiled.rules[index].rule.action.kind
+        guard kind == .caption || kind == .meta || kind == .dropLine || kind == .stripSpan else {
+          continue
+        }
+        guard applies(index, toLine: line) else { continue }
+        if kind == .stripSpan {
+          if let span = hit.span { strips[line].append((index, span)) }
+          continue
+        }
+        if let current = best, !outranks(index, current.rule) { continue }
+        best = (index, hit)
+      }
+      guard let best else { continue }
+      strips[line] = []
+      switch compiled.rules[best.rule].rule.action.kind {
+      case .caption: fates[line] = .caption(rule: best.rule, hit: best.hit)
+      case .meta: fates[line] = .meta(rule: best.rule, hit: best.hit)
+      default: fates[line] = .removed(rule: best.rule)
+      }
+    }
+  }
+
+  /// True when rule `a` wins over rule `b` on the same line: more specific scope, then action
+  /// precedence, then rule-set order.
+  private func outranks(_ a: Int, _ b: Int) -> Bool {
+    let ruleA = compiled.rules[a]
+    let ruleB = compiled.rules[b]
+    if ruleA.specificity != ruleB.specificity { return ruleA.specificity > ruleB.specificity }
+    let precedenceA = ruleA.rule.action.kind.linePrecedence
+    let precedenceB = ruleB.rule.action.kind.linePrecedence
+    if precedenceA != precedenceB { return precedenceA < precedenceB }
+    return a < b
+  }
+}

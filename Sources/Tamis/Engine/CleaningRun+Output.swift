@@ -1,0 +1,130 @@
+extension CleaningRun {
+  /// Builds the article from the decided fates, cutting every string from the input's bytes.
+  func assemble(source: String) -> CleanedArticle {
+    let terminator = documentTerminator()
+    var body = ""
+    var paragraphCount = 0
+    var lineInParagraph = false
+    var pendingBreak = false
+    var captions: [Caption] = []
+    var meta: [String: String] = [:]
+    var removals: [Removal] = []
+    var outcomes: [LineOutcome] = []
+    outcomes.reserveCapacity(fates.count)
+
+    func removal(_ line: Int, _ text: String, rule index: Int) -> Removal {
+      let rule = compiled.rules[index].rule
+      return Removal(
+        line: line + 1, text: text, ruleID: rule.id, rule: rule.location, action: rule.action.kind)
+    }
+
+    for (line, fate) in fates.enumerated() {
+      switch fate {
+      case .blank:
+        if lineInParagraph { pendingBreak = true }
+        outcomes.append(.blank)
+      case .body:
+        var text = Self.trimmed(string(content(line)))
+        var outcome = LineOutcome.body
+        if !strips[line].isEmpty {
+          let (kept, cut) = stripped(line)
+          let first = removals.count
+          for piece in cut { removals.append(removal(line, piece.text, rule: piece.rule)) }
+          guard kept.contains(where: { $0.isLetter || $0.isNumber }) else {
+            // Nothing worth keeping is left: the whole line goes, credited to the first strip.
+            removals.removeLast(cut.count)
+            removals.append(removal(line, text, rule: cut[0].rule))
+            outcomes.append(.removed(removals.count - 1))
+            continue
+          }
+          text = kept
+          outcome = .stripped(removals: Array(first..<removals.count))
+        }
+        if pendingBreak {
+          body += terminator + terminator
+          pendingBreak = false
+          paragraphCount += 1
+        } else if lineInParagraph {
+          body += terminator
+        } else {
+          paragraphCount += 1
+        }
+        body += text
+        lineInParagraph = true
+        outcomes.append(outcome)
+      case .caption(let rule, let hit):
+        let parts = Dictionary(hit.holes.map { ($0.name, $0.range) }, uniquingKeysWith: { a, _ in a })
+        let text = parts["text"].map { Self.trimmed(string(slice(line, $0))) } ?? ""
+        let credit = parts["credit"].map { Self.trimmed(string(slice(line, $0))) } ?? ""
+        captions.append(
+          Caption(
+            text: text, credit: credit, position: paragraphCount - 1,
+            ruleID: compiled.rules[rule].rule.id))
+        outcomes.append(.caption(captions.count - 1))
+      case .meta(let rule, let hit):
+        for hole in hit.holes where meta[hole.name] == nil {
+          meta[hole.name] = Self.trimmed(string(slice(line, hole.range)))
+        }
+        removals.append(removal(line, Self.trimmed(string(content(line))), rule: rule))
+        outcomes.append(.removed(removals.count - 1))
+      case .removed(let rule):
+        removals.append(removal(line, Self.trimmed(string(content(line))), rule: rule))
+        outcomes.append(.removed(removals.count - 1))
+      }
+    }
+    if meta["site"] == nil {
+      for (index, pack) in compiled.ruleSet.packs.enumerated() where activePacks[index] {
+        if case .site(let hosts) = pack.scope, let host = hosts.first {
+          meta["site"] = host
+          break
+        }
+      }
+    }
+    return CleanedArticle(
+      source: source, body: body, captions: captions, meta: meta, removals: removals,
+      outcomes: outcomes, lineTerminator: terminator)
+  }
+
+  /// The line content with every strip span cut out, seams closed with one space.
+  private func stripped(_ line: Int) -> (kept: String, cut: [(rule: Int, text: String)]) {
+    let text = content(line)
+    let spans = strips[line].sorted { $0.span.lowerBound < $1.span.lowerBound }
+    var pieces: [String] = []
+    var cut: [(rule: Int, text: String)] = []
+    var position = 0
+    for (rule, span) in spans {
+      guard span.upperBound > position else { continue }
+      let start = max(span.lowerBound, position)
+      pieces.append(string(slice(line, position..<start)))
+      cut.append((rule, Self.trimmed(string(slice(line, start..<span.upperBound)))))
+      position = span.upperBound
+    }
+    pieces.append(string(slice(line, position..<text.count)))
+    let kept = pieces.map(Self.trimmed).filter { !$0.isEmpty }.joined(separator: " ")
+    return (kept, cut)
+  }
+
+  private func slice(_ line: Int, _ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+    let text = content(line)
+    return UnsafeBufferPointer(rebasing: text[range])
+  }
+
+  private func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    String(decoding: bytes, as: UTF8.self)
+  }
+
+  private static func trimmed(_ text: String) -> String {
+    var slice = Substring(text)
+    while let first = slice.first, first.isWhitespace || first == "\u{FEFF}" { slice.removeFirst() }
+    while let last = slice.last, last.isWhitespace { slice.removeLast() }
+    return String(slice)
+  }
+
+  /// `\r\n` or `\r` when the input's first line ends so, else `\n`.
+  private func documentTerminator() -> String {
+    for line in lineIndex.lines where !line.terminator.isEmpty {
+      return string(UnsafeBufferPointer(rebasing: bytes[line.terminator]))
+    }
+    return "\n"
+  }
+}

@@ -1,0 +1,139 @@
+/// An Aho-Corasick automaton over bytes, compiled to a dense table, that finds every occurrence
+/// of a set of keys in one pass.
+///
+/// Bytes that occur in no key share one equivalence class, so the table has one column per
+/// distinct key byte plus one. A transition into a state that ends a key is stored negated
+/// (`~state`), so the scan loop tests one sign bit per byte. Cost: O(text length + occurrences).
+struct ByteAutomaton: Sendable {
+  /// The byte → class map (class 0: bytes in no key).
+  private let classes: [UInt8]
+  private let classCount: Int
+  /// `transitions[state * classCount + class]`, negated when the target ends a key.
+  private let transitions: [Int32]
+  /// For each state, the keys that end exactly there (flattened: `outputStart[state]..<…`).
+  private let outputStart: [Int32]
+  private let outputs: [Int32]
+  /// For each state, the nearest state on its failure chain that ends a key (-1: none).
+  private let outputLink: [Int32]
+  /// The length of each key in bytes.
+  let keyLengths: [Int32]
+
+  /// Compiles the keys. Empty keys are never reported.
+  init(keys: [[UInt8]]) {
+    var classes = [UInt8](repeating: 0, count: 256)
+    var classCount = 1
+    for key in keys {
+      for byte in key where classes[Int(byte)] == 0 {
+        // More than 255 distinct bytes cannot occur: byte 0..255 at most, class 0 reserved.
+        classes[Int(byte)] = UInt8(truncatingIfNeeded: classCount)
+        classCount += 1
+      }
+    }
+    classCount = max(classCount, 1)
+    // Trie.
+    var children: [[Int32]] = [[Int32](repeating: -1, count: classCount)]
+    var ownKeys: [[Int32]] = [[]]
+    for (keyIndex, key) in keys.enumerated() where !key.isEmpty {
+      var state = 0
+      for byte in key {
+        let column = Int(classes[Int(byte)])
+        if children[state][column] < 0 {
+          children[state][column] = Int32(children.count)
+          children.append([Int32](repeating: -1, count: classCount))
+          ownKeys.append([])
+        }
+        state = Int(children[state][column])
+      }
+      ownKeys[state].append(Int32(keyIndex))
+    }
+    // Breadth-first: failure links, full transitions, output links.
+    let stateCount = children.count
+    var failure = [Int32](repeating: 0, count: stateCount)
+    var outputLink = [Int32](repeating: -1, count: stateCount)
+    var table = [Int32](repeating: 0, count: stateCount * classCount)
+    var queue: [Int32] = []
+    queue.reserveCapacity(stateCount)
+    for column in 0..<classCount {
+      let child = children[0][column]
+      if child >= 0 {
+        failure[Int(child)] = 0
+        queue.append(child)
+        table[column] = child
+      } else {
+        table[column] = 0
+      }
+    }
+    var head = 0
+    while head < queue.count {
+      let state = Int(queue[head])
+      head += 1
+      let fail = Int(failure[state])
+      outputLink[state] = ownKeys[fail].isEmpty ? outputLink[fail] : Int32(fail)
+      if state == 0 { outputLink[state] = -1 }
+      for column in 0..<classCount {
+        let child = children[state][column]
+        if child >= 0 {
+          failure[Int(child)] = table[fail * classCount + column]
+          queue.append(child)
+          table[state * classCount + column] = child
+        } else {
+          table[state * classCount + column] = table[fail * classCount + column]
+        }
+      }
+    }
+    // Mark transitions into states that report something.
+    var reports = [Bool](repeating: false, count: stateCount)
+    for state in 0..<stateCount {
+      reports[state] = !ownKeys[state].isEmpty || outputLink[state] >= 0
+    }
+    for index in table.indices where reports[Int(table[index])] {
+      table[index] = ~table[index]
+    }
+    var outputStart = [Int32](repeating: 0, count: stateCount + 1)
+    var outputs: [Int32] = []
+    for state in 0..<stateCount {
+      outputStart[state] = Int32(outputs.count)
+      outputs += ownKeys[state]
+    }
+    outputStart[stateCount] = Int32(outputs.count)
+    self.classes = classes
+    self.classCount = classCount
+    self.transitions = table
+    self.outputStart = outputStart
+    self.outputs = outputs
+    self.outputLink = outputLink
+    self.keyLengths = keys.map { Int32($0.count) }
+  }
+
+  /// The number of states, for memory estimates.
+  var stateCount: Int { transitions.count / classCount }
+
+  /// Calls `report(key, end)` for every occurrence of every key in `text`, where `end` is the
+  /// offset just past the occurrence. Occurrences are reported in order of their end offset.
+  @inline(__always)
+  func scan(_ text: UnsafeBufferPointer<UInt8>, _ report: (Int, Int) -> Void) {
+    transitions.withUnsafeBufferPointer { table in
+      classes.withUnsafeBufferPointer { classes in
+        var state: Int32 = 0
+        let stride = classCount
+        for position in 0..<text.count {
+          state = table[Int(state) * stride + Int(classes[Int(text[position])])]
+          if state < 0 {
+            state = ~state
+            reportOutputs(of: Int(state), end: position + 1, report)
+          }
+        }
+      }
+    }
+  }
+
+  private func reportOutputs(of state: Int, end: Int, _ report: (Int, Int) -> Void) {
+    var current = state
+    while current >= 0 {
+      for index in Int(outputStart[current])..<Int(outputStart[current + 1]) {
+        report(Int(outputs[index]), end)
+      }
+      current = Int(outputLink[current])
+    }
+  }
+}

@@ -1,0 +1,69 @@
+/// A pattern prepared for matching on a folded view: folded literals, anchor, options.
+struct CompiledPattern: Sendable {
+  /// One piece of a compiled pattern.
+  enum Segment: Sendable {
+    case literal(LiteralSearcher)
+    case hole(name: String, kind: Pattern.HoleKind)
+  }
+
+  /// Who asked for the pattern.
+  enum Owner: Sendable, Hashable {
+    /// The main pattern of compiled rule `rule`.
+    case rule(Int)
+    /// The end pattern of the `drop-block` rule `rule`.
+    case blockEnd(Int)
+    /// A `detect:` pattern of pack `pack`.
+    case detector(pack: Int)
+  }
+
+  let owner: Owner
+  let anchor: Pattern.Anchor
+  let options: Pattern.Options
+  let segments: [Segment]
+  /// The index in `segments` of the literal used as the automaton key.
+  let keySegment: Int
+  /// The pattern's own UTF-8 text, compared byte for byte under `exact` (literal patterns only).
+  let exactText: [UInt8]
+
+  /// True when the pattern is one literal with no hole.
+  var isLiteral: Bool { segments.count == 1 }
+  /// True when the pattern is matched on the accent-stripped view.
+  var usesSkeleton: Bool { options.contains(.anyAccent) }
+
+  /// The literal segment used as automaton key.
+  var key: [UInt8] {
+    if case .literal(let searcher) = segments[keySegment] { return searcher.needle }
+    return []
+  }
+
+  /// Compiles `pattern` for the view that `folder` produces.
+  init(_ pattern: Pattern, owner: Owner, folder: TextFolder) {
+    self.owner = owner
+    self.anchor = pattern.anchor
+    self.options = pattern.options
+    let single = pattern.parts.count == 1
+    var segments: [Segment] = []
+    var exactText: [UInt8] = []
+    for part in pattern.parts {
+      switch part {
+      case .literal(let text):
+        exactText += Array(text.utf8)
+        let folded = single ? folder.fold(text) : folder.foldKeepingEdges(text)
+        segments.append(.literal(LiteralSearcher(folded)))
+      case .hole(let name, let kind):
+        segments.append(.hole(name: name, kind: kind))
+      }
+    }
+    var best = 0
+    var bestLength = -1
+    for (index, segment) in segments.enumerated() {
+      if case .literal(let searcher) = segment, searcher.needle.count > bestLength {
+        best = index
+        bestLength = searcher.needle.count
+      }
+    }
+    self.segments = segments
+    self.keySegment = best
+    self.exactText = exactText
+  }
+}

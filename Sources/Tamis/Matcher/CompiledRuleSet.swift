@@ -1,0 +1,97 @@
+/// A rule set compiled for matching: every pattern of every pack folded once and gathered into
+/// one automaton per folded view, so each line is scanned once whatever the number of rules.
+///
+/// Immutable and `Sendable`: build it once and share it between threads.
+public struct CompiledRuleSet: Sendable {
+  /// One rule with what the engine needs to resolve it, in rule-set order.
+  struct CompiledRule: Sendable {
+    let rule: Rule
+    let pack: Int
+    let conditions: [Condition]
+    let specificity: Int
+  }
+
+  /// One automaton over one folded view, and which patterns each of its keys stands for.
+  struct View: Sendable {
+    let folder: TextFolder
+    let automaton: ByteAutomaton
+    /// `patternsOfKey[key]`: indices into `patterns`.
+    let patternsOfKey: [[Int32]]
+  }
+
+  /// The rule set this was compiled from.
+  public let ruleSet: RuleSet
+  let rules: [CompiledRule]
+  let patterns: [CompiledPattern]
+  /// Per pattern: the engine needs every occurrence (strip-span) rather than the first.
+  let collectsEveryOccurrence: [Bool]
+  /// Index 0: the accent-keeping view; index 1, when present: the accent-stripping view.
+  let views: [View]
+
+  /// Compiles a rule set.
+  public init(_ ruleSet: RuleSet) {
+    self.ruleSet = ruleSet
+    var rules: [CompiledRule] = []
+    var patterns: [(Pattern, CompiledPattern.Owner)] = []
+    for (packIndex, pack) in ruleSet.packs.enumerated() {
+      for detector in pack.detectors { patterns.append((detector, .detector(pack: packIndex))) }
+      for group in pack.groups {
+        for rule in group.rules {
+          let index = rules.count
+          rules.append(
+            CompiledRule(
+              rule: rule, pack: packIndex, conditions: group.conditions,
+              specificity: pack.scope.specificity))
+          switch rule.action {
+          case .dropBlock(let start, let end):
+            patterns.append((start, .rule(index)))
+            patterns.append((end, .blockEnd(index)))
+          default:
+            if let pattern = rule.action.patterns.first { patterns.append((pattern, .rule(index))) }
+          }
+        }
+      }
+    }
+    let keeping = TextFolder(stripAccents: false)
+    let stripping = TextFolder(stripAccents: true)
+    let compiled = patterns.map { pattern, owner in
+      CompiledPattern(
+        pattern, owner: owner,
+        folder: pattern.options.contains(.anyAccent) ? stripping : keeping)
+    }
+    self.rules = rules
+    self.patterns = compiled
+    self.collectsEveryOccurrence = compiled.map { pattern in
+      if case .rule(let index) = pattern.owner { return rules[index].rule.action.kind == .stripSpan }
+      return false
+    }
+    var views = [Self.view(for: compiled, skeleton: false, folder: keeping)]
+    if compiled.contains(where: \.usesSkeleton) {
+      views.append(Self.view(for: compiled, skeleton: true, folder: stripping))
+    }
+    self.views = views
+  }
+
+  private static func view(for patterns: [CompiledPattern], skeleton: Bool, folder: TextFolder)
+    -> View
+  {
+    var keyIndex: [[UInt8]: Int] = [:]
+    var keys: [[UInt8]] = []
+    var patternsOfKey: [[Int32]] = []
+    for (index, pattern) in patterns.enumerated() where pattern.usesSkeleton == skeleton {
+      let key = pattern.key
+      let slot: Int
+      if let existing = keyIndex[key] {
+        slot = existing
+      } else {
+        slot = keys.count
+        keyIndex[key] = slot
+        keys.append(key)
+        patternsOfKey.append([])
+      }
+      patternsOfKey[slot].append(Int32(index))
+    }
+    return View(
+      folder: folder, automaton: ByteAutomaton(keys: keys), patternsOfKey: patternsOfKey)
+  }
+}

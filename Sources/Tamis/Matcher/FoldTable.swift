@@ -1,0 +1,117 @@
+internal import Foundation
+
+/// How a Unicode scalar looks in a folded view: a few UTF-8 bytes, a space, or nothing.
+///
+/// Built once (a `static let`, so lazily and thread-safely) and never mutated. Scalars at or above
+/// `FoldTable.limit` that are not listed fold to themselves.
+struct FoldTable: Sendable {
+  /// Scalars below this value are looked up in the table.
+  static let limit: UInt32 = 0x3000
+
+  /// The accent-keeping fold (`é` stays `é`).
+  static let keepingAccents = FoldTable(stripAccents: false)
+  /// The accent-stripping fold (`é` becomes `e`).
+  static let strippingAccents = FoldTable(stripAccents: true)
+  /// Base scalar and combining mark → precomposed scalar, for NFD input (`e` + U+0301 → `é`).
+  static let compositions: [UInt64: UInt32] = buildCompositions()
+
+  /// One entry per scalar below `limit`: the low byte is the length (0...7, or `spaceCode`), the
+  /// other bytes are the folded UTF-8 bytes, first byte lowest.
+  let entries: [UInt64]
+
+  /// The length code of a scalar that folds to white space.
+  static let spaceCode: UInt64 = 0xFF
+
+  private init(stripAccents: Bool) {
+    var entries = [UInt64](repeating: 0, count: Int(Self.limit))
+    for value in 0..<Self.limit {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      entries[Int(value)] = Self.entry(for: scalar, stripAccents: stripAccents)
+    }
+    self.entries = entries
+  }
+
+  /// Packs the folded form of one scalar.
+  private static func entry(for scalar: Unicode.Scalar, stripAccents: Bool) -> UInt64 {
+    if let special = specialFold(scalar) {
+      switch special {
+      case .space: return spaceCode
+      case .ignored: return 0
+      case .text(let text): return pack(text)
+      }
+    }
+    if (0x300...0x36F).contains(scalar.value) {
+      return stripAccents ? 0 : pack(String(scalar))
+    }
+    var folded = scalar.properties.lowercaseMapping
+    if stripAccents, scalar.value >= 0xC0, isLetterWithAccentCandidate(scalar) {
+      let decomposed = folded.decomposedStringWithCanonicalMapping.unicodeScalars
+      folded = String(String.UnicodeScalarView(decomposed.filter { !(0x300...0x36F).contains($0.value) }))
+    }
+    return pack(folded)
+  }
+
+  private enum Special {
+    case space
+    case ignored
+    case text(String)
+  }
+
+  /// Typography that folds to ASCII, white space, and invisible characters.
+  private static func specialFold(_ scalar: Unicode.Scalar) -> Special? {
+    switch scalar.value {
+    case 0x09, 0x0B, 0x0C, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F:
+      return .space
+    case 0x0A, 0x0D:
+      return .space
+    case 0x00AD, 0x200B...0x200D, 0x2060, 0x180E:
+      return .ignored
+    case 0x2018, 0x2019, 0x201A, 0x201B, 0x02BC, 0x2032, 0x0060, 0x00B4:
+      return .text("'")
+    case 0x00AB, 0x00BB, 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x2039, 0x203A:
+      return .text("\"")
+    case 0x2010...0x2015, 0x2212:
+      return .text("-")
+    case 0x2026:
+      return .text("...")
+    default:
+      return nil
+    }
+  }
+
+  /// Scripts whose letters carry decomposable accents: Latin, Greek, Cyrillic.
+  private static func isLetterWithAccentCandidate(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0xC0...0x24F, 0x370...0x4FF, 0x1E00...0x1FFF: true
+    default: false
+    }
+  }
+
+  private static func pack(_ text: String) -> UInt64 {
+    let bytes = Array(text.utf8)
+    // Lower-casing a scalar below U+3000 yields at most 3 scalars of at most 3 bytes; the
+    // mappings that exist are far shorter, and 7 bytes is the packing limit.
+    guard bytes.count <= 7 else { return 0 }
+    var entry = UInt64(bytes.count)
+    for (index, byte) in bytes.enumerated() {
+      entry |= UInt64(byte) << (8 * UInt64(index + 1))
+    }
+    return entry
+  }
+
+  private static func buildCompositions() -> [UInt64: UInt32] {
+    var table: [UInt64: UInt32] = [:]
+    let ranges: [ClosedRange<UInt32>] = [0xC0...0x24F, 0x370...0x4FF, 0x1E00...0x1FFF]
+    for range in ranges {
+      for value in range {
+        guard let scalar = Unicode.Scalar(value) else { continue }
+        let decomposed = Array(String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars)
+        // Only base + one mark is composed here; the rare stacked marks stay as they are.
+        guard decomposed.count == 2 else { continue }
+        let key = UInt64(decomposed[0].value) << 32 | UInt64(decomposed[1].value)
+        table[key] = value
+      }
+    }
+    return table
+  }
+}

@@ -1,0 +1,113 @@
+/// A pattern that matched a line, located in the line's own bytes.
+struct LineHit: Sendable {
+  /// Index into `CompiledRuleSet.patterns`.
+  let pattern: Int
+  /// The matched bytes, as offsets into the line (without its terminator). Only computed for
+  /// patterns whose action needs it (templates, strip-span, exact); nil otherwise.
+  let span: Range<Int>?
+  /// What each hole captured, as offsets into the line, trimmed.
+  let holes: [(name: String, range: Range<Int>)]
+}
+
+/// Scans lines with a compiled rule set. Holds reusable buffers, so make one per thread.
+struct LineScanner {
+  let compiled: CompiledRuleSet
+  private var folded: [UInt8] = []
+  private var starts: [Int32] = []
+  private var ends: [Int32] = []
+  private var candidates: [(pattern: Int, end: Int)] = []
+  private var seen: [Bool]
+
+  /// Creates a scanner for a compiled rule set.
+  init(_ compiled: CompiledRuleSet) {
+    self.compiled = compiled
+    self.seen = [Bool](repeating: false, count: compiled.patterns.count)
+  }
+
+  /// Every pattern that matches `line` (its bytes, without the terminator), in pattern order for
+  /// each view. Strip-span patterns report every non-overlapping occurrence, others the first.
+  mutating func scan(_ line: UnsafeBufferPointer<UInt8>) -> [LineHit] {
+    var hits: [LineHit] = []
+    for view in compiled.views {
+      scan(line, view: view, into: &hits)
+    }
+    return hits
+  }
+
+  private mutating func scan(
+    _ line: UnsafeBufferPointer<UInt8>, view: CompiledRuleSet.View, into hits: inout [LineHit]
+  ) {
+    view.folder.fold(line, into: &folded)
+    candidates.removeAll(keepingCapacity: true)
+    folded.withUnsafeBufferPointer { text in
+      view.automaton.scan(text) { key, end in
+        for pattern in view.patternsOfKey[key] {
+          candidates.append((Int(pattern), end))
+        }
+      }
+    }
+    guard !candidates.isEmpty else { return }
+    var offsetsReady = false
+    var lastSpanEnd: [Int: Int] = [:]
+    for (patternIndex, end) in candidates {
+      let pattern = compiled.patterns[patternIndex]
+      let every = compiled.collectsEveryOccurrence[patternIndex]
+      if seen[patternIndex] && !every { continue }
+      // A template is matched against the whole line, so one try per line is enough; retrying
+      // at every occurrence of its key would make long lines quadratic.
+      if !pattern.isLiteral { seen[patternIndex] = true }
+      let needsSource = every || !pattern.isLiteral || pattern.options.contains(.exact)
+      if needsSource && !offsetsReady {
+        withUnsafeMutablePointer(to: &starts) { starts in
+          withUnsafeMutablePointer(to: &ends) { ends in
+            view.folder.fold(line, into: &folded, sourceStarts: starts, sourceEnds: ends)
+          }
+        }
+        offsetsReady = true
+      }
+      let match: FoldedMatch? = folded.withUnsafeBufferPointer { text in
+        if pattern.isLiteral {
+          let range = (end - pattern.key.count)..<end
+          return pattern.acceptsLiteral(in: text, range: range)
+            ? FoldedMatch(range: range, holes: []) : nil
+        }
+        return pattern.matchTemplate(in: text)
+      }
+      guard let match else { continue }
+      if every, let previous = lastSpanEnd[patternIndex], match.range.lowerBound < previous {
+        continue
+      }
+      var span: Range<Int>?
+      if needsSource {
+        let source = sourceRange(match.range)
+        if pattern.options.contains(.exact), !Self.equal(line, source, pattern.exactText) {
+          continue
+        }
+        span = source
+      }
+      seen[patternIndex] = true
+      lastSpanEnd[patternIndex] = match.range.upperBound
+      hits.append(
+        LineHit(
+          pattern: patternIndex, span: span,
+          holes: match.holes.map { ($0.name, sourceRange($0.range)) }))
+    }
+    for (patternIndex, _) in candidates { seen[patternIndex] = false }
+  }
+
+  /// Maps a range of folded bytes back to the line's own bytes.
+  private func sourceRange(_ folded: Range<Int>) -> Range<Int> {
+    guard !folded.isEmpty else { return 0..<0 }
+    return Int(starts[folded.lowerBound])..<Int(ends[folded.upperBound - 1])
+  }
+
+  private static func equal(
+    _ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ expected: [UInt8]
+  ) -> Bool {
+    guard range.count == expected.count else { return false }
+    for (offset, byte) in expected.enumerated() where line[range.lowerBound + offset] != byte {
+      return false
+    }
+    return true
+  }
+}

@@ -1,0 +1,141 @@
+/// Where a pattern matched in a folded line, and what its holes captured (folded offsets).
+struct FoldedMatch: Sendable {
+  var range: Range<Int>
+  var holes: [(name: String, range: Range<Int>)]
+}
+
+extension CompiledPattern {
+  /// True for bytes that belong to a word in a folded view: ASCII letters and digits, and every
+  /// non-ASCII byte (typography has been folded to ASCII, so what is left is mostly letters).
+  @inline(__always)
+  static func isWordByte(_ byte: UInt8) -> Bool {
+    byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A)
+  }
+
+  /// Whether an occurrence of the literal at `range` satisfies the anchor and word boundaries.
+  func acceptsLiteral(in text: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Bool {
+    switch anchor {
+    case .contains: break
+    case .startsWith: if range.lowerBound != 0 { return false }
+    case .endsWith: if range.upperBound != text.count { return false }
+    case .equals: if range.lowerBound != 0 || range.upperBound != text.count { return false }
+    }
+    return hasBoundary(in: text, before: range.lowerBound)
+      && hasBoundary(in: text, after: range.upperBound)
+  }
+
+  /// True when a match may start at `start`: no word character runs into the pattern's first.
+  func hasBoundary(in text: UnsafeBufferPointer<UInt8>, before start: Int) -> Bool {
+    guard !options.contains(.insideWords), start > 0, start < text.count else { return true }
+    return !(Self.isWordByte(text[start]) && Self.isWordByte(text[start - 1]))
+  }
+
+  /// True when a match may end at `end`: no word character follows the pattern's last.
+  func hasBoundary(in text: UnsafeBufferPointer<UInt8>, after end: Int) -> Bool {
+    guard !options.contains(.insideWords), end > 0, end < text.count else { return true }
+    return !(Self.isWordByte(text[end - 1]) && Self.isWordByte(text[end]))
+  }
+
+  /// Matches a template (a pattern with holes) against a whole folded line.
+  ///
+  /// Literals are found leftmost-first, each after the previous one; a hole takes what lies
+  /// between, at least one byte, and its kind is checked afterwards. A leading hole starts at the
+  /// line start and a trailing hole ends at the line end. Linear in the line length.
+  func matchTemplate(in text: UnsafeBufferPointer<UInt8>) -> FoldedMatch? {
+    let n = text.count
+    var limit = n
+    var lastIndex = segments.count
+    var trailing: Range<Int>?
+    if anchor == .endsWith || anchor == .equals, case .literal(let last) = segments.last {
+      let start = n - last.needle.count
+      guard start >= 0, last.occurs(in: text, at: start), hasBoundary(in: text, after: n) else {
+        return nil
+      }
+      limit = start
+      lastIndex = segments.count - 1
+      trailing = start..<n
+    }
+    var position = 0
+    var openHole: (name: String, kind: Pattern.HoleKind, start: Int)?
+    var holes: [(name: String, range: Range<Int>)] = []
+    var matchStart: Int?
+    for index in 0..<lastIndex {
+      switch segments[index] {
+      case .hole(let name, let kind):
+        openHole = (name, kind, position)
+        if matchStart == nil { matchStart = 0 }
+      case .literal(let searcher):
+        let found: Int?
+        if index == 0 {
+          if anchor == .startsWith || anchor == .equals {
+            found = searcher.occurs(in: text, at: 0) ? 0 : nil
+          } else {
+            found = searcher.firstOccurrence(in: text, from: 0, limit: limit) {
+              hasBoundary(in: text, before: $0)
+            }
+          }
+        } else {
+          let from = openHole == nil ? position : position + 1
+          found = searcher.firstOccurrence(in: text, from: from, limit: limit)
+        }
+        guard let start = found else { return nil }
+        if let hole = openHole {
+          guard let range = Self.holeRange(text, hole.start..<start, kind: hole.kind) else {
+            return nil
+          }
+          holes.append((hole.name, range))
+          openHole = nil
+        }
+        if matchStart == nil { matchStart = start }
+        position = start + searcher.needle.count
+      }
+    }
+    var end = position
+    if let trailing {
+      if let hole = openHole {
+        guard let range = Self.holeRange(text, hole.start..<trailing.lowerBound, kind: hole.kind)
+        else { return nil }
+        holes.append((hole.name, range))
+      } else if trailing.lowerBound != position {
+        return nil
+      }
+      end = n
+    } else if let hole = openHole {
+      guard let range = Self.holeRange(text, hole.start..<n, kind: hole.kind) else { return nil }
+      holes.append((hole.name, range))
+      end = n
+    } else if !hasBoundary(in: text, after: end) {
+      return nil
+    }
+    return FoldedMatch(range: (matchStart ?? 0)..<end, holes: holes)
+  }
+
+  /// The hole's range with spaces trimmed, when it is non-empty and fits its kind.
+  private static func holeRange(
+    _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, kind: Pattern.HoleKind
+  ) -> Range<Int>? {
+    var lower = range.lowerBound
+    var upper = range.upperBound
+    while lower < upper, text[lower] == 0x20 { lower += 1 }
+    while upper > lower, text[upper - 1] == 0x20 { upper -= 1 }
+    guard lower < upper else { return nil }
+    switch kind {
+    case .text:
+      return lower..<upper
+    case .word:
+      for i in lower..<upper where text[i] == 0x20 { return nil }
+      return lower..<upper
+    case .number:
+      var digits = 0
+      for i in lower..<upper {
+        let byte = text[i]
+        if byte >= 0x30 && byte <= 0x39 {
+          digits += 1
+        } else if byte != 0x2C && byte != 0x2E && byte != 0x20 {
+          return nil
+        }
+      }
+      return digits > 0 ? lower..<upper : nil
+    }
+  }
+}

@@ -1,0 +1,190 @@
+/// Writes the folded view of a line: the text the matcher compares patterns with.
+///
+/// Folding lower-cases, maps typographic variants to ASCII (’ → ', « → ", … → ...), turns every
+/// kind of white space into one space, drops zero-width characters, composes NFD accents, trims
+/// both ends, and with `stripAccents` removes accents. Invalid UTF-8 bytes fold to U+FFFD.
+/// The view is only for matching: output is always cut from the input's own bytes.
+struct TextFolder: Sendable {
+  /// Whether accents are removed (`é` → `e`).
+  let stripAccents: Bool
+  private let table: FoldTable
+
+  /// Creates a folder for one of the two views.
+  init(stripAccents: Bool) {
+    self.stripAccents = stripAccents
+    self.table = stripAccents ? FoldTable.strippingAccents : FoldTable.keepingAccents
+  }
+
+  /// Folds `input` into `output` (replacing its contents).
+  ///
+  /// - Parameters:
+  ///   - input: the line's bytes, without its terminator.
+  ///   - output: receives the folded UTF-8 bytes.
+  ///   - sourceStarts: when non-nil, receives for each output byte the offset in `input` of the
+  ///     scalar it came from; `sourceEnds` the offset just past that scalar.
+  func fold(
+    _ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8],
+    sourceStarts: UnsafeMutablePointer<[Int32]>? = nil,
+    sourceEnds: UnsafeMutablePointer<[Int32]>? = nil
+  ) {
+    output.removeAll(keepingCapacity: true)
+    sourceStarts?.pointee.removeAll(keepingCapacity: true)
+    sourceEnds?.pointee.removeAll(keepingCapacity: true)
+    let count = input.count
+    var index = 0
+    var pendingSpace = false
+    var spaceStart = 0
+    let entries = table.entries
+
+    @inline(__always) func emit(_ byte: UInt8, from start: Int, to end: Int) {
+      output.append(byte)
+      if let sourceStarts, let sourceEnds {
+        sourceStarts.pointee.append(Int32(start))
+        sourceEnds.pointee.append(Int32(end))
+      }
+    }
+
+    while index < count {
+      let start = index
+      let byte = input[index]
+      var scalarValue: UInt32
+      if byte < 0x80, index + 1 >= count || input[index + 1] < 0xCC || input[index + 1] > 0xCD {
+        // ASCII not followed by a possible combining mark: the fast path.
+        index += 1
+        if byte == 0x20 || byte == 0x09 || (byte >= 0x0A && byte <= 0x0D) {
+          if !output.isEmpty && !pendingSpace {
+            pendingSpace = true
+            spaceStart = start
+          }
+          continue
+        }
+        if pendingSpace {
+          emit(0x20, from: spaceStart, to: start)
+          pendingSpace = false
+        }
+        let lowered = byte &+ ((byte &- 0x41) < 26 ? 0x20 : 0)
+        emit(lowered == 0x60 ? 0x27 : lowered, from: start, to: index)
+        continue
+      }
+      (scalarValue, index) = Self.decode(input, at: index)
+      // Compose a following combining mark (U+0300–U+036F) into the base when a precomposed
+      // form exists, so NFD and NFC text fold alike.
+      while index + 1 < count, input[index] == 0xCC || input[index] == 0xCD {
+        let (mark, next) = Self.decode(input, at: index)
+        guard (0x300...0x36F).contains(mark),
+          let composed = FoldTable.compositions[UInt64(scalarValue) << 32 | UInt64(mark)]
+        else { break }
+        scalarValue = composed
+        index = next
+      }
+      if scalarValue < FoldTable.limit {
+        var entry = entries[Int(scalarValue)]
+        let length = entry & 0xFF
+        if length == FoldTable.spaceCode {
+          if !output.isEmpty && !pendingSpace {
+            pendingSpace = true
+            spaceStart = start
+          }
+          continue
+        }
+        if length == 0 { continue }
+        if pendingSpace {
+          emit(0x20, from: spaceStart, to: start)
+          pendingSpace = false
+        }
+        for _ in 0..<length {
+          entry >>= 8
+          emit(UInt8(truncatingIfNeeded: entry), from: start, to: index)
+        }
+      } else {
+        if scalarValue == 0xFEFF || scalarValue == 0x3000 {
+          if scalarValue == 0x3000, !output.isEmpty, !pendingSpace {
+            pendingSpace = true
+            spaceStart = start
+          }
+          continue
+        }
+        if pendingSpace {
+          emit(0x20, from: spaceStart, to: start)
+          pendingSpace = false
+        }
+        Self.appendUTF8(scalarValue) { emit($0, from: start, to: index) }
+      }
+    }
+  }
+
+  /// Folds a Swift string (a pattern literal) to the bytes the matcher compares.
+  func fold(_ text: String) -> [UInt8] {
+    var output: [UInt8] = []
+    var bytes = Array(text.utf8)
+    bytes.withUnsafeMutableBufferPointer { buffer in
+      fold(UnsafeBufferPointer(buffer), into: &output)
+    }
+    return output
+  }
+
+  /// Folds a pattern literal without trimming its ends: a leading or trailing space is kept.
+  ///
+  /// Literals inside templates (`" // Source : "`) need their outer spaces, which `fold(_:)`
+  /// would trim as it trims lines.
+  func foldKeepingEdges(_ text: String) -> [UInt8] {
+    let core = fold(text)
+    guard !core.isEmpty else { return text.isEmpty ? [] : [0x20] }
+    let leading = text.unicodeScalars.first.map(Self.isFoldedSpace) ?? false
+    let trailing = text.unicodeScalars.last.map(Self.isFoldedSpace) ?? false
+    return (leading ? [0x20] : []) + core + (trailing ? [0x20] : [])
+  }
+
+  private static func isFoldedSpace(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < FoldTable.limit
+      && FoldTable.keepingAccents.entries[Int(scalar.value)] & 0xFF == FoldTable.spaceCode
+  }
+
+  /// Decodes one scalar at `index`; invalid or truncated sequences give U+FFFD for one byte.
+  @inline(__always)
+  static func decode(_ input: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
+    let b0 = UInt32(input[index])
+    let count = input.count
+    if b0 < 0x80 { return (b0, index + 1) }
+    if b0 >= 0xC2, b0 <= 0xDF, index + 1 < count {
+      let b1 = UInt32(input[index + 1])
+      if b1 & 0xC0 == 0x80 { return ((b0 & 0x1F) << 6 | (b1 & 0x3F), index + 2) }
+    } else if b0 >= 0xE0, b0 <= 0xEF, index + 2 < count {
+      let b1 = UInt32(input[index + 1])
+      let b2 = UInt32(input[index + 2])
+      if b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 {
+        let value = (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F)
+        if value >= 0x800, !(0xD800...0xDFFF).contains(value) { return (value, index + 3) }
+      }
+    } else if b0 >= 0xF0, b0 <= 0xF4, index + 3 < count {
+      let b1 = UInt32(input[index + 1])
+      let b2 = UInt32(input[index + 2])
+      let b3 = UInt32(input[index + 3])
+      if b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80, b3 & 0xC0 == 0x80 {
+        let value = (b0 & 0x07) << 18 | (b1 & 0x3F) << 12 | (b2 & 0x3F) << 6 | (b3 & 0x3F)
+        if value >= 0x10000, value <= 0x10FFFF { return (value, index + 4) }
+      }
+    }
+    return (0xFFFD, index + 1)
+  }
+
+  @inline(__always)
+  static func appendUTF8(_ value: UInt32, _ append: (UInt8) -> Void) {
+    switch value {
+    case 0..<0x80:
+      append(UInt8(value))
+    case 0x80..<0x800:
+      append(UInt8(0xC0 | value >> 6))
+      append(UInt8(0x80 | value & 0x3F))
+    case 0x800..<0x10000:
+      append(UInt8(0xE0 | value >> 12))
+      append(UInt8(0x80 | (value >> 6) & 0x3F))
+      append(UInt8(0x80 | value & 0x3F))
+    default:
+      append(UInt8(0xF0 | value >> 18))
+      append(UInt8(0x80 | (value >> 12) & 0x3F))
+      append(UInt8(0x80 | (value >> 6) & 0x3F))
+      append(UInt8(0x80 | value & 0x3F))
+    }
+  }
+}

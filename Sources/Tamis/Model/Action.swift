@@ -1,0 +1,70 @@
+/// What a rule does to the lines its pattern matches.
+public enum Action: Sendable, Hashable {
+  /// Remove the matching line.
+  case dropLine(Pattern)
+  /// Cut the matched text out of the line; the rest of the line stays in the body.
+  case stripSpan(Pattern)
+  /// Remove the first matching line and every line after it.
+  case dropFrom(Pattern)
+  /// Remove every line from the start through the first matching line.
+  case dropUntil(Pattern)
+  /// Remove a line matching `start` through the next line matching `end`.
+  case dropBlock(start: Pattern, end: Pattern)
+  /// Move the line to the captions; holes `text` and `credit` name its parts.
+  case caption(Pattern)
+  /// Capture the pattern's holes as meta fields and remove the line.
+  case meta(Pattern)
+  /// Protect the line from the other rules of its scope and of less specific scopes.
+  case keep(Pattern)
+
+  /// The kind of the action, without its patterns.
+  public var kind: ActionKind {
+    switch self {
+    case .dropLine: .dropLine
+    case .stripSpan: .stripSpan
+    case .dropFrom: .dropFrom
+    case .dropUntil: .dropUntil
+    case .dropBlock: .dropBlock
+    case .caption: .caption
+    case .meta: .meta
+    case .keep: .keep
+    }
+  }
+
+  /// The patterns the action matches lines with (two for a block).
+  public var patterns: [Pattern] {
+    switch self {
+    case .dropLine(let p), .stripSpan(let p), .dropFrom(let p), .dropUntil(let p),
+      .caption(let p), .meta(let p), .keep(let p):
+      [p]
+    case .dropBlock(let start, let end): [start, end]
+    }
+  }
+}
+
+/// The kinds of actions, as users spell them in rule files and see them in output.
+public enum ActionKind: String, Sendable, Hashable, CaseIterable {
+  case dropLine = "drop-line"
+  case stripSpan = "strip-span"
+  case dropFrom = "drop-from"
+  case dropUntil = "drop-until"
+  case dropBlock = "drop-block"
+  case caption = "caption"
+  case meta = "meta"
+  case keep = "keep"
+
+  /// The directive spelling, such as `drop-line`.
+  public var name: String { rawValue }
+
+  /// Precedence among the per-line actions that match one line: lower wins.
+  var linePrecedence: Int {
+    switch self {
+    case .keep: 0
+    case .caption: 1
+    case .meta: 2
+    case .dropLine: 3
+    case .stripSpan: 4
+    case .dropFrom, .dropUntil, .dropBlock: 5
+    }
+  }
+}

@@ -1,0 +1,65 @@
+/// One non-blank, non-comment line of a rule file, split into `name:` and value.
+struct DirectiveLine: Sendable {
+  /// The whole line, without its line terminator.
+  var text: String
+  /// The 1-based line number.
+  var lineNumber: Int
+  /// The directive name (`drop-line`), or nil when the line is not a directive.
+  var name: String?
+  /// The range of the name in `text`.
+  var nameRange: Range<String.Index>
+  /// Where the value starts in `text` (after `:` and spaces).
+  var valueStart: String.Index
+
+  /// The value, with trailing white space removed.
+  var value: Substring {
+    var value = text[valueStart...]
+    while let last = value.last, last.isWhitespace { value.removeLast() }
+    return value
+  }
+
+  /// The 1-based Character column of an index in the line.
+  func column(of index: String.Index) -> Int {
+    text.distance(from: text.startIndex, to: index) + 1
+  }
+}
+
+/// Splits rule-file text into directive lines, skipping blank lines and comments.
+enum DirectiveLexer {
+  /// The directive lines of `text`, in order. Accepts `\n`, `\r\n` and `\r` line ends.
+  static func lines(of text: String) -> [DirectiveLine] {
+    var result: [DirectiveLine] = []
+    var lineNumber = 0
+    for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+      lineNumber += 1
+      let line = String(rawLine)
+      guard let first = line.firstIndex(where: { !$0.isWhitespace }) else { continue }
+      if line[first] == "#" { continue }
+      result.append(directive(line, lineNumber: lineNumber, start: first))
+    }
+    return result
+  }
+
+  private static func directive(_ line: String, lineNumber: Int, start: String.Index)
+    -> DirectiveLine
+  {
+    var index = start
+    while index < line.endIndex, isNameCharacter(line[index]) { index = line.index(after: index) }
+    guard index > start, index < line.endIndex, line[index] == ":" else {
+      return DirectiveLine(
+        text: line, lineNumber: lineNumber, name: nil, nameRange: start..<start, valueStart: start)
+    }
+    let nameRange = start..<index
+    var valueStart = line.index(after: index)
+    while valueStart < line.endIndex, line[valueStart] == " " || line[valueStart] == "\t" {
+      valueStart = line.index(after: valueStart)
+    }
+    return DirectiveLine(
+      text: line, lineNumber: lineNumber, name: String(line[nameRange]), nameRange: nameRange,
+      valueStart: valueStart)
+  }
+
+  private static func isNameCharacter(_ character: Character) -> Bool {
+    character == "-" || ("a"..."z").contains(character) || ("A"..."Z").contains(character)
+  }
+}

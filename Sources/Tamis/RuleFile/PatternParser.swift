@@ -1,0 +1,210 @@
+/// Reads the `[ANCHOR] "PHRASE" [MODIFIER…]` syntax of rule files into `Pattern` values.
+struct PatternParser {
+  /// The longest phrase accepted, in Characters; longer ones are an error, not a slow matcher.
+  static let phraseLimit = 1_000
+
+  static let anchorNames: [String: Pattern.Anchor] = [
+    "contains": .contains, "starts-with": .startsWith, "ends-with": .endsWith, "equals": .equals,
+  ]
+  static let modifierNames: [String: Pattern.Options] = [
+    "any-accent": .anyAccent, "exact": .exact, "inside-words": .insideWords,
+  ]
+  static let holeKindNames: [String: Pattern.HoleKind] = [
+    "text": .text, "word": .word, "number": .number,
+  ]
+
+  /// A problem at a position of the line being parsed.
+  struct Failure: Error {
+    var problem: RuleFileProblem
+    var index: String.Index
+  }
+
+  let line: String
+  private(set) var index: String.Index
+
+  /// Starts parsing `line` at `start`.
+  init(line: String, start: String.Index) {
+    self.line = line
+    self.index = start
+  }
+
+  /// True when only white space is left.
+  var isAtEnd: Bool {
+    line[index...].allSatisfy(\.isWhitespace)
+  }
+
+  /// Reads one pattern. With `stopWord`, that word ends the modifiers (for `drop-block … until`).
+  mutating func parsePattern(stopWord: String? = nil) throws(Failure) -> Pattern {
+    skipSpaces()
+    var anchor = Pattern.Anchor.contains
+    if index < line.endIndex, line[index] != "\"" {
+      let wordStart = index
+      let word = readWord()
+      guard let known = Self.anchorNames[word] else {
+        if word.isEmpty {
+          throw Failure(problem: .expectedPhrase(found: String(line[index...])), index: index)
+        }
+        throw Failure(
+          problem: .unknownAnchor(
+            word: word, suggestion: Suggestion.nearest(to: word, in: Self.anchorNames.keys.sorted())
+          ), index: wordStart)
+      }
+      anchor = known
+      skipSpaces()
+    }
+    guard index < line.endIndex, line[index] == "\"" else {
+      throw Failure(problem: .expectedPhrase(found: String(line[index...])), index: index)
+    }
+    let parts = try parsePhrase()
+    var options: Pattern.Options = []
+    while true {
+      skipSpaces()
+      if index == line.endIndex { break }
+      let wordStart = index
+      let word = readWord()
+      if word.isEmpty {
+        throw Failure(problem: .unknownModifier(word: String(line[index...]), suggestion: nil), index: index)
+      }
+      if word == stopWord {
+        index = wordStart
+        break
+      }
+      guard let option = Self.modifierNames[word] else {
+        throw Failure(
+          problem: .unknownModifier(
+            word: word,
+            suggestion: Suggestion.nearest(to: word, in: Self.modifierNames.keys.sorted())),
+          index: wordStart)
+      }
+      options.insert(option)
+    }
+    return Pattern(anchor: anchor, parts: parts, options: options)
+  }
+
+  /// Consumes `word` if it comes next, returning whether it did.
+  mutating func consume(word: String) -> Bool {
+    skipSpaces()
+    let start = index
+    if readWord() == word { return true }
+    index = start
+    return false
+  }
+
+  // MARK: - Phrase
+
+  private mutating func parsePhrase() throws(Failure) -> [Pattern.Part] {
+    let quote = index
+    index = line.index(after: index)
+    var parts: [Pattern.Part] = []
+    var literal = ""
+    var holeNames: Set<String> = []
+    var length = 0
+    while true {
+      guard index < line.endIndex else {
+        throw Failure(problem: .unterminatedQuote, index: quote)
+      }
+      let character = line[index]
+      let here = index
+      index = line.index(after: index)
+      length += 1
+      switch character {
+      case "\"":
+        if !literal.isEmpty { parts.append(.literal(literal)) }
+        return try validated(parts, quote: quote, length: length - 1)
+      case "\\":
+        guard index < line.endIndex else { throw Failure(problem: .unterminatedQuote, index: quote) }
+        let escaped = line[index]
+        guard "\"\\{}".contains(escaped) else {
+          throw Failure(problem: .invalidEscape(character: String(escaped)), index: here)
+        }
+        literal.append(escaped)
+        index = line.index(after: index)
+      case "{" where index < line.endIndex && line[index] == "{":
+        literal.append("{")
+        index = line.index(after: index)
+      case "}" where index < line.endIndex && line[index] == "}":
+        literal.append("}")
+        index = line.index(after: index)
+      case "}":
+        throw Failure(problem: .strayClosingBrace, index: here)
+      case "{":
+        if !literal.isEmpty {
+          parts.append(.literal(literal))
+          literal = ""
+        } else if case .hole = parts.last {
+          throw Failure(problem: .adjacentHoles, index: here)
+        }
+        let hole = try parseHole(openedAt: here)
+        guard holeNames.insert(hole.name).inserted else {
+          throw Failure(problem: .duplicateHoleName(name: hole.name), index: here)
+        }
+        parts.append(.hole(name: hole.name, kind: hole.kind))
+      default:
+        literal.append(character)
+      }
+    }
+  }
+
+  private mutating func parseHole(openedAt open: String.Index) throws(Failure)
+    -> (name: String, kind: Pattern.HoleKind)
+  {
+    guard let close = line[index...].firstIndex(of: "}") else {
+      throw Failure(problem: .unclosedHole, index: open)
+    }
+    let content = line[index..<close]
+    let nameStart = index
+    index = line.index(after: close)
+    let pieces = content.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+    let name = String(pieces[0])
+    guard Self.isKebabName(name) else {
+      throw Failure(problem: .invalidHoleName(name: name), index: nameStart)
+    }
+    guard pieces.count == 2 else { return (name, .text) }
+    let kindName = String(pieces[1])
+    guard let kind = Self.holeKindNames[kindName] else {
+      throw Failure(
+        problem: .unknownHoleKind(
+          kind: kindName,
+          suggestion: Suggestion.nearest(to: kindName, in: Self.holeKindNames.keys.sorted())),
+        index: nameStart)
+    }
+    return (name, kind)
+  }
+
+  private func validated(_ parts: [Pattern.Part], quote: String.Index, length: Int)
+    throws(Failure) -> [Pattern.Part]
+  {
+    if parts.isEmpty { throw Failure(problem: .emptyPhrase, index: quote) }
+    if length > Self.phraseLimit {
+      throw Failure(problem: .phraseTooLong(length: length, limit: Self.phraseLimit), index: quote)
+    }
+    let hasLiteral = parts.contains { part in
+      if case .literal(let text) = part { return text.contains { !$0.isWhitespace } }
+      return false
+    }
+    if !hasLiteral { throw Failure(problem: .patternWithoutLiteral, index: quote) }
+    return parts
+  }
+
+  // MARK: - Words
+
+  private mutating func skipSpaces() {
+    while index < line.endIndex, line[index] == " " || line[index] == "\t" {
+      index = line.index(after: index)
+    }
+  }
+
+  private mutating func readWord() -> String {
+    let start = index
+    while index < line.endIndex, !line[index].isWhitespace, line[index] != "\"" {
+      index = line.index(after: index)
+    }
+    return String(line[start..<index])
+  }
+
+  /// True for lower-kebab-case names that start with a letter: `credit`, `read-time`.
+  static func isKebabName(_ name: String) -> Bool {
+    guard let first = name.first, ("a"..."z").contains(first) else { return false }
+    return name.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+  }
+}

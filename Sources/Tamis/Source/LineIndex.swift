@@ -1,0 +1,66 @@
+/// The lines of a document as byte ranges, with their terminators (`\n`, `\r\n` or `\r`).
+public struct LineIndex: Sendable, Hashable {
+  /// One line: where its content is and where the line, terminator included, ends.
+  public struct Line: Sendable, Hashable {
+    /// The byte offset of the first byte of the line.
+    public var start: Int
+    /// The byte offset just past the content (the terminator starts here).
+    public var contentEnd: Int
+    /// The byte offset just past the terminator.
+    public var end: Int
+
+    /// The content's byte range, terminator excluded.
+    public var content: Range<Int> { start..<contentEnd }
+    /// The terminator's byte range (empty for a last line without one).
+    public var terminator: Range<Int> { contentEnd..<end }
+  }
+
+  /// The lines, in order. A final line without a terminator is included when non-empty.
+  public private(set) var lines: [Line]
+
+  /// Splits `bytes` into lines.
+  public init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    var lines: [Line] = []
+    var start = 0
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
+      if byte == 0x0A {
+        lines.append(Line(start: start, contentEnd: index, end: index + 1))
+        index += 1
+        start = index
+      } else if byte == 0x0D {
+        let end = index + 1 < count && bytes[index + 1] == 0x0A ? index + 2 : index + 1
+        lines.append(Line(start: start, contentEnd: index, end: end))
+        index = end
+        start = index
+      } else {
+        index += 1
+      }
+    }
+    if start < count { lines.append(Line(start: start, contentEnd: count, end: count)) }
+    self.lines = lines
+  }
+
+  /// True when the line holds only white space (including NBSP and zero-width characters).
+  public static func isBlank(_ content: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    while index < content.count {
+      let byte = content[index]
+      if byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C {
+        index += 1
+        continue
+      }
+      if byte < 0x80 { return false }
+      let (scalar, next) = TextFolder.decode(content, at: index)
+      guard scalar < FoldTable.limit || scalar == 0xFEFF || scalar == 0x3000 else { return false }
+      if scalar < FoldTable.limit {
+        let entry = FoldTable.keepingAccents.entries[Int(scalar)] & 0xFF
+        guard entry == FoldTable.spaceCode || entry == 0 else { return false }
+      }
+      index = next
+    }
+    return true
+  }
+}

@@ -1,0 +1,68 @@
+/// What the user asked tamis to do.
+///
+/// `InvocationParser` builds it from argv and guarantees the combinations documented on each
+/// property; the commands can rely on them without checking again.
+struct Invocation: Equatable, Sendable {
+  /// The command to run.
+  enum Command: Equatable, Sendable {
+    /// Clean documents (the default).
+    case clean
+    /// Check rule files and run their examples (`tamis check`).
+    case check
+    /// Print help to stdout and exit 0.
+    case help
+    /// Print the version to stdout and exit 0.
+    case version
+  }
+
+  /// The form of the cleaned output.
+  enum Format: String, CaseIterable, Equatable, Sendable {
+    /// Plain text: the cleaned body.
+    case text
+    /// JSON: the cleaned body with captions and removals.
+    case json
+  }
+
+  /// The command to run; `.help` and `.version` leave every other property at its default.
+  var command: Command = .clean
+  /// Operands in order: files or directories to clean, or rule paths for `check`.
+  ///
+  /// `-` means standard input. When cleaning, an empty list also means standard input.
+  var inputs: [String] = []
+  /// `--format text|json` (`-f`).
+  var format: Format = .text
+  /// `--captions PATH` (`-c`); never set together with `outputDirectory` or `jsonLines`.
+  var captionsPath: String?
+  /// `--rules PATH` (`-r`), repeatable, in the order given.
+  var rulePaths: [String] = []
+  /// False with `--no-default-rules`.
+  var useDefaultRules = true
+  /// `--site HOST` (`-s`).
+  var site: String?
+  /// `--lang CODE` (`-l`).
+  var language: String?
+  /// `--explain` (`-e`): include what was removed and why.
+  var explain = false
+  /// `--out DIR` (`-o`): batch mode writes a mirrored tree here.
+  ///
+  /// When set, `inputs` is non-empty and does not contain `-`.
+  var outputDirectory: String?
+  /// `--jsonl`: read and write JSON Lines.
+  var jsonLines = false
+  /// `--field NAME`: the JSON field holding the text; only set away from the default
+  /// together with `jsonLines`.
+  var textField = "text"
+  /// `--url-field NAME`: the JSON field holding the URL; only set away from the default
+  /// together with `jsonLines`.
+  var urlField = "url"
+  /// `--replace`: write the cleaned text over the text field; only with `jsonLines`.
+  var replaceText = false
+  /// `--jobs N` (`-j`), at least 1; `nil` lets the command choose.
+  var jobs: Int?
+  /// `--resume`: skip outputs that already exist; only with `outputDirectory`.
+  var resume = false
+  /// `--strict`: treat warnings as errors; only with `.check`.
+  var strict = false
+  /// `--quiet` (`-q`): no warnings or summary on stderr.
+  var quiet = false
+}

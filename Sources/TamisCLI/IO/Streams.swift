@@ -1,0 +1,19 @@
+import Foundation
+
+/// The three standard streams as the commands see them, injectable for tests.
+struct Streams: Sendable {
+  /// Data only: bodies, JSON.
+  var output: any ByteSink
+  /// Diagnostics, warnings and summaries.
+  var errors: any ByteSink
+  /// Reads all of standard input.
+  var readInput: @Sendable () -> [UInt8]
+
+  /// The process's real streams.
+  static var standard: Streams {
+    Streams(
+      output: FileDescriptorSink(descriptor: STDOUT_FILENO),
+      errors: FileDescriptorSink(descriptor: STDERR_FILENO),
+      readInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) })
+  }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Tamis
+
+/// The `tamis` command line: parses arguments, runs a command, returns the exit status.
+public enum TamisCommand {
+  /// The version `--version` prints.
+  static let version = "0.1.0"
+
+  /// Runs tamis with the process's arguments and streams, then exits.
+  public static func main() -> Never {
+    // A closed pipe shows up as EPIPE on write, which the sinks turn into a quiet stop.
+    signal(SIGPIPE, SIG_IGN)
+    let status = run(Array(CommandLine.arguments.dropFirst()), streams: .standard)
+    exit(status.rawValue)
+  }
+
+  /// Runs tamis in-process. Tests call this with memory streams.
+  /// - Parameters:
+  ///   - arguments: argv without the program name.
+  ///   - streams: where to read and write.
+  /// - Returns: the exit status.
+  static func run(_ arguments: [String], streams: Streams) -> ExitStatus {
+    let invocation: Invocation
+    do {
+      invocation = try InvocationParser().parse(arguments)
+    } catch {
+      try? streams.errors.write(error.rendered())
+      return .usageOrRules
+    }
+    do {
+      switch invocation.command {
+      case .help:
+        try streams.output.write(HelpText.render())
+        return .success
+      case .version:
+        try streams.output.write("tamis \(version)\n")
+        return .success
+      case .check:
+        return try CheckCommand(invocation: invocation, streams: streams).run()
+      case .clean:
+        return try CleanCommand(invocation: invocation, streams: streams).run()
+      }
+    } catch .brokenPipe {
+      return .success
+    } catch {
+      try? streams.errors.write("tamis: error: cannot write output: \(error)\n")
+      return .someInputsFailed
+    }
+  }
+}
+
+/// The process exit statuses.
+enum ExitStatus: Int32, Sendable {
+  /// Everything was processed (warnings allowed).
+  case success = 0
+  /// The run finished but some inputs failed or some examples did not pass.
+  case someInputsFailed = 1
+  /// A usage or rule-set error, found before any input was read; nothing on stdout.
+  case usageOrRules = 2
+}

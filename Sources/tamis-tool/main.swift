@@ -1,0 +1,3 @@
+import TamisCLI
+
+TamisCommand.main()

@@ -1,0 +1,203 @@
+import Testing
+
+@testable import TamisCLI
+
+/// Every `UsageError` case: which arguments cause it, and its exact message.
+@Suite struct UsageErrorTests {
+  /// Arguments, the error they throw, and that error's message.
+  struct Case: Sendable, CustomTestStringConvertible {
+    let name: String
+    let arguments: [String]
+    let error: UsageError
+    let message: String
+    var testDescription: String { name }
+  }
+
+  /// At least one case per `UsageError` case, plus which error wins when there are several.
+  static let cases: [Case] = [
+    // MARK: Unknown options
+    Case(
+      name: "a mistyped long option suggests the nearest name", arguments: ["--ouput", "a"],
+      error: .unknownOption("--ouput", index: 1, suggestion: "--out"),
+      message: "unknown option '--ouput'; did you mean '--out'?"),
+    Case(
+      name: "a suggestion ignores an attached value", arguments: ["-q", "--formt=json"],
+      error: .unknownOption("--formt", index: 2, suggestion: "--format"),
+      message: "unknown option '--formt'; did you mean '--format'?"),
+    Case(
+      name: "a suggestion ignores case", arguments: ["--JSONL"],
+      error: .unknownOption("--JSONL", index: 1, suggestion: "--jsonl"),
+      message: "unknown option '--JSONL'; did you mean '--jsonl'?"),
+    Case(
+      name: "a far-off long option gets no suggestion", arguments: ["--frobnicate"],
+      error: .unknownOption("--frobnicate", index: 1, suggestion: nil),
+      message: "unknown option '--frobnicate'"),
+    Case(
+      name: "a short mistyped long option suggests the nearest name", arguments: ["--ot"],
+      error: .unknownOption("--ot", index: 1, suggestion: "--out"),
+      message: "unknown option '--ot'; did you mean '--out'?"),
+    Case(
+      name: "a suggestion must differ in fewer characters than it has",
+      arguments: ["--xyz"], error: .unknownOption("--xyz", index: 1, suggestion: nil),
+      message: "unknown option '--xyz'"),
+    Case(
+      name: "a lone unknown short option", arguments: ["a", "-x"],
+      error: .unknownOption("-x", index: 2, suggestion: nil), message: "unknown option '-x'"),
+    Case(
+      name: "an unknown letter in a bundle names the bundle", arguments: ["-qz"],
+      error: .unknownShortOption("z", bundle: "-qz", index: 1, suggestion: nil),
+      message: "unknown option '-z' in '-qz'"),
+    Case(
+      name: "a long option with one dash suggests two", arguments: ["-quiet"],
+      error: .unknownShortOption("u", bundle: "-quiet", index: 1, suggestion: "--quiet"),
+      message: "unknown option '-u' in '-quiet'; did you mean '--quiet'?"),
+
+    // MARK: Values
+    Case(
+      name: "a value-taking option at the end lacks its value", arguments: ["--format"],
+      error: .missingValue(option: "--format", valueName: "FORMAT", index: 1),
+      message: "missing value for '--format'; expected FORMAT"),
+    Case(
+      name: "a short option at the end of a bundle lacks its value", arguments: ["a", "-qo"],
+      error: .missingValue(option: "-o", valueName: "DIR", index: 2),
+      message: "missing value for '-o'; expected DIR"),
+    Case(
+      name: "an option is not taken as a value", arguments: ["--out", "--quiet", "dump"],
+      error: .missingValue(option: "--out", valueName: "DIR", index: 1),
+      message: "missing value for '--out'; expected DIR"),
+    Case(
+      name: "a flag rejects an attached value", arguments: ["--quiet=yes"],
+      error: .unexpectedValue(option: "--quiet", value: "yes", index: 1),
+      message: "unexpected value 'yes' for flag '--quiet'"),
+    Case(
+      name: "a flag rejects an empty attached value", arguments: ["--jsonl="],
+      error: .unexpectedValue(option: "--jsonl", value: "", index: 1),
+      message: "unexpected value '' for flag '--jsonl'"),
+    Case(
+      name: "an empty value is rejected", arguments: ["--field=", "--jsonl"],
+      error: .emptyValue(option: "--field", index: 1), message: "empty value for '--field'"),
+    Case(
+      name: "an empty next argument is rejected", arguments: ["-s", ""],
+      error: .emptyValue(option: "-s", index: 1), message: "empty value for '-s'"),
+    Case(
+      name: "an unknown format lists the allowed ones", arguments: ["--format", "xml"],
+      error: .invalidChoice(
+        option: "--format", value: "xml", index: 1, allowed: ["text", "json"], suggestion: nil),
+      message: "invalid value 'xml' for '--format'; expected 'text' or 'json'"),
+    Case(
+      name: "a mistyped format suggests the nearest one", arguments: ["-fJSON"],
+      error: .invalidChoice(
+        option: "-f", value: "JSON", index: 1, allowed: ["text", "json"], suggestion: "json"),
+      message: "invalid value 'JSON' for '-f'; did you mean 'json'?"),
+    Case(
+      name: "zero jobs is rejected", arguments: ["--jobs", "0"],
+      error: .invalidPositiveInteger(option: "--jobs", value: "0", index: 1),
+      message: "invalid value '0' for '--jobs'; expected a whole number of at least 1"),
+    Case(
+      name: "a job count that is not a number is rejected", arguments: ["-jx"],
+      error: .invalidPositiveInteger(option: "-j", value: "x", index: 1),
+      message: "invalid value 'x' for '-j'; expected a whole number of at least 1"),
+    Case(
+      name: "a negative job count is rejected", arguments: ["--jobs=-2"],
+      error: .invalidPositiveInteger(option: "--jobs", value: "-2", index: 1),
+      message: "invalid value '-2' for '--jobs'; expected a whole number of at least 1"),
+
+    // MARK: Relations between options
+    Case(
+      name: "replace without jsonl", arguments: ["--replace"],
+      error: .missingRequiredOption(option: "--replace", index: 1, required: "--jsonl"),
+      message: "option '--replace' requires '--jsonl'"),
+    Case(
+      name: "field without jsonl", arguments: ["--field", "body"],
+      error: .missingRequiredOption(option: "--field", index: 1, required: "--jsonl"),
+      message: "option '--field' requires '--jsonl'"),
+    Case(
+      name: "url field without jsonl", arguments: ["--url-field=link"],
+      error: .missingRequiredOption(option: "--url-field", index: 1, required: "--jsonl"),
+      message: "option '--url-field' requires '--jsonl'"),
+    Case(
+      name: "resume without out", arguments: ["dump", "--resume"],
+      error: .missingRequiredOption(option: "--resume", index: 2, required: "--out"),
+      message: "option '--resume' requires '--out'"),
+    Case(
+      name: "strict outside check", arguments: ["--strict"],
+      error: .requiresCheckCommand(option: "--strict", index: 1),
+      message: "option '--strict' can only be used with 'check'"),
+    Case(
+      name: "a cleaning option with check", arguments: ["check", "-o", "clean", "x.rules"],
+      error: .notAllowedWithCheckCommand(option: "-o", index: 2),
+      message: "option '-o' cannot be used with 'check'"),
+    Case(
+      name: "captions with out", arguments: ["-c", "caps", "--out", "clean", "dump"],
+      error: .conflictingOptions(option: "-c", index: 1, other: "--out", otherIndex: 3),
+      message: "option '-c' cannot be used with '--out'"),
+    Case(
+      name: "captions with jsonl", arguments: ["--jsonl", "--captions=caps"],
+      error: .conflictingOptions(option: "--captions", index: 2, other: "--jsonl", otherIndex: 1),
+      message: "option '--captions' cannot be used with '--jsonl'"),
+    Case(
+      name: "out without any path", arguments: ["--out", "clean"],
+      error: .missingInputs(option: "--out", index: 1),
+      message: "option '--out' requires at least one input PATH"),
+    Case(
+      name: "out with standard input", arguments: ["-oclean", "dump", "-"],
+      error: .standardInputNotAllowed(option: "-o", index: 3),
+      message: "standard input ('-') cannot be used with '-o'"),
+
+    // MARK: Which error wins
+    Case(
+      name: "the first syntax error in argv wins", arguments: ["--format", "xml", "--bogus"],
+      error: .invalidChoice(
+        option: "--format", value: "xml", index: 1, allowed: ["text", "json"], suggestion: nil),
+      message: "invalid value 'xml' for '--format'; expected 'text' or 'json'"),
+    Case(
+      name: "a syntax error wins over an earlier conflict", arguments: ["--strict", "--xyzzy"],
+      error: .unknownOption("--xyzzy", index: 2, suggestion: nil),
+      message: "unknown option '--xyzzy'"),
+    Case(
+      name: "the earliest conflict in argv wins", arguments: ["--resume", "x", "--replace"],
+      error: .missingRequiredOption(option: "--resume", index: 1, required: "--out"),
+      message: "option '--resume' requires '--out'"),
+    Case(
+      name: "a repeated option is reported where it last appears",
+      arguments: ["--replace", "--replace"],
+      error: .missingRequiredOption(option: "--replace", index: 2, required: "--jsonl"),
+      message: "option '--replace' requires '--jsonl'"),
+  ]
+
+  @Test("bad arguments throw the expected error", arguments: cases)
+  func throwsError(_ testCase: Case) {
+    #expect(throws: testCase.error) {
+      try InvocationParser().parse(testCase.arguments)
+    }
+  }
+
+  @Test("every error has its exact message", arguments: cases)
+  func message(_ testCase: Case) {
+    #expect(testCase.error.message == testCase.message)
+  }
+
+  @Test("an error renders with the usage line and a pointer to help")
+  func rendered() {
+    let error = UsageError.unknownOption("--ouput", index: 1, suggestion: "--out")
+    #expect(
+      error.rendered() == """
+        tamis: error: unknown option '--ouput'; did you mean '--out'?
+        usage: tamis [OPTIONS] [FILE ...]
+        Try 'tamis --help' for more information.
+
+        """)
+  }
+
+  @Test("an error renders with the program name it is given")
+  func renderedWithProgramName() {
+    let error = UsageError.requiresCheckCommand(option: "--strict", index: 1)
+    #expect(
+      error.rendered(programName: "tamis-dev") == """
+        tamis-dev: error: option '--strict' can only be used with 'check'
+        usage: tamis-dev [OPTIONS] [FILE ...]
+        Try 'tamis-dev --help' for more information.
+
+        """)
+  }
+}
