@@ -19,7 +19,7 @@ public enum TamisCommand {
   ///   - arguments: argv without the program name.
   ///   - streams: where to read and write.
   /// - Returns: the exit status.
-  static func run(_ arguments: [String], streams: Streams) -> ExitStatus {
+  static func run(_ arguments: [String], streams: Streams) -> ExitCode {
     let invocation: Invocation
     do {
       invocation = try InvocationParser().parse(arguments)
@@ -50,7 +50,7 @@ public enum TamisCommand {
 }
 
 /// The process exit statuses.
-enum ExitStatus: Int32, Sendable {
+enum ExitCode: Int32, Sendable {
   /// Everything was processed (warnings allowed).
   case success = 0
   /// The run finished but some inputs failed or some examples did not pass.

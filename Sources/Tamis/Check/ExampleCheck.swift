@@ -19,6 +19,8 @@ public struct ExampleCheck: Sendable, CustomStringConvertible {
   public let kind: Kind
   /// The pack's path, switched on for the run whatever its detectors say.
   public let packPath: String
+  /// The pack's language, forced for the run so detection cannot switch the pack off.
+  let language: String?
   /// True when the group only fires near the top, so no paragraph can be put in front.
   let anchoredAtTop: Bool
   private let cleaner: Cleaner
@@ -53,12 +55,13 @@ public struct ExampleCheck: Sendable, CustomStringConvertible {
           checks.append(
             ExampleCheck(
               groupID: group.id, kind: .example(example), packPath: pack.path,
-              anchoredAtTop: atTop, cleaner: cleaner))
+              language: pack.language, anchoredAtTop: atTop, cleaner: cleaner))
         }
         for kept in group.keeps {
           checks.append(
             ExampleCheck(
-              groupID: group.id, kind: .keeps(kept), packPath: pack.path, anchoredAtTop: atTop,
+              groupID: group.id, kind: .keeps(kept), packPath: pack.path, language: pack.language,
+              anchoredAtTop: atTop,
               cleaner: cleaner))
         }
       }
@@ -68,12 +71,13 @@ public struct ExampleCheck: Sendable, CustomStringConvertible {
 
   /// Runs the check and returns its problems (empty when it passes).
   public func run() -> [Diagnostic] {
-    let options = CleaningOptions(forcedPacks: [packPath])
+    let options = CleaningOptions(language: language, forcedPacks: [packPath])
     switch kind {
     case .keeps(let kept):
       let article = cleaner.clean(kept.text + "\n", source: packPath, options: options)
       if Self.bodyLines(article) == [Self.trimmed(kept.text)] { return [] }
-      let culprit = article.removals.first.map { "\($0.ruleID) (\($0.rule))" }
+      let culprit =
+        article.removals.first.map { "\($0.ruleID) (\($0.rule))" }
         ?? article.captions.first.map { "\($0.ruleID) (caption)" } ?? "a rule"
       return [
         Diagnostic(
@@ -136,7 +140,8 @@ public struct ExampleCheck: Sendable, CustomStringConvertible {
         Diagnostic(
           .error, at: at,
           .example(
-            .captionsDiffer(variant: variant.rawValue, expected: expectedCaptions, actual: captions))))
+            .captionsDiffer(variant: variant.rawValue, expected: expectedCaptions, actual: captions)
+          )))
     }
     for (key, value) in example.meta.sorted(by: { $0.key < $1.key }) {
       let actual = article.meta[key]?.precomposedStringWithCanonicalMapping
@@ -144,7 +149,8 @@ public struct ExampleCheck: Sendable, CustomStringConvertible {
         problems.append(
           Diagnostic(
             .error, at: at,
-            .example(.metaDiffers(variant: variant.rawValue, key: key, expected: value, actual: actual))))
+            .example(
+              .metaDiffers(variant: variant.rawValue, key: key, expected: value, actual: actual))))
       }
     }
     let fired =
@@ -152,7 +158,8 @@ public struct ExampleCheck: Sendable, CustomStringConvertible {
       || article.captions.contains { $0.ruleID == groupID }
     if !fired {
       problems.append(
-        Diagnostic(.error, at: at, .example(.groupDidNotFire(id: groupID, variant: variant.rawValue))))
+        Diagnostic(
+          .error, at: at, .example(.groupDidNotFire(id: groupID, variant: variant.rawValue))))
     }
     return problems
   }

@@ -2,7 +2,8 @@
 public struct CleaningOptions: Sendable, Hashable {
   /// The article's host (`www.numerama.com`); switches on the site packs for it.
   public var site: String?
-  /// The dump's language code; when set, generic packs for other languages are off.
+  /// The dump's language code. When nil, tamis detects it; generic packs for other languages
+  /// are off unless the language cannot be told.
   public var language: String?
   /// Site packs switched on whatever the host and detectors say (used to run a pack's examples).
   public var forcedPacks: Set<String>

@@ -53,7 +53,8 @@ extension CleaningRun {
         lineInParagraph = true
         outcomes.append(outcome)
       case .caption(let rule, let hit):
-        let parts = Dictionary(hit.holes.map { ($0.name, $0.range) }, uniquingKeysWith: { a, _ in a })
+        let parts = Dictionary(
+          hit.holes.map { ($0.name, $0.range) }, uniquingKeysWith: { a, _ in a })
         let text = parts["text"].map { Self.trimmed(string(slice(line, $0))) } ?? ""
         let credit = parts["credit"].map { Self.trimmed(string(slice(line, $0))) } ?? ""
         captions.append(
@@ -72,6 +73,7 @@ extension CleaningRun {
         outcomes.append(.removed(removals.count - 1))
       }
     }
+    if meta["lang"] == nil, let language { meta["lang"] = language }
     if meta["site"] == nil {
       for (index, pack) in compiled.ruleSet.packs.enumerated() where activePacks[index] {
         if case .site(let hosts) = pack.scope, let host = hosts.first {

@@ -1,13 +1,14 @@
 extension CleaningRun {
-  /// Decides which packs apply: generic packs by language, site packs by host, detector or
+  /// Decides which packs apply: generic packs by language (given, or detected), site packs by host, detector or
   /// force; then which lines `keep` rules protect.
   mutating func selectPacks() {
     let packs = compiled.ruleSet.packs
+    language = options.language ?? LanguageDetector.detect(bytes)
     activePacks = packs.map { pack in
       switch pack.scope {
-      case .generic(let language):
-        guard let wanted = options.language, let language else { return true }
-        return wanted == language
+      case .generic(let packLanguage):
+        guard let wanted = language, let packLanguage else { return true }
+        return wanted == packLanguage
       case .site(let hosts):
         if options.forcedPacks.contains(pack.path) { return true }
         guard let site = options.site?.lowercased() else { return false }

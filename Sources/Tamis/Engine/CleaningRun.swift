@@ -22,6 +22,8 @@ struct CleaningRun {
   /// The 0-based index of each line among the non-blank lines (-1 for blank lines).
   var ordinals: [Int] = []
   var nonBlankCount = 0
+  /// The dump's language: given in the options, detected, or nil when unknown.
+  var language: String?
   /// Per pack: whether it applies to this document.
   var activePacks: [Bool] = []
   /// Per line: the highest specificity of a `keep` rule that protects it (-1: none).

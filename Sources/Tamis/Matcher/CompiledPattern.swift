@@ -22,8 +22,9 @@ struct CompiledPattern: Sendable {
   let segments: [Segment]
   /// The index in `segments` of the literal used as the automaton key.
   let keySegment: Int
-  /// The pattern's own UTF-8 text, compared byte for byte under `exact` (literal patterns only).
-  let exactText: [UInt8]
+  /// Each literal's own text without its outer white space, compared with the input's text
+  /// under `exact`.
+  let exactLiterals: [String]
 
   /// True when the pattern is one literal with no hole.
   var isLiteral: Bool { segments.count == 1 }
@@ -41,14 +42,13 @@ struct CompiledPattern: Sendable {
     self.owner = owner
     self.anchor = pattern.anchor
     self.options = pattern.options
-    let single = pattern.parts.count == 1
     var segments: [Segment] = []
-    var exactText: [UInt8] = []
+    var exactLiterals: [String] = []
     for part in pattern.parts {
       switch part {
       case .literal(let text):
-        exactText += Array(text.utf8)
-        let folded = single ? folder.fold(text) : folder.foldKeepingEdges(text)
+        exactLiterals.append(Self.trimmed(text))
+        let folded = folder.foldKeepingEdges(text)
         segments.append(.literal(LiteralSearcher(folded)))
       case .hole(let name, let kind):
         segments.append(.hole(name: name, kind: kind))
@@ -64,6 +64,13 @@ struct CompiledPattern: Sendable {
     }
     self.segments = segments
     self.keySegment = best
-    self.exactText = exactText
+    self.exactLiterals = exactLiterals
+  }
+
+  static func trimmed(_ text: String) -> String {
+    var slice = Substring(text)
+    while let first = slice.first, first.isWhitespace { slice.removeFirst() }
+    while let last = slice.last, last.isWhitespace { slice.removeLast() }
+    return String(slice)
   }
 }

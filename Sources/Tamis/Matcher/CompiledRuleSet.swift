@@ -62,7 +62,9 @@ public struct CompiledRuleSet: Sendable {
     self.rules = rules
     self.patterns = compiled
     self.collectsEveryOccurrence = compiled.map { pattern in
-      if case .rule(let index) = pattern.owner { return rules[index].rule.action.kind == .stripSpan }
+      if case .rule(let index) = pattern.owner {
+        return rules[index].rule.action.kind == .stripSpan
+      }
       return false
     }
     var views = [Self.view(for: compiled, skeleton: false, folder: keeping)]

@@ -46,7 +46,8 @@ struct FoldTable: Sendable {
     var folded = scalar.properties.lowercaseMapping
     if stripAccents, scalar.value >= 0xC0, isLetterWithAccentCandidate(scalar) {
       let decomposed = folded.decomposedStringWithCanonicalMapping.unicodeScalars
-      folded = String(String.UnicodeScalarView(decomposed.filter { !(0x300...0x36F).contains($0.value) }))
+      folded = String(
+        String.UnicodeScalarView(decomposed.filter { !(0x300...0x36F).contains($0.value) }))
     }
     return pack(folded)
   }

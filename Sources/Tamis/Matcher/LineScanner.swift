@@ -69,7 +69,7 @@ struct LineScanner {
         if pattern.isLiteral {
           let range = (end - pattern.key.count)..<end
           return pattern.acceptsLiteral(in: text, range: range)
-            ? FoldedMatch(range: range, holes: []) : nil
+            ? FoldedMatch(range: range, holes: [], literals: [range]) : nil
         }
         return pattern.matchTemplate(in: text)
       }
@@ -80,9 +80,7 @@ struct LineScanner {
       var span: Range<Int>?
       if needsSource {
         let source = sourceRange(match.range)
-        if pattern.options.contains(.exact), !Self.equal(line, source, pattern.exactText) {
-          continue
-        }
+        if pattern.options.contains(.exact), !isExact(match, pattern, line) { continue }
         span = source
       }
       seen[patternIndex] = true
@@ -101,12 +99,14 @@ struct LineScanner {
     return Int(starts[folded.lowerBound])..<Int(ends[folded.upperBound - 1])
   }
 
-  private static func equal(
-    _ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ expected: [UInt8]
+  /// True when every literal of the match is written in the input exactly as in the pattern.
+  private func isExact(
+    _ match: FoldedMatch, _ pattern: CompiledPattern, _ line: UnsafeBufferPointer<UInt8>
   ) -> Bool {
-    guard range.count == expected.count else { return false }
-    for (offset, byte) in expected.enumerated() where line[range.lowerBound + offset] != byte {
-      return false
+    for (range, expected) in zip(match.literals, pattern.exactLiterals) {
+      let source = sourceRange(range)
+      let text = String(decoding: UnsafeBufferPointer(rebasing: line[source]), as: UTF8.self)
+      if CompiledPattern.trimmed(text) != expected { return false }
     }
     return true
   }

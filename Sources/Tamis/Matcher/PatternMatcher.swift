@@ -2,6 +2,8 @@
 struct FoldedMatch: Sendable {
   var range: Range<Int>
   var holes: [(name: String, range: Range<Int>)]
+  /// Where each literal segment matched, in segment order (checked again under `exact`).
+  var literals: [Range<Int>]
 }
 
 extension CompiledPattern {
@@ -58,6 +60,7 @@ extension CompiledPattern {
     var position = 0
     var openHole: (name: String, kind: Pattern.HoleKind, start: Int)?
     var holes: [(name: String, range: Range<Int>)] = []
+    var literals: [Range<Int>] = []
     var matchStart: Int?
     for index in 0..<lastIndex {
       switch segments[index] {
@@ -88,6 +91,7 @@ extension CompiledPattern {
         }
         if matchStart == nil { matchStart = start }
         position = start + searcher.needle.count
+        literals.append(start..<position)
       }
     }
     var end = position
@@ -100,14 +104,41 @@ extension CompiledPattern {
         return nil
       }
       end = n
+      literals.append(trailing)
     } else if let hole = openHole {
-      guard let range = Self.holeRange(text, hole.start..<n, kind: hole.kind) else { return nil }
+      // A trailing `text` hole runs to the line end; a `word` or `number` hole takes its run.
+      let holeEnd = hole.kind == .text ? n : Self.runEnd(text, from: hole.start, kind: hole.kind)
+      guard let range = Self.holeRange(text, hole.start..<holeEnd, kind: hole.kind) else {
+        return nil
+      }
       holes.append((hole.name, range))
-      end = n
+      end = holeEnd
+      if !hasBoundary(in: text, after: end) { return nil }
     } else if !hasBoundary(in: text, after: end) {
       return nil
     }
-    return FoldedMatch(range: (matchStart ?? 0)..<end, holes: holes)
+    return FoldedMatch(range: (matchStart ?? 0)..<end, holes: holes, literals: literals)
+  }
+
+  /// The end of the run of `kind` characters that starts at `start` (after spaces): a word ends
+  /// at a space; a number takes digits and the `.`, `,` or space found between two digits.
+  private static func runEnd(
+    _ text: UnsafeBufferPointer<UInt8>, from start: Int, kind: Pattern.HoleKind
+  ) -> Int {
+    var index = start
+    while index < text.count, text[index] == 0x20 { index += 1 }
+    func isDigit(_ i: Int) -> Bool { i < text.count && text[i] >= 0x30 && text[i] <= 0x39 }
+    while index < text.count {
+      let byte = text[index]
+      if kind == .word {
+        if byte == 0x20 { break }
+      } else if !isDigit(index) {
+        let separator = byte == 0x2C || byte == 0x2E || byte == 0x20
+        if !(separator && isDigit(index - 1) && isDigit(index + 1)) { break }
+      }
+      index += 1
+    }
+    return index
   }
 
   /// The hole's range with spaces trimmed, when it is non-empty and fits its kind.

@@ -31,7 +31,8 @@ public struct RuleSet: Sendable, Hashable {
     }
     let ruleCount = packs.reduce(0) { $0 + $1.groups.reduce(0) { $0 + $1.rules.count } }
     if ruleCount > Self.ruleLimit {
-      diagnostics.append(Diagnostic(.error, at: nil, .ruleFile(.tooManyRules(limit: Self.ruleLimit))))
+      diagnostics.append(
+        Diagnostic(.error, at: nil, .ruleFile(.tooManyRules(limit: Self.ruleLimit))))
     }
     guard diagnostics.isEmpty else { throw RuleSetError(diagnostics: diagnostics) }
     self.packs = packs

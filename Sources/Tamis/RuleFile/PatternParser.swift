@@ -63,7 +63,8 @@ struct PatternParser {
       let wordStart = index
       let word = readWord()
       if word.isEmpty {
-        throw Failure(problem: .unknownModifier(word: String(line[index...]), suggestion: nil), index: index)
+        throw Failure(
+          problem: .unknownModifier(word: String(line[index...]), suggestion: nil), index: index)
       }
       if word == stopWord {
         index = wordStart
@@ -112,7 +113,9 @@ struct PatternParser {
         if !literal.isEmpty { parts.append(.literal(literal)) }
         return try validated(parts, quote: quote, length: length - 1)
       case "\\":
-        guard index < line.endIndex else { throw Failure(problem: .unterminatedQuote, index: quote) }
+        guard index < line.endIndex else {
+          throw Failure(problem: .unterminatedQuote, index: quote)
+        }
         let escaped = line[index]
         guard "\"\\{}".contains(escaped) else {
           throw Failure(problem: .invalidEscape(character: String(escaped)), index: here)

@@ -19,6 +19,8 @@ struct RuleFileParser {
   private var detectLocation: SourceLocation?
   private var groups: [RuleGroup] = []
   private var inExample = false
+  /// Groups with an action line that did not parse: no "has no action" error on top of it.
+  private var groupsWithBrokenActions: Set<Int> = []
 
   private init(path: String) { self.path = path }
 
@@ -57,7 +59,8 @@ struct RuleFileParser {
 
   private mutating func handleHeader(_ name: String, _ line: DirectiveLine) {
     guard groups.isEmpty else {
-      report(.misplacedDirective(name: name, context: .fileHeader), line, at: line.nameRange.lowerBound)
+      report(
+        .misplacedDirective(name: name, context: .fileHeader), line, at: line.nameRange.lowerBound)
       return
     }
     let value = String(line.value)
@@ -112,7 +115,8 @@ struct RuleFileParser {
 
   private mutating func handleGroupDirective(_ name: String, _ line: DirectiveLine) {
     guard !groups.isEmpty else {
-      report(.misplacedDirective(name: name, context: .ruleOrGroup), line, at: line.nameRange.lowerBound)
+      report(
+        .misplacedDirective(name: name, context: .ruleOrGroup), line, at: line.nameRange.lowerBound)
       return
     }
     let value = String(line.value)
@@ -141,7 +145,8 @@ struct RuleFileParser {
 
   private mutating func handleExampleLine(_ name: String, _ line: DirectiveLine) {
     guard inExample, !groups.isEmpty, !groups[groups.count - 1].examples.isEmpty else {
-      report(.misplacedDirective(name: name, context: .example), line, at: line.nameRange.lowerBound)
+      report(
+        .misplacedDirective(name: name, context: .example), line, at: line.nameRange.lowerBound)
       return
     }
     let value = String(line.value)
@@ -172,14 +177,20 @@ struct RuleFileParser {
 
   private mutating func handleAction(_ kind: ActionKind, _ line: DirectiveLine) {
     guard !groups.isEmpty else {
-      report(.misplacedDirective(name: kind.name, context: .ruleOrGroup), line, at: line.nameRange.lowerBound)
+      report(
+        .misplacedDirective(name: kind.name, context: .ruleOrGroup), line,
+        at: line.nameRange.lowerBound)
       return
     }
     inExample = false
-    guard let action = parseAction(kind, line) else { return }
+    guard let action = parseAction(kind, line) else {
+      groupsWithBrokenActions.insert(groups.count - 1)
+      return
+    }
     let g = groups.count - 1
     groups[g].rules.append(
-      Rule(id: groups[g].id, action: action, location: location(line, at: line.nameRange.lowerBound)))
+      Rule(
+        id: groups[g].id, action: action, location: location(line, at: line.nameRange.lowerBound)))
   }
 
   // MARK: - Actions and patterns
@@ -245,18 +256,32 @@ struct RuleFileParser {
 
   private mutating func finish() -> (pack: RulePack?, diagnostics: [Diagnostic]) {
     let fileStart = SourceLocation(path: path, line: 1, column: 1)
-    if title == nil { diagnostics.append(Diagnostic(.error, at: fileStart, .ruleFile(.missingHeader(name: "title")))) }
-    if !languageSeen { diagnostics.append(Diagnostic(.error, at: fileStart, .ruleFile(.missingHeader(name: "lang")))) }
+    if title == nil {
+      diagnostics.append(
+        Diagnostic(.error, at: fileStart, .ruleFile(.missingHeader(name: "title"))))
+    }
+    if !languageSeen {
+      diagnostics.append(Diagnostic(.error, at: fileStart, .ruleFile(.missingHeader(name: "lang"))))
+    }
     if let detectLocation, hosts == nil {
       diagnostics.append(Diagnostic(.error, at: detectLocation, .ruleFile(.detectWithoutSite)))
     }
-    for group in groups where !group.id.isEmpty {
+    for (index, group) in groups.enumerated()
+    where !group.id.isEmpty && !groupsWithBrokenActions.contains(index) {
       if group.isSingleRule, group.rules.count != 1 {
         diagnostics.append(
-          Diagnostic(.error, at: group.location, .ruleFile(.ruleActionCount(id: group.id, count: group.rules.count))))
+          Diagnostic(
+            .error, at: group.location,
+            .ruleFile(.ruleActionCount(id: group.id, count: group.rules.count))))
       } else if group.rules.isEmpty {
-        diagnostics.append(Diagnostic(.error, at: group.location, .ruleFile(.groupWithoutAction(id: group.id))))
+        diagnostics.append(
+          Diagnostic(.error, at: group.location, .ruleFile(.groupWithoutAction(id: group.id))))
       }
+    }
+    diagnostics.sort {
+      ($0.location?.line ?? 0, $0.location?.column ?? 0) < (
+        $1.location?.line ?? 0, $1.location?.column ?? 0
+      )
     }
     guard !diagnostics.contains(where: { $0.severity == .error }), let title else {
       return (nil, diagnostics)
@@ -268,7 +293,9 @@ struct RuleFileParser {
     return (pack, diagnostics)
   }
 
-  private mutating func report(_ problem: RuleFileProblem, _ line: DirectiveLine, at index: String.Index) {
+  private mutating func report(
+    _ problem: RuleFileProblem, _ line: DirectiveLine, at index: String.Index
+  ) {
     diagnostics.append(Diagnostic(.error, at: location(line, at: index), .ruleFile(problem)))
   }
 

@@ -8,14 +8,16 @@ enum RuleSetLinter {
     var warnings: [Diagnostic] = []
     for group in pack.groups {
       if group.why == nil {
-        warnings.append(Diagnostic(.warning, at: group.location, .ruleFile(.missingWhy(id: group.id))))
+        warnings.append(
+          Diagnostic(.warning, at: group.location, .ruleFile(.missingWhy(id: group.id))))
       }
       if group.examples.isEmpty {
         warnings.append(
           Diagnostic(.warning, at: group.location, .ruleFile(.missingExample(id: group.id))))
       }
       if group.keeps.isEmpty {
-        warnings.append(Diagnostic(.warning, at: group.location, .ruleFile(.missingKeeps(id: group.id))))
+        warnings.append(
+          Diagnostic(.warning, at: group.location, .ruleFile(.missingKeeps(id: group.id))))
       }
     }
     if case .site(let hosts) = pack.scope, let fileName = pack.path.split(separator: "/").last,

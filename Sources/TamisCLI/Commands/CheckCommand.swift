@@ -7,7 +7,7 @@ struct CheckCommand {
   let streams: Streams
 
   /// Exit 0 when all is well, 1 when examples fail (or warnings under `--strict`), 2 on errors.
-  func run() throws(WriteError) -> ExitStatus {
+  func run() throws(WriteError) -> ExitCode {
     let loaded =
       invocation.inputs.isEmpty
       ? RuleLoader.load(defaults: true, paths: [])

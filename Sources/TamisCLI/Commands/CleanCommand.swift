@@ -7,7 +7,7 @@ struct CleanCommand {
   let streams: Streams
 
   /// Cleans every input in order. An input that fails is reported and skipped.
-  func run() throws(WriteError) -> ExitStatus {
+  func run() throws(WriteError) -> ExitCode {
     let rules: RuleSet
     switch RuleLoader.load(defaults: invocation.useDefaultRules, paths: invocation.rulePaths) {
     case .success(let loaded): rules = loaded
