@@ -48,6 +48,8 @@ public enum RuleFileProblem: Sendable, Hashable {
   case duplicateHoleName(name: String)
   /// Two holes with no literal text between them.
   case adjacentHoles
+  /// `{+…}` that does not follow a hole.
+  case attachedLiteralWithoutHole
   /// A pattern made only of holes and white space.
   case patternWithoutLiteral
   /// A caption pattern without a `{text}` hole.
@@ -138,6 +140,8 @@ public enum RuleFileProblem: Sendable, Hashable {
       "hole '\(name)' appears twice"
     case .adjacentHoles:
       "two holes need literal text between them"
+    case .attachedLiteralWithoutHole:
+      "'{+…}' must follow a hole directly, as in '{credit}{+ / AFP}'"
     case .patternWithoutLiteral:
       "a pattern needs literal text besides its holes"
     case .captionWithoutTextHole:

@@ -2,7 +2,8 @@
 struct CompiledPattern: Sendable {
   /// One piece of a compiled pattern.
   enum Segment: Sendable {
-    case literal(LiteralSearcher)
+    /// Literal text; `attached` when it also belongs to the preceding hole's value.
+    case literal(LiteralSearcher, attached: Bool)
     case hole(name: String, kind: Pattern.HoleKind)
   }
 
@@ -33,7 +34,7 @@ struct CompiledPattern: Sendable {
 
   /// The literal segment used as automaton key.
   var key: [UInt8] {
-    if case .literal(let searcher) = segments[keySegment] { return searcher.needle }
+    if case .literal(let searcher, _) = segments[keySegment] { return searcher.needle }
     return []
   }
 
@@ -46,10 +47,11 @@ struct CompiledPattern: Sendable {
     var exactLiterals: [String] = []
     for part in pattern.parts {
       switch part {
-      case .literal(let text):
+      case .literal(let text), .attachedLiteral(let text):
         exactLiterals.append(Self.trimmed(text))
         let folded = folder.foldKeepingEdges(text)
-        segments.append(.literal(LiteralSearcher(folded)))
+        let attached = if case .attachedLiteral = part { true } else { false }
+        segments.append(.literal(LiteralSearcher(folded), attached: attached))
       case .hole(let name, let kind):
         segments.append(.hole(name: name, kind: kind))
       }
@@ -57,7 +59,7 @@ struct CompiledPattern: Sendable {
     var best = 0
     var bestLength = -1
     for (index, segment) in segments.enumerated() {
-      if case .literal(let searcher) = segment, searcher.needle.count > bestLength {
+      if case .literal(let searcher, _) = segment, searcher.needle.count > bestLength {
         best = index
         bestLength = searcher.needle.count
       }

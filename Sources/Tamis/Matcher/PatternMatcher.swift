@@ -48,7 +48,10 @@ extension CompiledPattern {
     var limit = n
     var lastIndex = segments.count
     var trailing: Range<Int>?
-    if anchor == .endsWith || anchor == .equals, case .literal(let last) = segments.last {
+    var trailingAttached = false
+    if anchor == .endsWith || anchor == .equals, case .literal(let last, let attached) = segments.last
+    {
+      trailingAttached = attached
       let start = n - last.needle.count
       guard start >= 0, last.occurs(in: text, at: start), hasBoundary(in: text, after: n) else {
         return nil
@@ -67,7 +70,7 @@ extension CompiledPattern {
       case .hole(let name, let kind):
         openHole = (name, kind, position)
         if matchStart == nil { matchStart = 0 }
-      case .literal(let searcher):
+      case .literal(let searcher, let attached):
         let found: Int?
         if index == 0 {
           if anchor == .startsWith || anchor == .equals {
@@ -86,7 +89,8 @@ extension CompiledPattern {
           guard let range = Self.holeRange(text, hole.start..<start, kind: hole.kind) else {
             return nil
           }
-          holes.append((hole.name, range))
+          let end = attached ? Self.trimmedEnd(text, start + searcher.needle.count) : range.upperBound
+          holes.append((hole.name, range.lowerBound..<end))
           openHole = nil
         }
         if matchStart == nil { matchStart = start }
@@ -99,7 +103,7 @@ extension CompiledPattern {
       if let hole = openHole {
         guard let range = Self.holeRange(text, hole.start..<trailing.lowerBound, kind: hole.kind)
         else { return nil }
-        holes.append((hole.name, range))
+        holes.append((hole.name, range.lowerBound..<(trailingAttached ? n : range.upperBound)))
       } else if trailing.lowerBound != position {
         return nil
       }
@@ -118,6 +122,13 @@ extension CompiledPattern {
       return nil
     }
     return FoldedMatch(range: (matchStart ?? 0)..<end, holes: holes, literals: literals)
+  }
+
+  /// `end` moved back over spaces.
+  private static func trimmedEnd(_ text: UnsafeBufferPointer<UInt8>, _ end: Int) -> Int {
+    var end = end
+    while end > 0, text[end - 1] == 0x20 { end -= 1 }
+    return end
   }
 
   /// The end of the run of `kind` characters that starts at `start` (after spaces): a word ends

@@ -45,6 +45,9 @@ public struct Pattern: Sendable, Hashable {
     case literal(String)
     /// A named gap whose content is captured.
     case hole(name: String, kind: HoleKind)
+    /// Literal text written `{+ / AFP}` right after a hole: it must appear as written and it is
+    /// also part of that hole's value (a credit that ends with its agency).
+    case attachedLiteral(String)
   }
 
   /// Where the phrase must sit in the line.

@@ -130,6 +130,18 @@ struct PatternParser {
         index = line.index(after: index)
       case "}":
         throw Failure(problem: .strayClosingBrace, index: here)
+      case "{" where index < line.endIndex && line[index] == "+":
+        guard literal.isEmpty, case .hole = parts.last else {
+          throw Failure(problem: .attachedLiteralWithoutHole, index: here)
+        }
+        guard let close = line[index...].firstIndex(of: "}") else {
+          throw Failure(problem: .unclosedHole, index: here)
+        }
+        let text = String(line[line.index(after: index)..<close])
+        if text.isEmpty { throw Failure(problem: .emptyPhrase, index: here) }
+        parts.append(.attachedLiteral(text))
+        length += text.count + 2
+        index = line.index(after: close)
       case "{":
         if !literal.isEmpty {
           parts.append(.literal(literal))
@@ -182,8 +194,10 @@ struct PatternParser {
       throw Failure(problem: .phraseTooLong(length: length, limit: Self.phraseLimit), index: quote)
     }
     let hasLiteral = parts.contains { part in
-      if case .literal(let text) = part { return text.contains { !$0.isWhitespace } }
-      return false
+      switch part {
+      case .literal(let text), .attachedLiteral(let text): return text.contains { !$0.isWhitespace }
+      case .hole: return false
+      }
     }
     if !hasLiteral { throw Failure(problem: .patternWithoutLiteral, index: quote) }
     return parts
