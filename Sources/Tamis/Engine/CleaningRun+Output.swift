@@ -2,7 +2,9 @@ extension CleaningRun {
   /// Builds the article from the decided fates, cutting every string from the input's bytes.
   func assemble(source: String) -> CleanedArticle {
     let terminator = documentTerminator()
-    var body = ""
+    let terminatorBytes = Array(terminator.utf8)
+    var body: [UInt8] = []
+    body.reserveCapacity(bytes.count)
     var paragraphCount = 0
     var lineInParagraph = false
     var pendingBreak = false
@@ -24,8 +26,9 @@ extension CleaningRun {
         if lineInParagraph { pendingBreak = true }
         outcomes.append(.blank)
       case .body:
-        var text = Self.trimmed(string(content(line)))
+        var text = Self.trimmedBytes(content(line))
         var outcome = LineOutcome.body
+        var strippedText: String?
         if !strips[line].isEmpty {
           let (kept, cut) = stripped(line)
           let first = removals.count
@@ -33,23 +36,29 @@ extension CleaningRun {
           guard kept.contains(where: { $0.isLetter || $0.isNumber }) else {
             // Nothing worth keeping is left: the whole line goes, credited to the first strip.
             removals.removeLast(cut.count)
-            removals.append(removal(line, text, rule: cut[0].rule))
+            removals.append(removal(line, string(text), rule: cut[0].rule))
             outcomes.append(.removed(removals.count - 1))
             continue
           }
-          text = kept
+          strippedText = kept
           outcome = .stripped(removals: Array(first..<removals.count))
         }
         if pendingBreak {
-          body += terminator + terminator
+          body += terminatorBytes
+          body += terminatorBytes
           pendingBreak = false
           paragraphCount += 1
         } else if lineInParagraph {
-          body += terminator
+          body += terminatorBytes
         } else {
           paragraphCount += 1
         }
-        body += text
+        if let strippedText {
+          body += strippedText.utf8
+        } else {
+          text = Self.trimmedBytes(text)
+          body.append(contentsOf: text)
+        }
         lineInParagraph = true
         outcomes.append(outcome)
       case .caption(let rule, let hit):
@@ -83,7 +92,7 @@ extension CleaningRun {
       }
     }
     return CleanedArticle(
-      source: source, body: body, captions: captions, meta: meta, removals: removals,
+      source: source, body: String(decoding: body, as: UTF8.self), captions: captions, meta: meta, removals: removals,
       outcomes: outcomes, lineTerminator: terminator)
   }
 
@@ -113,6 +122,45 @@ extension CleaningRun {
 
   private func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
     String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// The bytes without leading and trailing white space (ASCII, NBSP, narrow NBSP, BOM).
+  private static func trimmedBytes(_ text: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    var lower = 0
+    var upper = text.count
+    while lower < upper {
+      let width = spaceWidth(text, at: lower)
+      if width == 0 { break }
+      lower += width
+    }
+    while upper > lower {
+      if text[upper - 1] == 0x20 || text[upper - 1] == 0x09 {
+        upper -= 1
+      } else if upper - 2 >= lower, text[upper - 2] == 0xC2, text[upper - 1] == 0xA0 {
+        upper -= 2
+      } else if upper - 3 >= lower, text[upper - 3] == 0xE2, text[upper - 2] == 0x80,
+        text[upper - 1] == 0xAF
+      {
+        upper -= 3
+      } else {
+        break
+      }
+    }
+    return UnsafeBufferPointer(rebasing: text[lower..<upper])
+  }
+
+  /// The width of the white-space character at `index` (0 when there is none).
+  private static func spaceWidth(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+    let byte = text[index]
+    if byte == 0x20 || byte == 0x09 { return 1 }
+    if byte == 0xC2, index + 1 < text.count, text[index + 1] == 0xA0 { return 2 }
+    if byte == 0xE2, index + 2 < text.count, text[index + 1] == 0x80, text[index + 2] == 0xAF {
+      return 3
+    }
+    if byte == 0xEF, index + 2 < text.count, text[index + 1] == 0xBB, text[index + 2] == 0xBF {
+      return 3
+    }
+    return 0
   }
 
   private static func trimmed(_ text: String) -> String {

@@ -2,8 +2,9 @@
 /// of a set of keys in one pass.
 ///
 /// Bytes that occur in no key share one equivalence class, so the table has one column per
-/// distinct key byte plus one. A transition into a state that ends a key is stored negated
-/// (`~state`), so the scan loop tests one sign bit per byte. Cost: O(text length + occurrences).
+/// distinct key byte plus one. Transitions store the target's row offset (state × columns), so
+/// a step is one add and one load; a transition into a state that ends a key is stored negated
+/// (`~offset`), so the scan loop tests one sign bit per byte. Cost: O(text length + occurrences).
 struct ByteAutomaton: Sendable {
   /// The byte → class map (class 0: bytes in no key).
   private let classes: [UInt8]
@@ -86,8 +87,10 @@ struct ByteAutomaton: Sendable {
     for state in 0..<stateCount {
       reports[state] = !ownKeys[state].isEmpty || outputLink[state] >= 0
     }
-    for index in table.indices where reports[Int(table[index])] {
-      table[index] = ~table[index]
+    for index in table.indices {
+      let target = Int(table[index])
+      table[index] = Int32(target * classCount)
+      if reports[target] { table[index] = ~table[index] }
     }
     var outputStart = [Int32](repeating: 0, count: stateCount + 1)
     var outputs: [Int32] = []
@@ -110,21 +113,57 @@ struct ByteAutomaton: Sendable {
 
   /// Calls `report(key, end)` for every occurrence of every key in `text`, where `end` is the
   /// offset just past the occurrence. Occurrences are reported in order of their end offset.
-  @inline(__always)
   func scan(_ text: UnsafeBufferPointer<UInt8>, _ report: (Int, Int) -> Void) {
+    withFeeder { feeder in
+      for byte in text { feeder.emit(byte, from: 0, to: 0) }
+      for hit in feeder.hits { reportKeys(endingAt: hit.offset, end: hit.end, report) }
+    }
+  }
+
+  /// Runs `body` with a feeder that steps the automaton one folded byte at a time.
+  @inline(__always)
+  func withFeeder<Result>(_ body: (inout Feeder) -> Result) -> Result {
     transitions.withUnsafeBufferPointer { table in
       classes.withUnsafeBufferPointer { classes in
-        var state: Int32 = 0
-        let stride = classCount
-        for position in 0..<text.count {
-          state = table[Int(state) * stride + Int(classes[Int(text[position])])]
-          if state < 0 {
-            state = ~state
-            reportOutputs(of: Int(state), end: position + 1, report)
-          }
-        }
+        var feeder = Feeder(table: table, classes: classes)
+        return body(&feeder)
       }
     }
+  }
+
+  /// Steps the automaton over folded bytes and records where keys end; a `FoldSink`, so folding
+  /// and matching happen in one pass without storing the folded line.
+  struct Feeder: FoldSink {
+    let table: UnsafeBufferPointer<Int32>
+    let classes: UnsafeBufferPointer<UInt8>
+    /// The current state's row offset.
+    var state: Int32 = 0
+    /// How many folded bytes have been fed.
+    var position = 0
+    /// States that end a key (row offsets) and the position just past the key's end.
+    var hits: [(offset: Int32, end: Int)] = []
+
+    /// Starts a new line: back to the root, no hits.
+    mutating func reset() {
+      state = 0
+      position = 0
+      hits.removeAll(keepingCapacity: true)
+    }
+
+    @inline(__always)
+    mutating func emit(_ byte: UInt8, from start: Int, to end: Int) {
+      state = table[Int(state) &+ Int(classes[Int(byte)])]
+      position &+= 1
+      if state < 0 {
+        state = ~state
+        hits.append((state, position))
+      }
+    }
+  }
+
+  /// Calls `report(key, end)` for every key that ends in the state at row `offset`.
+  func reportKeys(endingAt offset: Int32, end: Int, _ report: (Int, Int) -> Void) {
+    reportOutputs(of: Int(offset) / classCount, end: end, report)
   }
 
   private func reportOutputs(of state: Int, end: Int, _ report: (Int, Int) -> Void) {

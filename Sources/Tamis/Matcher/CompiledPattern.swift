@@ -27,6 +27,15 @@ struct CompiledPattern: Sendable {
   /// under `exact`.
   let exactLiterals: [String]
 
+  /// The key must start at folded offset 0 (it is the first segment of a start-anchored pattern).
+  var keyStartsLine: Bool {
+    keySegment == 0 && (anchor == .startsWith || anchor == .equals)
+  }
+  /// The key must end the folded line (it is the last segment of an end-anchored pattern).
+  var keyEndsLine: Bool {
+    keySegment == segments.count - 1 && (anchor == .endsWith || anchor == .equals)
+  }
+
   /// True when the pattern is one literal with no hole.
   var isLiteral: Bool { segments.count == 1 }
   /// True when the pattern is matched on the accent-stripped view.

@@ -10,13 +10,17 @@ struct LineHit: Sendable {
 }
 
 /// Scans lines with a compiled rule set. Holds reusable buffers, so make one per thread.
+///
+/// The hot path folds a line straight into the automaton without storing the folded text. Only
+/// a line on which some key occurs is folded again, into a buffer with source offsets, to check
+/// anchors, word boundaries and templates.
 struct LineScanner {
   let compiled: CompiledRuleSet
-  private var folded: [UInt8] = []
-  private var starts: [Int32] = []
-  private var ends: [Int32] = []
+  private var folded = OffsetCollector()
   private var candidates: [(pattern: Int, end: Int)] = []
   private var seen: [Bool]
+  private var pendingHits: [(offset: Int32, end: Int)] = []
+  private var lineLength = 0
 
   /// Creates a scanner for a compiled rule set.
   init(_ compiled: CompiledRuleSet) {
@@ -37,17 +41,32 @@ struct LineScanner {
   private mutating func scan(
     _ line: UnsafeBufferPointer<UInt8>, view: CompiledRuleSet.View, into hits: inout [LineHit]
   ) {
-    view.folder.fold(line, into: &folded)
+    lineLength = view.automaton.withFeeder { feeder in
+      swap(&feeder.hits, &pendingHits)
+      feeder.reset()
+      view.folder.fold(line, into: &feeder)
+      swap(&feeder.hits, &pendingHits)
+      return feeder.position
+    }
+    guard !pendingHits.isEmpty else { return }
     candidates.removeAll(keepingCapacity: true)
-    folded.withUnsafeBufferPointer { text in
-      view.automaton.scan(text) { key, end in
+    let foldedLength = lineLength
+    for hit in pendingHits {
+      view.automaton.reportKeys(endingAt: hit.offset, end: hit.end) { key, end in
+        let keyLength = Int(view.automaton.keyLengths[key])
         for pattern in view.patternsOfKey[key] {
+          // Anchors can be checked on positions alone: most key occurrences in body text fail
+          // here, and the line need not be folded again.
+          let compiled = compiled.patterns[Int(pattern)]
+          if compiled.keyStartsLine && end != keyLength { continue }
+          if compiled.keyEndsLine && end != foldedLength { continue }
           candidates.append((Int(pattern), end))
         }
       }
     }
     guard !candidates.isEmpty else { return }
-    var offsetsReady = false
+    folded.reset()
+    view.folder.fold(line, into: &folded)
     var lastSpanEnd: [Int: Int] = [:]
     for (patternIndex, end) in candidates {
       let pattern = compiled.patterns[patternIndex]
@@ -56,16 +75,7 @@ struct LineScanner {
       // A template is matched against the whole line, so one try per line is enough; retrying
       // at every occurrence of its key would make long lines quadratic.
       if !pattern.isLiteral { seen[patternIndex] = true }
-      let needsSource = every || !pattern.isLiteral || pattern.options.contains(.exact)
-      if needsSource && !offsetsReady {
-        withUnsafeMutablePointer(to: &starts) { starts in
-          withUnsafeMutablePointer(to: &ends) { ends in
-            view.folder.fold(line, into: &folded, sourceStarts: starts, sourceEnds: ends)
-          }
-        }
-        offsetsReady = true
-      }
-      let match: FoldedMatch? = folded.withUnsafeBufferPointer { text in
+      let match: FoldedMatch? = folded.bytes.withUnsafeBufferPointer { text in
         if pattern.isLiteral {
           let range = (end - pattern.key.count)..<end
           return pattern.acceptsLiteral(in: text, range: range)
@@ -77,26 +87,21 @@ struct LineScanner {
       if every, let previous = lastSpanEnd[patternIndex], match.range.lowerBound < previous {
         continue
       }
-      var span: Range<Int>?
-      if needsSource {
-        let source = sourceRange(match.range)
-        if pattern.options.contains(.exact), !isExact(match, pattern, line) { continue }
-        span = source
-      }
+      if pattern.options.contains(.exact), !isExact(match, pattern, line) { continue }
       seen[patternIndex] = true
       lastSpanEnd[patternIndex] = match.range.upperBound
       hits.append(
         LineHit(
-          pattern: patternIndex, span: span,
+          pattern: patternIndex, span: sourceRange(match.range),
           holes: match.holes.map { ($0.name, sourceRange($0.range)) }))
     }
     for (patternIndex, _) in candidates { seen[patternIndex] = false }
   }
 
   /// Maps a range of folded bytes back to the line's own bytes.
-  private func sourceRange(_ folded: Range<Int>) -> Range<Int> {
-    guard !folded.isEmpty else { return 0..<0 }
-    return Int(starts[folded.lowerBound])..<Int(ends[folded.upperBound - 1])
+  private func sourceRange(_ range: Range<Int>) -> Range<Int> {
+    guard !range.isEmpty else { return 0..<0 }
+    return Int(folded.starts[range.lowerBound])..<Int(folded.ends[range.upperBound - 1])
   }
 
   /// True when every literal of the match is written in the input exactly as in the pattern.

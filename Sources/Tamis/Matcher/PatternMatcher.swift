@@ -111,7 +111,8 @@ extension CompiledPattern {
       literals.append(trailing)
     } else if let hole = openHole {
       // A trailing `text` hole runs to the line end; a `word` or `number` hole takes its run.
-      let holeEnd = hole.kind == .text ? n : Self.runEnd(text, from: hole.start, kind: hole.kind)
+      let runsToEnd = hole.kind == .text || anchor == .equals || anchor == .endsWith
+      let holeEnd = runsToEnd ? n : Self.runEnd(text, from: hole.start, kind: hole.kind)
       guard let range = Self.holeRange(text, hole.start..<holeEnd, kind: hole.kind) else {
         return nil
       }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  internal import Glibc
+#elseif canImport(Darwin)
+  internal import Darwin
+#endif
+
 /// Writes the folded view of a line: the text the matcher compares patterns with.
 ///
 /// Folding lower-cases, maps typographic variants to ASCII (’ → ', « → ", … → ...), turns every
@@ -20,98 +26,121 @@ struct TextFolder: Sendable {
   /// - Parameters:
   ///   - input: the line's bytes, without its terminator.
   ///   - output: receives the folded UTF-8 bytes.
-  ///   - sourceStarts: when non-nil, receives for each output byte the offset in `input` of the
-  ///     scalar it came from; `sourceEnds` the offset just past that scalar.
-  func fold(
-    _ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8],
-    sourceStarts: UnsafeMutablePointer<[Int32]>? = nil,
-    sourceEnds: UnsafeMutablePointer<[Int32]>? = nil
-  ) {
-    output.removeAll(keepingCapacity: true)
-    sourceStarts?.pointee.removeAll(keepingCapacity: true)
-    sourceEnds?.pointee.removeAll(keepingCapacity: true)
-    let count = input.count
-    var index = 0
-    var pendingSpace = false
-    var spaceStart = 0
-    let entries = table.entries
+  func fold(_ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+    var sink = ByteCollector(bytes: [])
+    swap(&sink.bytes, &output)
+    sink.bytes.removeAll(keepingCapacity: true)
+    fold(input, into: &sink)
+    swap(&sink.bytes, &output)
+  }
 
-    @inline(__always) func emit(_ byte: UInt8, from start: Int, to end: Int) {
-      output.append(byte)
-      if let sourceStarts, let sourceEnds {
-        sourceStarts.pointee.append(Int32(start))
-        sourceEnds.pointee.append(Int32(end))
-      }
-    }
-
-    while index < count {
-      let start = index
-      let byte = input[index]
-      var scalarValue: UInt32
-      if byte < 0x80, index + 1 >= count || input[index + 1] < 0xCC || input[index + 1] > 0xCD {
-        // ASCII not followed by a possible combining mark: the fast path.
-        index += 1
-        if byte == 0x20 || byte == 0x09 || (byte >= 0x0A && byte <= 0x0D) {
-          if !output.isEmpty && !pendingSpace {
-            pendingSpace = true
-            spaceStart = start
+  /// Folds `input`, handing each folded byte to `sink` with the input range it came from.
+  ///
+  /// This is the one folding algorithm: collecting the bytes, collecting them with their source
+  /// offsets, and feeding the automaton directly are three sinks of it, so they cannot disagree.
+  @inline(__always)
+  func fold<Sink: FoldSink>(_ input: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
+    guard let base = input.baseAddress else { return }
+    table.entries.withUnsafeBufferPointer { entries in
+      Self.asciiFold.withUnsafeBufferPointer { ascii in
+        let count = input.count
+        // Lines without a possible combining mark (lead byte 0xCC or 0xCD) skip the look-ahead.
+        let mayHaveMarks =
+          memchr(base, 0xCC, count) != nil || memchr(base, 0xCD, count) != nil
+        var index = 0
+        var emitted = false
+        var pendingSpace = false
+        var spaceStart = 0
+        while index < count {
+          let start = index
+          let byte = base[index]
+          let folded = ascii[Int(byte)]
+          // ASCII not followed by a possible combining mark (lead byte 0xCC or 0xCD): fast path.
+          if folded != Self.slow,
+            !mayHaveMarks || index &+ 1 == count || base[index &+ 1] & 0xFE != 0xCC
+          {
+            index &+= 1
+            if folded == Self.space {
+              if emitted && !pendingSpace {
+                pendingSpace = true
+                spaceStart = start
+              }
+              continue
+            }
+            if pendingSpace {
+              sink.emit(0x20, from: spaceStart, to: start)
+              pendingSpace = false
+            }
+            sink.emit(folded, from: start, to: index)
+            emitted = true
+            continue
           }
-          continue
-        }
-        if pendingSpace {
-          emit(0x20, from: spaceStart, to: start)
-          pendingSpace = false
-        }
-        let lowered = byte &+ ((byte &- 0x41) < 26 ? 0x20 : 0)
-        emit(lowered == 0x60 ? 0x27 : lowered, from: start, to: index)
-        continue
-      }
-      (scalarValue, index) = Self.decode(input, at: index)
-      // Compose a following combining mark (U+0300–U+036F) into the base when a precomposed
-      // form exists, so NFD and NFC text fold alike.
-      while index + 1 < count, input[index] == 0xCC || input[index] == 0xCD {
-        let (mark, next) = Self.decode(input, at: index)
-        guard (0x300...0x36F).contains(mark),
-          let composed = FoldTable.compositions[UInt64(scalarValue) << 32 | UInt64(mark)]
-        else { break }
-        scalarValue = composed
-        index = next
-      }
-      if scalarValue < FoldTable.limit {
-        var entry = entries[Int(scalarValue)]
-        let length = entry & 0xFF
-        if length == FoldTable.spaceCode {
-          if !output.isEmpty && !pendingSpace {
-            pendingSpace = true
-            spaceStart = start
+          var scalarValue: UInt32
+          (scalarValue, index) = Self.decode(input, at: index)
+          // Compose a following combining mark (U+0300–U+036F) into the base when a
+          // precomposed form exists, so NFD and NFC text fold alike.
+          while index + 1 < count, base[index] & 0xFE == 0xCC {
+            let (mark, next) = Self.decode(input, at: index)
+            guard (0x300...0x36F).contains(mark),
+              let composed = FoldTable.compositions[UInt64(scalarValue) << 32 | UInt64(mark)]
+            else { break }
+            scalarValue = composed
+            index = next
           }
-          continue
-        }
-        if length == 0 { continue }
-        if pendingSpace {
-          emit(0x20, from: spaceStart, to: start)
-          pendingSpace = false
-        }
-        for _ in 0..<length {
-          entry >>= 8
-          emit(UInt8(truncatingIfNeeded: entry), from: start, to: index)
-        }
-      } else {
-        if scalarValue == 0xFEFF || scalarValue == 0x3000 {
-          if scalarValue == 0x3000, !output.isEmpty, !pendingSpace {
-            pendingSpace = true
-            spaceStart = start
+          var entry: UInt64
+          if scalarValue < FoldTable.limit {
+            entry = entries[Int(scalarValue)]
+          } else if scalarValue == 0xFEFF {
+            entry = 0
+          } else if scalarValue == 0x3000 {
+            entry = FoldTable.spaceCode
+          } else {
+            if pendingSpace {
+              sink.emit(0x20, from: spaceStart, to: start)
+              pendingSpace = false
+            }
+            let end = index
+            Self.appendUTF8(scalarValue) { sink.emit($0, from: start, to: end) }
+            emitted = true
+            continue
           }
-          continue
+          let length = entry & 0xFF
+          if length == FoldTable.spaceCode {
+            if emitted && !pendingSpace {
+              pendingSpace = true
+              spaceStart = start
+            }
+            continue
+          }
+          if length == 0 { continue }
+          if pendingSpace {
+            sink.emit(0x20, from: spaceStart, to: start)
+            pendingSpace = false
+          }
+          for _ in 0..<length {
+            entry >>= 8
+            sink.emit(UInt8(truncatingIfNeeded: entry), from: start, to: index)
+          }
+          emitted = true
         }
-        if pendingSpace {
-          emit(0x20, from: spaceStart, to: start)
-          pendingSpace = false
-        }
-        Self.appendUTF8(scalarValue) { emit($0, from: start, to: index) }
       }
     }
   }
+
+  /// `asciiFold[byte]`: the folded ASCII byte, `space` for white space, `slow` for bytes that
+  /// need the full path (non-ASCII lead and continuation bytes).
+  private static let asciiFold: [UInt8] = (0..<256).map { value in
+    let byte = UInt8(value)
+    switch byte {
+    case 0x80...0xFF: return slow
+    case 0x20, 0x09, 0x0A...0x0D: return space
+    case 0x41...0x5A: return byte + 0x20
+    case 0x60: return 0x27
+    default: return byte
+    }
+  }
+  private static let slow: UInt8 = 0xFF
+  private static let space: UInt8 = 0xFE
 
   /// Folds a Swift string (a pattern literal) to the bytes the matcher compares.
   func fold(_ text: String) -> [UInt8] {
@@ -186,5 +215,40 @@ struct TextFolder: Sendable {
       append(UInt8(0x80 | (value >> 6) & 0x3F))
       append(UInt8(0x80 | value & 0x3F))
     }
+  }
+}
+
+/// Receives the bytes of a folded view, one at a time, with the input range each came from.
+protocol FoldSink {
+  /// Takes one folded byte that came from `input[start..<end]`.
+  mutating func emit(_ byte: UInt8, from start: Int, to end: Int)
+}
+
+/// Collects the folded bytes.
+struct ByteCollector: FoldSink {
+  var bytes: [UInt8]
+
+  @inline(__always)
+  mutating func emit(_ byte: UInt8, from start: Int, to end: Int) { bytes.append(byte) }
+}
+
+/// Collects the folded bytes and, for each, the input range it came from.
+struct OffsetCollector: FoldSink {
+  var bytes: [UInt8] = []
+  var starts: [Int32] = []
+  var ends: [Int32] = []
+
+  /// Empties the collector, keeping its storage.
+  mutating func reset() {
+    bytes.removeAll(keepingCapacity: true)
+    starts.removeAll(keepingCapacity: true)
+    ends.removeAll(keepingCapacity: true)
+  }
+
+  @inline(__always)
+  mutating func emit(_ byte: UInt8, from start: Int, to end: Int) {
+    bytes.append(byte)
+    starts.append(Int32(truncatingIfNeeded: start))
+    ends.append(Int32(truncatingIfNeeded: end))
   }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  internal import Glibc
+#elseif canImport(Darwin)
+  internal import Darwin
+#endif
+
 /// The lines of a document as byte ranges, with their terminators (`\n`, `\r\n` or `\r`).
 public struct LineIndex: Sendable, Hashable {
   /// One line: where its content is and where the line, terminator included, ends.
@@ -20,6 +26,10 @@ public struct LineIndex: Sendable, Hashable {
 
   /// Splits `bytes` into lines.
   public init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    if let base = bytes.baseAddress, memchr(base, 0x0D, bytes.count) == nil {
+      self.lines = Self.newlineOnly(base, count: bytes.count)
+      return
+    }
     var lines: [Line] = []
     var start = 0
     var index = 0
@@ -41,6 +51,20 @@ public struct LineIndex: Sendable, Hashable {
     }
     if start < count { lines.append(Line(start: start, contentEnd: count, end: count)) }
     self.lines = lines
+  }
+
+  /// Splits text that has no `\r` with `memchr`, the common case.
+  private static func newlineOnly(_ base: UnsafePointer<UInt8>, count: Int) -> [Line] {
+    var lines: [Line] = []
+    var start = 0
+    while start < count {
+      guard let found = memchr(base + start, 0x0A, count - start) else { break }
+      let index = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+      lines.append(Line(start: start, contentEnd: index, end: index + 1))
+      start = index + 1
+    }
+    if start < count { lines.append(Line(start: start, contentEnd: count, end: count)) }
+    return lines
   }
 
   /// True when the line holds only white space (including NBSP and zero-width characters).

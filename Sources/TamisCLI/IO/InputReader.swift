@@ -30,17 +30,10 @@ enum InputReader {
 
   /// Checks that `bytes` are UTF-8 text without NUL bytes.
   static func validate(_ bytes: [UInt8]) -> Result<Void, InputProblem> {
-    if bytes.contains(0) { return .failure(.binary) }
-    var iterator = bytes.makeIterator()
-    var decoder = UTF8()
-    var offset = 0
-    while true {
-      switch decoder.decode(&iterator) {
-      case .scalarValue(let scalar): offset += UTF8.width(scalar)
-      case .emptyInput: return .success(())
-      case .error: return .failure(.invalidUTF8(byteOffset: offset))
-      }
+    if let problem = bytes.withUnsafeBufferPointer(TextCheck.problem(in:)) {
+      return .failure(problem)
     }
+    return .success(())
   }
 
   /// The display name of an operand.
