@@ -38,6 +38,14 @@ public enum TamisCommand {
       case .check:
         return try CheckCommand(invocation: invocation, streams: streams).run()
       case .clean:
+        if let outputDirectory = invocation.outputDirectory {
+          return try BatchCommand(
+            invocation: invocation, streams: streams, outputDirectory: outputDirectory
+          ).run()
+        }
+        if invocation.jsonLines {
+          return try JSONLinesCommand(invocation: invocation, streams: streams).run()
+        }
         return try CleanCommand(invocation: invocation, streams: streams).run()
       }
     } catch .brokenPipe {

@@ -56,7 +56,7 @@ public struct RuleSet: Sendable, Hashable {
     for file in files {
       let (pack, found) = RuleFileParser.parse(file.text, path: file.path)
       diagnostics += found
-      if let pack { packs.append(pack) }
+      packs.append(pack)
     }
     guard diagnostics.isEmpty else {
       // Cross-file checks still run on the packs that parsed, so all errors come in one round.

@@ -8,6 +8,11 @@ extension CleanedArticle {
   /// the 1-based input line, and `rule` is `path:line` of the rule's action line.
   /// - Parameter includeRemovals: whether to include the `removed` list.
   public func json(includeRemovals: Bool = true) -> JSONValue {
+    .object(jsonMembers(includeRemovals: includeRemovals))
+  }
+
+  /// The members of `json(includeRemovals:)`, for callers that merge them into another object.
+  public func jsonMembers(includeRemovals: Bool = true) -> [String: JSONValue] {
     var object: [String: JSONValue] = [
       "body": .string(body),
       "captions": .array(
@@ -29,6 +34,6 @@ extension CleanedArticle {
           ])
         })
     }
-    return .object(object)
+    return object
   }
 }

@@ -25,8 +25,9 @@ struct RuleFileParser {
   private init(path: String) { self.path = path }
 
   /// Parses `text`, read from `path`.
-  /// - Returns: the pack (nil when the file has errors) and every diagnostic found.
-  static func parse(_ text: String, path: String) -> (pack: RulePack?, diagnostics: [Diagnostic]) {
+  /// - Returns: the pack and every diagnostic found. When there are errors the pack is partial:
+  ///   good for cross-file checks (duplicate ids), never for cleaning.
+  static func parse(_ text: String, path: String) -> (pack: RulePack, diagnostics: [Diagnostic]) {
     var parser = RuleFileParser(path: path)
     for line in DirectiveLexer.lines(of: text) { parser.handle(line) }
     return parser.finish()
@@ -86,12 +87,12 @@ struct RuleFileParser {
     case "site":
       if hosts != nil { report(.duplicateHeader(name: name), line, at: line.nameRange.lowerBound) }
       var parsed: [String] = []
-      for host in value.split(separator: " ") {
-        let host = host.lowercased()
-        if Self.isPlausibleHost(host) {
-          parsed.append(host)
+      let rest = line.text[line.valueStart...]
+      for host in rest.split(separator: " ") {
+        if Self.isPlausibleHost(host.lowercased()) {
+          parsed.append(host.lowercased())
         } else {
-          report(.invalidHost(host: String(host)), line, at: line.valueStart)
+          report(.invalidHost(host: String(host)), line, at: host.startIndex)
         }
       }
       hosts = parsed
@@ -158,7 +159,10 @@ struct RuleFileParser {
     case "body":
       groups[g].examples[e].body.append(value)
     case "gives-caption":
-      guard let bar = value.firstRange(of: " | ") else {
+      // `TEXT | CREDIT`, or `TEXT |` for a caption without a credit.
+      let bar = value.hasSuffix(" |") ? value.index(value.endIndex, offsetBy: -2)..<value.endIndex
+        : value.firstRange(of: " | ")
+      guard let bar else {
         report(.invalidCaptionExpectation, line, at: line.valueStart)
         return
       }
@@ -254,7 +258,7 @@ struct RuleFileParser {
 
   // MARK: - Finishing
 
-  private mutating func finish() -> (pack: RulePack?, diagnostics: [Diagnostic]) {
+  private mutating func finish() -> (pack: RulePack, diagnostics: [Diagnostic]) {
     let fileStart = SourceLocation(path: path, line: 1, column: 1)
     if title == nil {
       diagnostics.append(
@@ -283,13 +287,10 @@ struct RuleFileParser {
         $1.location?.line ?? 0, $1.location?.column ?? 0
       )
     }
-    guard !diagnostics.contains(where: { $0.severity == .error }), let title else {
-      return (nil, diagnostics)
-    }
     let scope: RulePack.Scope = hosts.map { .site(hosts: $0) } ?? .generic(language: language)
     let pack = RulePack(
-      path: path, title: title, language: language, scope: scope, detectors: detectors,
-      groups: groups)
+      path: path, title: title ?? "", language: language, scope: scope, detectors: detectors,
+      groups: groups.filter { !$0.id.isEmpty })
     return (pack, diagnostics)
   }
 

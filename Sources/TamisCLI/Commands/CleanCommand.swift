@@ -19,7 +19,7 @@ struct CleanCommand {
     let options = CleaningOptions(site: invocation.site, language: invocation.language)
     let operands = invocation.inputs.isEmpty ? ["-"] : invocation.inputs
     var failed = false
-    var captionLines: [String] = []
+    var captions: [Caption] = []
     for operand in operands {
       let name = InputReader.displayName(operand)
       let bytes: [UInt8]
@@ -35,11 +35,13 @@ struct CleanCommand {
       let article = bytes.withUnsafeBufferPointer {
         cleaner.clean(bytes: $0, source: name, options: options)
       }
-      try streams.output.write(render(article))
-      captionLines += article.captions.map { Self.captionLine($0) }
+      try streams.output.write(
+        invocation.format == .json
+          ? ArticleRendering.json(article) : ArticleRendering.text(article))
+      captions += article.captions
     }
     if let path = invocation.captionsPath {
-      let text = captionLines.map { $0 + "\n" }.joined()
+      let text = ArticleRendering.captionsTSV(captions)
       do {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
       } catch {
@@ -48,22 +50,5 @@ struct CleanCommand {
       }
     }
     return failed ? .someInputsFailed : .success
-  }
-
-  /// The bytes printed for one article: its body and a final line end, or one JSON line.
-  private func render(_ article: CleanedArticle) -> String {
-    switch invocation.format {
-    case .json:
-      return article.json(includeRemovals: true).rendered + "\n"
-    case .text:
-      return article.body.isEmpty ? "" : article.body + article.lineTerminator
-    }
-  }
-
-  /// One line of the captions file: text, a tab, the credit (tabs inside become spaces).
-  static func captionLine(_ caption: Caption) -> String {
-    let text = caption.text.replacingOccurrences(of: "\t", with: " ")
-    let credit = caption.credit.replacingOccurrences(of: "\t", with: " ")
-    return "\(text)\t\(credit)"
   }
 }

@@ -8,12 +8,16 @@ struct Streams: Sendable {
   var errors: any ByteSink
   /// Reads all of standard input.
   var readInput: @Sendable () -> [UInt8]
+  /// True when stderr is a terminal (and not CI): progress lines are shown only then.
+  var errorsAreTerminal = false
 
   /// The process's real streams.
   static var standard: Streams {
     Streams(
       output: FileDescriptorSink(descriptor: STDOUT_FILENO),
       errors: FileDescriptorSink(descriptor: STDERR_FILENO),
-      readInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) })
+      readInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
+      errorsAreTerminal: isatty(STDERR_FILENO) == 1
+        && ProcessInfo.processInfo.environment["CI"] == nil)
   }
 }

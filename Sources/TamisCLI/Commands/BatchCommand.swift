@@ -1,0 +1,200 @@
+import Foundation
+import Tamis
+
+/// `tamis PATH... --out DIR`: cleans every document under the inputs and mirrors the tree under
+/// DIR. For `a/b/x.txt` it writes `DIR/a/b/x.txt` (the body) and `DIR/a/b/x.captions.tsv`, or
+/// `DIR/a/b/x.json` with `--format json`.
+struct BatchCommand {
+  let invocation: Invocation
+  let streams: Streams
+  let outputDirectory: String
+
+  /// How many documents are cleaned between two progress updates (and message flushes).
+  static let chunkSize = 64
+
+  /// What happened to one document.
+  private enum Outcome: Sendable {
+    case written(RunSummary)
+    case upToDate
+    case skipped(message: String)
+    case failed(message: String)
+  }
+
+  /// Runs the batch; exit 1 when some document failed or was skipped as not text.
+  func run() throws(WriteError) -> ExitCode {
+    let started = Date()
+    let documents: [InputWalker.Document]
+    switch prepare() {
+    case .success(let found): documents = found
+    case .failure(let problem):
+      try streams.errors.write("tamis: error: \(problem.message)\n")
+      return .usageOrRules
+    }
+    let rules: RuleSet
+    switch RuleLoader.load(defaults: invocation.useDefaultRules, paths: invocation.rulePaths) {
+    case .success(let loaded): rules = loaded
+    case .failure(let error):
+      try RuleLoader.report(error.diagnostics, to: streams.errors)
+      return .usageOrRules
+    }
+    let cleaner = Cleaner(rules: rules)
+    let temporaryFiles = TemporaryFiles(folder: outputDirectory)
+    let signalSources = temporaryFiles.removeOnInterrupt()
+    defer { signalSources.forEach { $0.cancel() } }
+    let rulesDate = invocation.resume ? rulesModificationDate() : nil
+    let jobs = invocation.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+    var summary = RunSummary()
+    var problems = 0
+    var done = 0
+    for start in stride(from: 0, to: documents.count, by: Self.chunkSize) {
+      let chunk = Array(documents[start..<min(start + Self.chunkSize, documents.count)])
+      let outcomes = Parallel.map(chunk, jobs: jobs) { [self] document in
+        process(document, cleaner: cleaner, files: temporaryFiles, rulesDate: rulesDate)
+      }
+      for outcome in outcomes {
+        switch outcome {
+        case .written(let counts): summary.add(counts)
+        case .upToDate: summary.skipped += 1
+        case .skipped(let message):
+          problems += 1
+          summary.failed += 1
+          try streams.errors.write(message)
+        case .failed(let message):
+          problems += 1
+          summary.failed += 1
+          try streams.errors.write(message)
+        }
+      }
+      done += chunk.count
+      if streams.errorsAreTerminal {
+        try streams.errors.write(progress(done: done, total: documents.count, summary, started))
+      }
+    }
+    if streams.errorsAreTerminal { try streams.errors.write("\r\u{1B}[K") }
+    if !invocation.quiet {
+      try streams.errors.write(summary.line(seconds: Date().timeIntervalSince(started)))
+    }
+    return problems > 0 ? .someInputsFailed : .success
+  }
+
+  // MARK: - Steps
+
+  private func prepare() -> Result<[InputWalker.Document], BatchProblem> {
+    for input in invocation.inputs {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
+        return .failure(.missingInput(path: input))
+      }
+      if isDirectory.boolValue, InputWalker.isInside(outputDirectory, input) {
+        return .failure(.outputInsideInput(output: outputDirectory, input: input))
+      }
+      if InputWalker.isInside(input, outputDirectory) {
+        return .failure(.inputInsideOutput(input: input, output: outputDirectory))
+      }
+    }
+    do {
+      try FileManager.default.createDirectory(
+        atPath: outputDirectory, withIntermediateDirectories: true)
+    } catch {
+      return .failure(
+        .cannotCreateOutput(path: outputDirectory, reason: error.localizedDescription))
+    }
+    return InputWalker.documents(in: invocation.inputs)
+  }
+
+  private func process(
+    _ document: InputWalker.Document, cleaner: Cleaner, files: TemporaryFiles, rulesDate: Date?
+  ) -> Outcome {
+    let targets = outputPaths(for: document)
+    if let rulesDate, isUpToDate(document.path, outputs: targets, rulesDate: rulesDate) {
+      return .upToDate
+    }
+    let bytes: [UInt8]
+    switch InputReader.read(document.path, streams: streams) {
+    case .success(let read): bytes = read
+    case .failure(let problem):
+      let severity: Severity = problem == .binary || problem.isInvalidUTF8 ? .warning : .error
+      let message =
+        DiagnosticRenderer.render(
+          Diagnostic(severity, at: nil, .input(problem)), programName: document.path) + "\n"
+      return severity == .warning ? .skipped(message: message) : .failed(message: message)
+    }
+    let article = bytes.withUnsafeBufferPointer {
+      cleaner.clean(
+        bytes: $0, source: document.path,
+        options: CleaningOptions(site: invocation.site, language: invocation.language))
+    }
+    do {
+      let folder = (targets[0] as NSString).deletingLastPathComponent
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      if invocation.format == .json {
+        try files.write(Data(ArticleRendering.json(article).utf8), to: targets[0])
+      } else {
+        try files.write(Data(ArticleRendering.text(article).utf8), to: targets[0])
+        try files.write(Data(ArticleRendering.captionsTSV(article.captions).utf8), to: targets[1])
+      }
+    } catch {
+      return .failed(
+        message: "\(targets[0]): error: cannot write: \(error.localizedDescription)\n")
+    }
+    var counts = RunSummary()
+    counts.add(article, bytes: bytes.count)
+    return .written(counts)
+  }
+
+  /// The output paths: `[body, captions]` in text mode, `[json]` in JSON mode.
+  func outputPaths(for document: InputWalker.Document) -> [String] {
+    let target = (outputDirectory as NSString).appendingPathComponent(document.relativePath)
+    let stem = (target as NSString).deletingPathExtension
+    if invocation.format == .json { return [stem + ".json"] }
+    return [target, stem + ".captions.tsv"]
+  }
+
+  private func isUpToDate(_ input: String, outputs: [String], rulesDate: Date) -> Bool {
+    guard let inputDate = modificationDate(input) else { return false }
+    return outputs.allSatisfy { output in
+      guard let outputDate = modificationDate(output) else { return false }
+      return outputDate > inputDate && outputDate > rulesDate
+    }
+  }
+
+  /// The newest of the rule files given with `--rules` and of the tamis executable (which
+  /// carries the built-in rules).
+  private func rulesModificationDate() -> Date {
+    var paths = invocation.rulePaths
+    if invocation.useDefaultRules, let executable = Bundle.main.executablePath {
+      paths.append(executable)
+    }
+    var newest = Date.distantPast
+    for path in paths {
+      if let date = modificationDate(path), date > newest { newest = date }
+      if let enumerator = FileManager.default.enumerator(atPath: path) {
+        while let relative = enumerator.nextObject() as? String {
+          let full = (path as NSString).appendingPathComponent(relative)
+          if let date = modificationDate(full), date > newest { newest = date }
+        }
+      }
+    }
+    return newest
+  }
+
+  private func modificationDate(_ path: String) -> Date? {
+    (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+  }
+
+  private func progress(done: Int, total: Int, _ summary: RunSummary, _ started: Date) -> String {
+    let elapsed = max(Date().timeIntervalSince(started), 0.001)
+    let rate = Double(summary.bytes) / 1_000_000 / elapsed
+    let remaining = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
+    return String(
+      format: "\r\u{1B}[K%d/%d files, %.1f MB/s, ETA %.0f s", done, total, rate, remaining)
+  }
+}
+
+extension InputProblem {
+  /// True for `invalidUTF8`, whatever the offset.
+  var isInvalidUTF8: Bool {
+    if case .invalidUTF8 = self { return true }
+    return false
+  }
+}

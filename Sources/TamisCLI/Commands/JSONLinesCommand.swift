@@ -1,0 +1,115 @@
+import Dispatch
+import Foundation
+import Tamis
+
+/// `tamis --jsonl [FILE...]`: cleans the text field of every JSON Lines record and writes one
+/// output line per input line, in input order.
+///
+/// Memory stays bounded: records are read in batches, a batch is cleaned on every core while the
+/// next one is read, and its lines are written in order before the batch after it starts.
+struct JSONLinesCommand {
+  let invocation: Invocation
+  let streams: Streams
+
+  /// Records per batch, and the bytes after which a batch closes early.
+  static let batchLines = 512
+  static let batchBytes = 4 << 20
+
+  /// Runs the command: exit 1 when some record was malformed or lacked the text field.
+  func run() throws(WriteError) -> ExitCode {
+    let started = Date()
+    let rules: RuleSet
+    switch RuleLoader.load(defaults: invocation.useDefaultRules, paths: invocation.rulePaths) {
+    case .success(let loaded): rules = loaded
+    case .failure(let error):
+      try RuleLoader.report(error.diagnostics, to: streams.errors)
+      return .usageOrRules
+    }
+    let recordCleaner = RecordCleaner(
+      cleaner: Cleaner(rules: rules), textField: invocation.textField,
+      urlField: invocation.urlField, replaceText: invocation.replaceText,
+      explain: invocation.explain, language: invocation.language, site: invocation.site)
+    let jobs = invocation.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+    var summary = RunSummary()
+    var failed = false
+    for operand in invocation.inputs.isEmpty ? ["-"] : invocation.inputs {
+      let name = InputReader.displayName(operand)
+      let descriptor = operand == "-" ? STDIN_FILENO : open(operand, O_RDONLY)
+      guard descriptor >= 0 else {
+        try streams.errors.write("\(name): error: cannot read: \(String(cString: strerror(errno)))\n")
+        failed = true
+        continue
+      }
+      defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+      let result = try stream(descriptor, name: name, cleaner: recordCleaner, jobs: jobs)
+      summary.add(result.summary)
+      failed = failed || result.failed
+    }
+    if !invocation.quiet, streams.errorsAreTerminal {
+      try streams.errors.write(summary.line(seconds: Date().timeIntervalSince(started)))
+    }
+    return failed ? .someInputsFailed : .success
+  }
+
+  /// Cleans one stream, overlapping the reading of batch k + 1 with the cleaning of batch k.
+  private func stream(_ descriptor: Int32, name: String, cleaner: RecordCleaner, jobs: Int)
+    throws(WriteError) -> (summary: RunSummary, failed: Bool)
+  {
+    var reader = LineReader(descriptor: descriptor)
+    var summary = RunSummary()
+    var failed = false
+    var pending: (lines: [(number: Int, bytes: [UInt8])], work: DispatchGroup, results: Box)?
+    while true {
+      let batch: [(number: Int, bytes: [UInt8])]?
+      do {
+        batch = try reader.nextBatch(maxLines: Self.batchLines, maxBytes: Self.batchBytes)
+      } catch {
+        try streams.errors.write("\(name): error: cannot read: \(error.localizedDescription)\n")
+        failed = true
+        batch = nil
+      }
+      var started: (lines: [(number: Int, bytes: [UInt8])], work: DispatchGroup, results: Box)?
+      if let batch {
+        let box = Box()
+        let group = DispatchGroup()
+        let inputs = batch.map(\.bytes)
+        DispatchQueue.global().async(group: group) {
+          box.outputs = Parallel.map(inputs, jobs: jobs) { cleaner.clean($0) }
+        }
+        started = (batch, group, box)
+      }
+      if let previous = pending {
+        previous.work.wait()
+        let written = try write(previous.lines, previous.results.outputs, name: name)
+        summary.add(written.summary)
+        failed = failed || written.failed
+      }
+      guard let started else { break }
+      pending = started
+    }
+    return (summary, failed)
+  }
+
+  private func write(
+    _ lines: [(number: Int, bytes: [UInt8])], _ outputs: [RecordCleaner.Output], name: String
+  ) throws(WriteError) -> (summary: RunSummary, failed: Bool) {
+    var text = ""
+    var messages = ""
+    var summary = RunSummary()
+    for (line, output) in zip(lines, outputs) {
+      text += output.line
+      text += "\n"
+      summary.add(output.summary)
+      if let problem = output.problem { messages += "\(name):\(line.number): error: \(problem)\n" }
+    }
+    try streams.output.write(text)
+    if !messages.isEmpty { try streams.errors.write(messages) }
+    return (summary, !messages.isEmpty)
+  }
+}
+
+/// Carries a batch's results from the worker that computes them to the thread that writes
+/// them. Written once before `DispatchGroup.leave`, read only after `wait`.
+private final class Box: @unchecked Sendable {
+  var outputs: [RecordCleaner.Output] = []
+}

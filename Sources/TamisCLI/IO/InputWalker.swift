@@ -1,0 +1,93 @@
+import Foundation
+
+/// Finds the documents under the inputs of a batch run and where their outputs go.
+///
+/// Folders are walked recursively in path order; hidden files and folders are skipped, and
+/// symbolic links to folders are not followed, so a link loop cannot trap the walk.
+enum InputWalker {
+  /// One document to clean.
+  struct Document: Sendable {
+    /// The path to read, as the user would write it.
+    var path: String
+    /// The path under the output folder, without extension change: `a/b/x.txt`.
+    var relativePath: String
+  }
+
+  /// Every document under `inputs`, in order, or the problem that stops the run.
+  static func documents(in inputs: [String]) -> Result<[Document], BatchProblem> {
+    var documents: [Document] = []
+    for input in inputs {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
+        return .failure(.missingInput(path: input))
+      }
+      let base = mirrored(input)
+      guard isDirectory.boolValue else {
+        documents.append(Document(path: input, relativePath: base))
+        continue
+      }
+      let root = URL(fileURLWithPath: input)
+      guard
+        let enumerator = FileManager.default.enumerator(
+          at: root, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
+          options: [.skipsHiddenFiles])
+      else { continue }
+      var found: [Document] = []
+      let rootPath = root.standardizedFileURL.path
+      while let url = enumerator.nextObject() as? URL {
+        let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
+        if values?.isSymbolicLink == true {
+          // A link to a file is read; a link to a folder is not followed.
+          var linkIsDirectory: ObjCBool = false
+          let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &linkIsDirectory)
+          if !exists || linkIsDirectory.boolValue { continue }
+        } else if values?.isRegularFile != true {
+          continue
+        }
+        let full = url.standardizedFileURL.path
+        guard full.hasPrefix(rootPath + "/") else { continue }
+        let relative = String(full.dropFirst(rootPath.count + 1))
+        found.append(
+          Document(
+            path: (input as NSString).appendingPathComponent(relative),
+            relativePath: base.isEmpty ? relative : base + "/" + relative))
+      }
+      documents += found.sorted { $0.relativePath < $1.relativePath }
+    }
+    return .success(documents)
+  }
+
+  /// The part of an input path mirrored under the output folder: the path as given, without a
+  /// leading `/`, `./` or `..` components.
+  static func mirrored(_ input: String) -> String {
+    let components = input.split(separator: "/").filter { $0 != "." && $0 != ".." && !$0.isEmpty }
+    return components.joined(separator: "/")
+  }
+
+  /// True when `inner` is `outer` or inside it, comparing resolved absolute paths.
+  static func isInside(_ inner: String, _ outer: String) -> Bool {
+    let innerPath = URL(fileURLWithPath: inner).standardizedFileURL.resolvingSymlinksInPath().path
+    let outerPath = URL(fileURLWithPath: outer).standardizedFileURL.resolvingSymlinksInPath().path
+    return innerPath == outerPath || innerPath.hasPrefix(outerPath + "/")
+  }
+}
+
+/// Problems that stop a batch run before it starts.
+enum BatchProblem: Error, Equatable {
+  case missingInput(path: String)
+  case outputInsideInput(output: String, input: String)
+  case inputInsideOutput(input: String, output: String)
+  case cannotCreateOutput(path: String, reason: String)
+
+  /// The message text.
+  var message: String {
+    switch self {
+    case .missingInput(let path): "no such file or folder '\(path)'"
+    case .outputInsideInput(let output, let input):
+      "output folder '\(output)' is inside input folder '\(input)'; choose a folder outside it"
+    case .inputInsideOutput(let input, let output):
+      "input '\(input)' is inside output folder '\(output)'; choose another output folder"
+    case .cannotCreateOutput(let path, let reason): "cannot create '\(path)': \(reason)"
+    }
+  }
+}

@@ -1,0 +1,300 @@
+/// A JSON object read from one line, with each member's value kept as the input's own bytes so
+/// it can be written back unchanged.
+struct JSONRecord {
+  /// The members in input order: the decoded key and the raw bytes of the value.
+  var members: [(key: String, rawValue: ArraySlice<UInt8>)]
+
+  /// The decoded value of a string member, nil when absent; `.failure` when it is not a string.
+  func string(_ key: String) -> Result<String, JSONSyntaxError>? {
+    guard let member = members.first(where: { $0.key == key }) else { return nil }
+    var reader = JSONRecordReader(bytes: member.rawValue)
+    return Result { () throws(JSONSyntaxError) in try reader.readStringValue() }
+  }
+}
+
+/// Why a line is not a JSON object. Offsets are 0-based byte offsets into the line.
+enum JSONSyntaxError: Error, Equatable {
+  case unexpectedEnd
+  case unexpectedByte(UInt8, offset: Int)
+  case notAnObject
+  case invalidEscape(offset: Int)
+  case invalidUnicodeEscape(offset: Int)
+  case controlCharacterInString(offset: Int)
+  case tooDeep(limit: Int)
+  case notAString
+  case trailingContent(offset: Int)
+
+  /// The message text.
+  var message: String {
+    switch self {
+    case .unexpectedEnd: "unexpected end of line"
+    case .unexpectedByte(let byte, let offset):
+      if byte >= 0x20 && byte < 0x7F {
+        "unexpected '\(Character(Unicode.Scalar(byte)))' at byte \(offset + 1)"
+      } else {
+        "unexpected byte 0x\(String(byte, radix: 16)) at byte \(offset + 1)"
+      }
+    case .notAnObject: "the line is not a JSON object"
+    case .invalidEscape(let offset): "invalid escape at byte \(offset + 1)"
+    case .invalidUnicodeEscape(let offset): "invalid \\u escape at byte \(offset + 1)"
+    case .controlCharacterInString(let offset):
+      "unescaped control character in a string at byte \(offset + 1)"
+    case .tooDeep(let limit): "nested deeper than \(limit) levels"
+    case .notAString: "the field is not a string"
+    case .trailingContent(let offset): "unexpected content after the object at byte \(offset + 1)"
+    }
+  }
+}
+
+/// A small, strict JSON reader (RFC 8259) for JSON Lines records: it validates the whole line and
+/// returns the top-level members without building values it does not need.
+struct JSONRecordReader {
+  /// The deepest nesting accepted, so a hostile line cannot exhaust the stack.
+  static let depthLimit = 256
+
+  private let bytes: ArraySlice<UInt8>
+  private var index: Int
+
+  /// Reads from `bytes`.
+  init(bytes: ArraySlice<UInt8>) {
+    self.bytes = bytes
+    self.index = bytes.startIndex
+  }
+
+  /// Reads one line holding one JSON object (surrounding white space allowed).
+  static func record(_ line: ArraySlice<UInt8>) -> Result<JSONRecord, JSONSyntaxError> {
+    var reader = JSONRecordReader(bytes: line)
+    return Result { () throws(JSONSyntaxError) in try reader.readRecord() }
+  }
+
+  private var offset: Int { index - bytes.startIndex }
+
+  private mutating func readRecord() throws(JSONSyntaxError) -> JSONRecord {
+    skipSpace()
+    guard index < bytes.endIndex else { throw .unexpectedEnd }
+    guard bytes[index] == UInt8(ascii: "{") else { throw .notAnObject }
+    index += 1
+    var members: [(key: String, rawValue: ArraySlice<UInt8>)] = []
+    skipSpace()
+    if try peek() == UInt8(ascii: "}") {
+      index += 1
+    } else {
+      while true {
+        skipSpace()
+        guard try peek() == UInt8(ascii: "\"") else { throw unexpected() }
+        let key = try readString()
+        skipSpace()
+        try expect(UInt8(ascii: ":"))
+        skipSpace()
+        let start = index
+        try skipValue(depth: 1)
+        members.append((key, bytes[start..<index]))
+        skipSpace()
+        let next = try peek()
+        index += 1
+        if next == UInt8(ascii: "}") { break }
+        if next != UInt8(ascii: ",") {
+          index -= 1
+          throw unexpected()
+        }
+      }
+    }
+    skipSpace()
+    if index < bytes.endIndex { throw .trailingContent(offset: offset) }
+    return JSONRecord(members: members)
+  }
+
+  /// Reads a whole value that must be a string.
+  mutating func readStringValue() throws(JSONSyntaxError) -> String {
+    skipSpace()
+    guard try peek() == UInt8(ascii: "\"") else { throw .notAString }
+    return try readString()
+  }
+
+  // MARK: - Values
+
+  private mutating func skipValue(depth: Int) throws(JSONSyntaxError) {
+    guard depth <= Self.depthLimit else { throw .tooDeep(limit: Self.depthLimit) }
+    switch try peek() {
+    case UInt8(ascii: "\""):
+      _ = try readString()
+    case UInt8(ascii: "{"):
+      index += 1
+      skipSpace()
+      if try peek() == UInt8(ascii: "}") {
+        index += 1
+        return
+      }
+      while true {
+        skipSpace()
+        guard try peek() == UInt8(ascii: "\"") else { throw unexpected() }
+        _ = try readString()
+        skipSpace()
+        try expect(UInt8(ascii: ":"))
+        skipSpace()
+        try skipValue(depth: depth + 1)
+        skipSpace()
+        if try peek() == UInt8(ascii: ",") {
+          index += 1
+          continue
+        }
+        try expect(UInt8(ascii: "}"))
+        return
+      }
+    case UInt8(ascii: "["):
+      index += 1
+      skipSpace()
+      if try peek() == UInt8(ascii: "]") {
+        index += 1
+        return
+      }
+      while true {
+        skipSpace()
+        try skipValue(depth: depth + 1)
+        skipSpace()
+        if try peek() == UInt8(ascii: ",") {
+          index += 1
+          continue
+        }
+        try expect(UInt8(ascii: "]"))
+        return
+      }
+    case UInt8(ascii: "t"): try expectWord("true")
+    case UInt8(ascii: "f"): try expectWord("false")
+    case UInt8(ascii: "n"): try expectWord("null")
+    default: try skipNumber()
+    }
+  }
+
+  private mutating func skipNumber() throws(JSONSyntaxError) {
+    if try peek() == UInt8(ascii: "-") { index += 1 }
+    guard let first = try? peek(), isDigit(first) else { throw unexpected() }
+    index += 1
+    if first != UInt8(ascii: "0") { while index < bytes.endIndex, isDigit(bytes[index]) { index += 1 } }
+    if index < bytes.endIndex, bytes[index] == UInt8(ascii: ".") {
+      index += 1
+      guard index < bytes.endIndex, isDigit(bytes[index]) else { throw unexpectedOrEnd() }
+      while index < bytes.endIndex, isDigit(bytes[index]) { index += 1 }
+    }
+    if index < bytes.endIndex, bytes[index] | 0x20 == UInt8(ascii: "e") {
+      index += 1
+      if index < bytes.endIndex, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+        index += 1
+      }
+      guard index < bytes.endIndex, isDigit(bytes[index]) else { throw unexpectedOrEnd() }
+      while index < bytes.endIndex, isDigit(bytes[index]) { index += 1 }
+    }
+  }
+
+  /// Reads a string literal at `index` (which holds `"`) and decodes it.
+  private mutating func readString() throws(JSONSyntaxError) -> String {
+    index += 1
+    var decoded: [UInt8] = []
+    var runStart = index
+    while true {
+      guard index < bytes.endIndex else { throw .unexpectedEnd }
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\"") {
+        decoded += bytes[runStart..<index]
+        index += 1
+        return String(decoding: decoded, as: UTF8.self)
+      }
+      if byte < 0x20 { throw .controlCharacterInString(offset: offset) }
+      if byte != UInt8(ascii: "\\") {
+        index += 1
+        continue
+      }
+      decoded += bytes[runStart..<index]
+      let escapeOffset = offset
+      index += 1
+      guard index < bytes.endIndex else { throw .unexpectedEnd }
+      let escaped = bytes[index]
+      index += 1
+      switch escaped {
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escaped)
+      case UInt8(ascii: "b"): decoded.append(0x08)
+      case UInt8(ascii: "f"): decoded.append(0x0C)
+      case UInt8(ascii: "n"): decoded.append(0x0A)
+      case UInt8(ascii: "r"): decoded.append(0x0D)
+      case UInt8(ascii: "t"): decoded.append(0x09)
+      case UInt8(ascii: "u"):
+        var scalar = try readHex4(escapeOffset)
+        if (0xD800...0xDBFF).contains(scalar) {
+          // A high surrogate must be followed by an escaped low surrogate.
+          guard index + 1 < bytes.endIndex, bytes[index] == UInt8(ascii: "\\"),
+            bytes[index + 1] == UInt8(ascii: "u")
+          else { throw .invalidUnicodeEscape(offset: escapeOffset) }
+          index += 2
+          let low = try readHex4(escapeOffset)
+          guard (0xDC00...0xDFFF).contains(low) else {
+            throw .invalidUnicodeEscape(offset: escapeOffset)
+          }
+          scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+        } else if (0xDC00...0xDFFF).contains(scalar) {
+          throw .invalidUnicodeEscape(offset: escapeOffset)
+        }
+        guard let unicode = Unicode.Scalar(scalar) else {
+          throw .invalidUnicodeEscape(offset: escapeOffset)
+        }
+        decoded += Array(String(Character(unicode)).utf8)
+      default:
+        throw .invalidEscape(offset: escapeOffset)
+      }
+      runStart = index
+    }
+  }
+
+  private mutating func readHex4(_ escapeOffset: Int) throws(JSONSyntaxError) -> UInt32 {
+    guard index + 4 <= bytes.endIndex else { throw .invalidUnicodeEscape(offset: escapeOffset) }
+    var value: UInt32 = 0
+    for _ in 0..<4 {
+      let byte = bytes[index]
+      let digit: UInt32
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+      case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+      default: throw .invalidUnicodeEscape(offset: escapeOffset)
+      }
+      value = value << 4 | digit
+      index += 1
+    }
+    return value
+  }
+
+  // MARK: - Small steps
+
+  private mutating func skipSpace() {
+    while index < bytes.endIndex {
+      switch bytes[index] {
+      case 0x20, 0x09, 0x0A, 0x0D: index += 1
+      default: return
+      }
+    }
+  }
+
+  private func peek() throws(JSONSyntaxError) -> UInt8 {
+    guard index < bytes.endIndex else { throw .unexpectedEnd }
+    return bytes[index]
+  }
+
+  private mutating func expect(_ byte: UInt8) throws(JSONSyntaxError) {
+    guard try peek() == byte else { throw unexpected() }
+    index += 1
+  }
+
+  private mutating func expectWord(_ word: StaticString) throws(JSONSyntaxError) {
+    for expected in UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount) {
+      guard try peek() == expected else { throw unexpected() }
+      index += 1
+    }
+  }
+
+  private func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+  private func unexpected() -> JSONSyntaxError {
+    index < bytes.endIndex ? .unexpectedByte(bytes[index], offset: offset) : .unexpectedEnd
+  }
+
+  private func unexpectedOrEnd() -> JSONSyntaxError { unexpected() }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Tamis
+
+/// Cleans one JSON Lines record: reads the text field, cleans it, and writes the record back
+/// with every input field as it was and the results added.
+///
+/// Output keys, after the input's own: `body` (unless `replaceText`), `captions`, `meta`, and
+/// `removed` with `explain`; a record that cannot be cleaned gets an `error` field instead.
+struct RecordCleaner: Sendable {
+  let cleaner: Cleaner
+  let textField: String
+  let urlField: String
+  let replaceText: Bool
+  let explain: Bool
+  let language: String?
+  let site: String?
+
+  /// The output line for one input line, and the error to report when there is one.
+  struct Output: Sendable {
+    var line: String
+    var problem: String?
+    var summary: RunSummary
+  }
+
+  /// Cleans the record on one line (its bytes, without the line end).
+  func clean(_ bytes: [UInt8]) -> Output {
+    var summary = RunSummary()
+    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+      return Output(line: String(decoding: bytes, as: UTF8.self), problem: nil, summary: summary)
+    }
+    let record: JSONRecord
+    switch JSONRecordReader.record(bytes[...]) {
+    case .success(let read): record = read
+    case .failure(let error):
+      summary.failed = 1
+      let message = "invalid JSON: \(error.message)"
+      let line = JSONValue.object([
+        "error": .string(message), "raw": .string(String(decoding: bytes, as: UTF8.self)),
+      ]).rendered
+      return Output(line: line, problem: message, summary: summary)
+    }
+    let text: String
+    switch record.string(textField) {
+    case .none:
+      summary.failed = 1
+      let message = "no '\(textField)' field"
+      return Output(
+        line: Self.render(record, adding: ["error": .string(message)], replacing: nil),
+        problem: message, summary: summary)
+    case .failure:
+      summary.failed = 1
+      let message = "the '\(textField)' field is not a string"
+      return Output(
+        line: Self.render(record, adding: ["error": .string(message)], replacing: nil),
+        problem: message, summary: summary)
+    case .success(let value): text = value
+    }
+    var host = site
+    if host == nil, case .success(let url) = record.string(urlField) {
+      host = URL(string: url)?.host
+    }
+    let article = cleaner.clean(
+      text, source: textField, options: CleaningOptions(site: host, language: language))
+    summary.add(article, bytes: bytes.count)
+    var added = article.jsonMembers(includeRemovals: explain)
+    var replacement: (key: String, value: JSONValue)?
+    if replaceText, let body = added.removeValue(forKey: "body") {
+      replacement = (textField, body)
+    }
+    return Output(
+      line: Self.render(record, adding: added, replacing: replacement), problem: nil,
+      summary: summary)
+  }
+
+  /// The record with its members as read (except those `adding` overrides and the replaced
+  /// one), then the added members in key order.
+  static func render(
+    _ record: JSONRecord, adding added: [String: JSONValue],
+    replacing replacement: (key: String, value: JSONValue)?
+  ) -> String {
+    var output = "{"
+    var first = true
+    for member in record.members where added[member.key] == nil {
+      if !first { output += "," }
+      first = false
+      JSONValue.appendString(member.key, to: &output)
+      output += ":"
+      if let replacement, replacement.key == member.key {
+        replacement.value.render(into: &output)
+      } else {
+        output += String(decoding: member.rawValue, as: UTF8.self)
+      }
+    }
+    for key in added.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+      if !first { output += "," }
+      first = false
+      JSONValue.appendString(key, to: &output)
+      output += ":"
+      added[key]?.render(into: &output)
+    }
+    return output + "}"
+  }
+}
