@@ -30,6 +30,12 @@ extension CleaningRun {
         best = (index, hit)
       }
       guard let best else { continue }
+      // A strip-span of a more specific scope keeps the line: it outranks a generic drop.
+      let bestSpecificity = compiled.rules[best.rule].specificity
+      if strips[line].contains(where: { compiled.rules[$0.rule].specificity > bestSpecificity }) {
+        strips[line].removeAll { compiled.rules[$0.rule].specificity < bestSpecificity }
+        continue
+      }
       strips[line] = []
       switch compiled.rules[best.rule].rule.action.kind {
       case .caption: fates[line] = .caption(rule: best.rule, hit: best.hit)

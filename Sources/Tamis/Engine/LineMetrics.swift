@@ -19,26 +19,13 @@ enum LineMetrics {
     return words
   }
 
-  /// The number of characters without leading and trailing white space, counting a base letter
-  /// and its combining accents as one.
+  /// The number of Characters (grapheme clusters) without leading and trailing white space.
   static func characters(in line: UnsafeBufferPointer<UInt8>) -> Int {
-    var total = 0
-    var trailingSpaces = 0
-    var started = false
-    var index = 0
-    while index < line.count {
-      let (scalar, next) = TextFolder.decode(line, at: index)
-      index = next
-      if (0x300...0x36F).contains(scalar) { continue }
-      if isSpace(scalar) {
-        if started { trailingSpaces += 1 }
-        continue
-      }
-      started = true
-      total += 1 + trailingSpaces
-      trailingSpaces = 0
-    }
-    return total
+    let text = String(decoding: line, as: UTF8.self)
+    var slice = Substring(text)
+    while let first = slice.first, first.isWhitespace { slice.removeFirst() }
+    while let last = slice.last, last.isWhitespace { slice.removeLast() }
+    return slice.count
   }
 
   private static func isSpace(_ scalar: UInt32) -> Bool {

@@ -2,8 +2,9 @@
 struct CompiledPattern: Sendable {
   /// One piece of a compiled pattern.
   enum Segment: Sendable {
-    /// Literal text; `attached` when it also belongs to the preceding hole's value.
-    case literal(LiteralSearcher, attached: Bool)
+    /// Literal text, searched as one piece; its first `attached` folded bytes also belong to
+    /// the preceding hole's value (from `{+…}`).
+    case literal(LiteralSearcher, attached: Int)
     case hole(name: String, kind: Pattern.HoleKind)
   }
 
@@ -54,17 +55,31 @@ struct CompiledPattern: Sendable {
     self.options = pattern.options
     var segments: [Segment] = []
     var exactLiterals: [String] = []
+    // Adjacent literal parts (`{+.}` then `" "`) are searched as one piece, so a separator is
+    // found whole; `attached` remembers how much of it belongs to the hole before.
+    var pending: (folded: [UInt8], raw: String, attached: Int)?
+    func flush() {
+      guard let literal = pending else { return }
+      segments.append(.literal(LiteralSearcher(literal.folded), attached: literal.attached))
+      exactLiterals.append(Self.trimmed(literal.raw))
+      pending = nil
+    }
     for part in pattern.parts {
       switch part {
       case .literal(let text), .attachedLiteral(let text):
-        exactLiterals.append(Self.trimmed(text))
-        let folded = folder.foldKeepingEdges(text)
-        let attached = if case .attachedLiteral = part { true } else { false }
-        segments.append(.literal(LiteralSearcher(folded), attached: attached))
+        var folded = folder.foldKeepingEdges(text)
+        var current = pending ?? (folded: [], raw: "", attached: 0)
+        if current.folded.last == 0x20 && folded.first == 0x20 { folded.removeFirst() }
+        current.folded += folded
+        current.raw += text
+        if case .attachedLiteral = part { current.attached = current.folded.count }
+        pending = current
       case .hole(let name, let kind):
+        flush()
         segments.append(.hole(name: name, kind: kind))
       }
     }
+    flush()
     var best = 0
     var bestLength = -1
     for (index, segment) in segments.enumerated() {

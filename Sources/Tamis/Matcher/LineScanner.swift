@@ -104,13 +104,17 @@ struct LineScanner {
     return Int(folded.starts[range.lowerBound])..<Int(folded.ends[range.upperBound - 1])
   }
 
+  private static let zeroWidth: Set<UInt32> = [0xAD, 0x180E, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF]
+
   /// True when every literal of the match is written in the input exactly as in the pattern.
   private func isExact(
     _ match: FoldedMatch, _ pattern: CompiledPattern, _ line: UnsafeBufferPointer<UInt8>
   ) -> Bool {
     for (range, expected) in zip(match.literals, pattern.exactLiterals) {
       let source = sourceRange(range)
-      let text = String(decoding: UnsafeBufferPointer(rebasing: line[source]), as: UTF8.self)
+      var text = String(decoding: UnsafeBufferPointer(rebasing: line[source]), as: UTF8.self)
+      // Zero-width characters are ignored even under `exact`, as folding ignores them.
+      text.unicodeScalars.removeAll { Self.zeroWidth.contains($0.value) }
       if CompiledPattern.trimmed(text) != expected { return false }
     }
     return true

@@ -7,11 +7,24 @@ struct FoldedMatch: Sendable {
 }
 
 extension CompiledPattern {
-  /// True for bytes that belong to a word in a folded view: ASCII letters and digits, and every
-  /// non-ASCII byte (typography has been folded to ASCII, so what is left is mostly letters).
-  @inline(__always)
-  static func isWordByte(_ byte: UInt8) -> Bool {
-    byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A)
+  /// True when the scalar that starts at `index` of a folded view is a letter, a digit or a
+  /// combining mark: what a word is made of.
+  static func isWordCharacter(_ text: UnsafeBufferPointer<UInt8>, startingAt index: Int) -> Bool {
+    let byte = text[index]
+    if byte < 0x80 { return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) }
+    let (value, _) = TextFolder.decode(text, at: index)
+    guard let scalar = Unicode.Scalar(value) else { return false }
+    let properties = scalar.properties
+    return properties.isAlphabetic || properties.numericType != nil
+      || properties.generalCategory == .nonspacingMark
+  }
+
+  /// True when the scalar that ends just before `index` is a word character.
+  static func isWordCharacter(_ text: UnsafeBufferPointer<UInt8>, endingAt index: Int) -> Bool {
+    var start = index - 1
+    // Step back over UTF-8 continuation bytes to the scalar's first byte.
+    while start > 0, text[start] & 0xC0 == 0x80, index - start < 4 { start -= 1 }
+    return isWordCharacter(text, startingAt: start)
   }
 
   /// Whether an occurrence of the literal at `range` satisfies the anchor and word boundaries.
@@ -29,26 +42,30 @@ extension CompiledPattern {
   /// True when a match may start at `start`: no word character runs into the pattern's first.
   func hasBoundary(in text: UnsafeBufferPointer<UInt8>, before start: Int) -> Bool {
     guard !options.contains(.insideWords), start > 0, start < text.count else { return true }
-    return !(Self.isWordByte(text[start]) && Self.isWordByte(text[start - 1]))
+    return !(Self.isWordCharacter(text, startingAt: start)
+      && Self.isWordCharacter(text, endingAt: start))
   }
 
   /// True when a match may end at `end`: no word character follows the pattern's last.
   func hasBoundary(in text: UnsafeBufferPointer<UInt8>, after end: Int) -> Bool {
     guard !options.contains(.insideWords), end > 0, end < text.count else { return true }
-    return !(Self.isWordByte(text[end - 1]) && Self.isWordByte(text[end]))
+    return !(Self.isWordCharacter(text, endingAt: end)
+      && Self.isWordCharacter(text, startingAt: end))
   }
 
   /// Matches a template (a pattern with holes) against a whole folded line.
   ///
   /// Literals are found leftmost-first, each after the previous one; a hole takes what lies
-  /// between, at least one byte, and its kind is checked afterwards. A leading hole starts at the
-  /// line start and a trailing hole ends at the line end. Linear in the line length.
+  /// between, at least one byte (or nothing, before an attached literal), and its kind is
+  /// checked afterwards, without backtracking. A leading hole starts at the line start and a
+  /// trailing hole ends at the line end. Each search is one linear pass, so the whole match is
+  /// linear in the line length.
   func matchTemplate(in text: UnsafeBufferPointer<UInt8>) -> FoldedMatch? {
     let n = text.count
     var limit = n
     var lastIndex = segments.count
     var trailing: Range<Int>?
-    var trailingAttached = false
+    var trailingAttached = 0
     if anchor == .endsWith || anchor == .equals, case .literal(let last, let attached) = segments.last
     {
       trailingAttached = attached
@@ -74,23 +91,30 @@ extension CompiledPattern {
         let found: Int?
         if index == 0 {
           if anchor == .startsWith || anchor == .equals {
-            found = searcher.occurs(in: text, at: 0) ? 0 : nil
+            let fits = searcher.needle.count <= limit
+            found = fits && searcher.occurs(in: text, at: 0) ? 0 : nil
           } else {
             found = searcher.firstOccurrence(in: text, from: 0, limit: limit) {
               hasBoundary(in: text, before: $0)
             }
           }
         } else {
-          let from = openHole == nil ? position : position + 1
+          // A hole may be empty when its value is the attached literal that follows it.
+          let from = attached > 0 ? position : position + 1
           found = searcher.firstOccurrence(in: text, from: from, limit: limit)
         }
         guard let start = found else { return nil }
         if let hole = openHole {
-          guard let range = Self.holeRange(text, hole.start..<start, kind: hole.kind) else {
-            return nil
+          guard hole.start <= start else { return nil }
+          let content = Self.holeRange(text, hole.start..<start, kind: hole.kind)
+          if attached > 0 {
+            let lower = content?.lowerBound ?? Self.trimmedStart(text, hole.start, start)
+            if content == nil && lower < start { return nil }
+            holes.append((hole.name, lower..<Self.trimmedEnd(text, start + attached)))
+          } else {
+            guard let content else { return nil }
+            holes.append((hole.name, content))
           }
-          let end = attached ? Self.trimmedEnd(text, start + searcher.needle.count) : range.upperBound
-          holes.append((hole.name, range.lowerBound..<end))
           openHole = nil
         }
         if matchStart == nil { matchStart = start }
@@ -101,12 +125,23 @@ extension CompiledPattern {
     var end = position
     if let trailing {
       if let hole = openHole {
-        guard let range = Self.holeRange(text, hole.start..<trailing.lowerBound, kind: hole.kind)
-        else { return nil }
-        holes.append((hole.name, range.lowerBound..<(trailingAttached ? n : range.upperBound)))
+        guard hole.start <= trailing.lowerBound else { return nil }
+        let content = Self.holeRange(text, hole.start..<trailing.lowerBound, kind: hole.kind)
+        if trailingAttached > 0 {
+          // The hole may be empty: its value is then the attached literal alone.
+          let lower =
+            content?.lowerBound ?? Self.trimmedStart(text, hole.start, trailing.lowerBound)
+          if content == nil && lower < trailing.lowerBound { return nil }
+          holes.append(
+            (hole.name, lower..<Self.trimmedEnd(text, trailing.lowerBound + trailingAttached)))
+        } else {
+          guard let content else { return nil }
+          holes.append((hole.name, content))
+        }
       } else if trailing.lowerBound != position {
         return nil
       }
+      if let first = literals.first, first.upperBound > trailing.lowerBound { return nil }
       end = n
       literals.append(trailing)
     } else if let hole = openHole {
@@ -123,6 +158,15 @@ extension CompiledPattern {
       return nil
     }
     return FoldedMatch(range: (matchStart ?? 0)..<end, holes: holes, literals: literals)
+  }
+
+  /// `start` moved forward over spaces, up to `limit`.
+  private static func trimmedStart(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ limit: Int)
+    -> Int
+  {
+    var start = start
+    while start < limit, text[start] == 0x20 { start += 1 }
+    return start
   }
 
   /// `end` moved back over spaces.
@@ -169,16 +213,16 @@ extension CompiledPattern {
       for i in lower..<upper where text[i] == 0x20 { return nil }
       return lower..<upper
     case .number:
-      var digits = 0
-      for i in lower..<upper {
+      // Digits, with `.`, `,` or a space only between two digits.
+      func isDigit(_ i: Int) -> Bool { text[i] >= 0x30 && text[i] <= 0x39 }
+      for i in lower..<upper where !isDigit(i) {
         let byte = text[i]
-        if byte >= 0x30 && byte <= 0x39 {
-          digits += 1
-        } else if byte != 0x2C && byte != 0x2E && byte != 0x20 {
+        let separator = byte == 0x2C || byte == 0x2E || byte == 0x20
+        guard separator, i > lower, i + 1 < upper, isDigit(i - 1), isDigit(i + 1) else {
           return nil
         }
       }
-      return digits > 0 ? lower..<upper : nil
+      return lower..<upper
     }
   }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  internal import Glibc
+#elseif canImport(Darwin)
+  internal import Darwin
+#endif
+
 /// Checks that bytes are a text dump: valid UTF-8 without NUL bytes.
 public enum TextCheck {
   /// The first reason the bytes are not a text dump, or nil when they are.
@@ -6,6 +12,8 @@ public enum TextCheck {
   public static func problem(in bytes: UnsafeBufferPointer<UInt8>) -> InputProblem? {
     guard let base = UnsafeRawPointer(bytes.baseAddress) else { return nil }
     let count = bytes.count
+    // A NUL byte anywhere means binary, even after an invalid sequence.
+    if memchr(base, 0, count) != nil { return .binary }
     var index = 0
     let high: UInt64 = 0x8080_8080_8080_8080
     let ones: UInt64 = 0x0101_0101_0101_0101
