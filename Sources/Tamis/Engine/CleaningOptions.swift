@@ -7,11 +7,17 @@ public struct CleaningOptions: Sendable, Hashable {
   public var language: String?
   /// Site packs switched on whatever the host and detectors say (used to run a pack's examples).
   public var forcedPacks: Set<String>
+  /// How many threads may scan the lines of one large dump (1: the calling thread). The result
+  /// is the same for any value.
+  public var jobs: Int
 
   /// Creates options.
-  public init(site: String? = nil, language: String? = nil, forcedPacks: Set<String> = []) {
+  public init(
+    site: String? = nil, language: String? = nil, forcedPacks: Set<String> = [], jobs: Int = 1
+  ) {
     self.site = site
     self.language = language
     self.forcedPacks = forcedPacks
+    self.jobs = jobs
   }
 }

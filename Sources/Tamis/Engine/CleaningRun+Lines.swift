@@ -39,7 +39,13 @@ extension CleaningRun {
       strips[line] = []
       switch compiled.rules[best.rule].rule.action.kind {
       case .caption: fates[line] = .caption(rule: best.rule, hit: best.hit)
-      case .meta: fates[line] = .meta(rule: best.rule, hit: best.hit)
+      case .meta:
+        let others = hits[line].filter { hit in
+          guard case .rule(let index) = compiled.patterns[hit.pattern].owner, index != best.rule
+          else { return false }
+          return compiled.rules[index].rule.action.kind == .meta && applies(index, toLine: line)
+        }
+        fates[line] = .meta(rule: best.rule, hits: [best.hit] + others)
       default: fates[line] = .removed(rule: best.rule)
       }
     }

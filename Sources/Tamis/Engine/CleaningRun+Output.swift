@@ -71,9 +71,11 @@ extension CleaningRun {
             text: text, credit: credit, position: paragraphCount - 1,
             ruleID: compiled.rules[rule].rule.id))
         outcomes.append(.caption(captions.count - 1))
-      case .meta(let rule, let hit):
-        for hole in hit.holes where meta[hole.name] == nil {
-          meta[hole.name] = Self.trimmed(string(slice(line, hole.range)))
+      case .meta(let rule, let lineHits):
+        for hit in lineHits {
+          for hole in hit.holes where meta[hole.name] == nil {
+            meta[hole.name] = Self.trimmed(string(slice(line, hole.range)))
+          }
         }
         removals.append(removal(line, Self.trimmed(string(content(line))), rule: rule))
         outcomes.append(.removed(removals.count - 1))

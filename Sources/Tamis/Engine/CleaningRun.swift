@@ -8,7 +8,9 @@ struct CleaningRun {
     case blank
     case body
     case caption(rule: Int, hit: LineHit)
-    case meta(rule: Int, hit: LineHit)
+    /// The winning meta rule and hit first, then the other meta hits of the line, which may
+    /// fill fields the winner does not capture.
+    case meta(rule: Int, hits: [LineHit])
     case removed(rule: Int)
   }
 
@@ -47,18 +49,54 @@ struct CleaningRun {
     return UnsafeBufferPointer(rebasing: bytes[line.content])
   }
 
-  /// Scans every non-blank line once with the compiled matcher.
+  /// Dumps smaller than this are scanned on the calling thread whatever `jobs` says.
+  static let parallelThreshold = 1 << 20
+
+  /// Scans every non-blank line once with the compiled matcher, on several threads for a large
+  /// dump (each thread takes whole chunks of lines, so the result does not depend on `jobs`).
   mutating func scanLines() {
-    var scanner = LineScanner(compiled)
     let count = lineIndex.lines.count
+    let jobs = max(1, options.jobs)
+    var perLine: [[LineHit]?]
+    if jobs == 1 || bytes.count < Self.parallelThreshold {
+      perLine = Self.scan(compiled, bytes, lineIndex.lines[...])
+    } else {
+      let chunkSize = max(256, count / (jobs * 8))
+      let chunks = stride(from: 0, to: count, by: chunkSize).map { $0..<min($0 + chunkSize, count) }
+      let compiled = compiled
+      let lines = lineIndex.lines
+      // The dump outlives every worker: `Parallel.map` returns only when all are done.
+      nonisolated(unsafe) let bytes = bytes
+      perLine = Parallel.map(chunks, jobs: jobs) { range in
+        ChunkResult(hits: Self.scan(compiled, bytes, lines[range]))
+      }.flatMap(\.hits)
+    }
     hits = Array(repeating: [], count: count)
     ordinals = Array(repeating: -1, count: count)
     for index in 0..<count {
-      let text = content(index)
-      if LineIndex.isBlank(text) { continue }
+      guard let lineHits = perLine[index] else { continue }
       ordinals[index] = nonBlankCount
       nonBlankCount += 1
-      hits[index] = scanner.scan(text)
+      hits[index] = lineHits
     }
   }
+
+  /// The hits of each line (nil for a blank line).
+  private static func scan(
+    _ compiled: CompiledRuleSet, _ bytes: UnsafeBufferPointer<UInt8>,
+    _ lines: ArraySlice<LineIndex.Line>
+  ) -> [[LineHit]?] {
+    var scanner = LineScanner(compiled)
+    return lines.map { line in
+      let text = UnsafeBufferPointer(rebasing: bytes[line.content])
+      return LineIndex.isBlank(text) ? nil : scanner.scan(text)
+    }
+  }
+}
+
+/// The hits of one chunk of lines, carried back from a worker thread.
+private struct ChunkResult: @unchecked Sendable {
+  // `LineHit` holds only value types; the wrapper exists because tuples in it are not
+  // declared Sendable.
+  var hits: [[LineHit]?]
 }

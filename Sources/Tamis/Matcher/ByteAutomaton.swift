@@ -31,54 +31,59 @@ struct ByteAutomaton: Sendable {
       }
     }
     classCount = max(classCount, 1)
-    // Trie.
-    var children: [[Int32]] = [[Int32](repeating: -1, count: classCount)]
+    // Trie, stored flat: row `state` holds its children (-1: none), and becomes the full
+    // transition row below, so building needs no per-state allocation.
+    var table = [Int32](repeating: -1, count: classCount)
     var ownKeys: [[Int32]] = [[]]
+    var stateCount = 1
     for (keyIndex, key) in keys.enumerated() where !key.isEmpty {
       var state = 0
       for byte in key {
-        let column = Int(classes[Int(byte)])
-        if children[state][column] < 0 {
-          children[state][column] = Int32(children.count)
-          children.append([Int32](repeating: -1, count: classCount))
+        let slot = state * classCount + Int(classes[Int(byte)])
+        if table[slot] < 0 {
+          table[slot] = Int32(stateCount)
+          table.append(contentsOf: repeatElement(-1, count: classCount))
           ownKeys.append([])
+          stateCount += 1
         }
-        state = Int(children[state][column])
+        state = Int(table[slot])
       }
       ownKeys[state].append(Int32(keyIndex))
     }
-    // Breadth-first: failure links, full transitions, output links.
-    let stateCount = children.count
+    // Breadth-first: failure links, full transitions, output links. A state's children are
+    // still marked by being deeper than it (queue order); missing ones take the failure row.
     var failure = [Int32](repeating: 0, count: stateCount)
     var outputLink = [Int32](repeating: -1, count: stateCount)
-    var table = [Int32](repeating: 0, count: stateCount * classCount)
     var queue: [Int32] = []
     queue.reserveCapacity(stateCount)
+    var isChild = [Bool](repeating: false, count: table.count)
+    for slot in table.indices where table[slot] >= 0 { isChild[slot] = true }
     for column in 0..<classCount {
-      let child = children[0][column]
-      if child >= 0 {
-        failure[Int(child)] = 0
-        queue.append(child)
-        table[column] = child
+      if table[column] >= 0 {
+        queue.append(table[column])
       } else {
         table[column] = 0
       }
     }
-    var head = 0
-    while head < queue.count {
-      let state = Int(queue[head])
-      head += 1
-      let fail = Int(failure[state])
-      outputLink[state] = ownKeys[fail].isEmpty ? outputLink[fail] : Int32(fail)
-      if state == 0 { outputLink[state] = -1 }
-      for column in 0..<classCount {
-        let child = children[state][column]
-        if child >= 0 {
-          failure[Int(child)] = table[fail * classCount + column]
-          queue.append(child)
-          table[state * classCount + column] = child
-        } else {
-          table[state * classCount + column] = table[fail * classCount + column]
+    table.withUnsafeMutableBufferPointer { table in
+      isChild.withUnsafeBufferPointer { isChild in
+        var head = 0
+        while head < queue.count {
+          let state = Int(queue[head])
+          head += 1
+          let fail = Int(failure[state])
+          outputLink[state] = ownKeys[fail].isEmpty ? outputLink[fail] : Int32(fail)
+          let row = state * classCount
+          let failRow = fail * classCount
+          for column in 0..<classCount {
+            if isChild[row + column] {
+              let child = Int(table[row + column])
+              failure[child] = table[failRow + column]
+              queue.append(Int32(child))
+            } else {
+              table[row + column] = table[failRow + column]
+            }
+          }
         }
       }
     }
@@ -87,10 +92,13 @@ struct ByteAutomaton: Sendable {
     for state in 0..<stateCount {
       reports[state] = !ownKeys[state].isEmpty || outputLink[state] >= 0
     }
-    for index in table.indices {
-      let target = Int(table[index])
-      table[index] = Int32(target * classCount)
-      if reports[target] { table[index] = ~table[index] }
+    isChild = []
+    table.withUnsafeMutableBufferPointer { table in
+      for index in table.indices {
+        let target = Int(table[index])
+        table[index] = Int32(target * classCount)
+        if reports[target] { table[index] = ~table[index] }
+      }
     }
     var outputStart = [Int32](repeating: 0, count: stateCount + 1)
     var outputs: [Int32] = []

@@ -41,6 +41,25 @@ struct LiteralSearcher: Sendable, Hashable {
     return nil
   }
 
+  /// The start of the last occurrence in `text[from..<limit]` (one linear pass).
+  func lastOccurrence(in text: UnsafeBufferPointer<UInt8>, from: Int, limit: Int) -> Int? {
+    let m = needle.count
+    guard m > 0, from >= 0, limit - from >= m else { return nil }
+    var last: Int?
+    var k = 0
+    var i = from
+    while i < limit {
+      while k > 0, text[i] != needle[k] { k = failure[k - 1] }
+      if text[i] == needle[k] { k += 1 }
+      i += 1
+      if k == m {
+        last = i - m
+        k = failure[k - 1]
+      }
+    }
+    return last
+  }
+
   /// True when `text[at..<at+count]` equals the needle.
   func occurs(in text: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
     guard start >= 0, start + needle.count <= text.count else { return false }

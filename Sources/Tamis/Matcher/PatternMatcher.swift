@@ -101,7 +101,11 @@ extension CompiledPattern {
         } else {
           // A hole may be empty when its value is the attached literal that follows it.
           let from = attached > 0 ? position : position + 1
-          found = searcher.firstOccurrence(in: text, from: from, limit: limit)
+          if options.contains(.splitLast), index == lastIndex - 2, case .hole = segments[index + 1] {
+            found = searcher.lastOccurrence(in: text, from: from, limit: limit)
+          } else {
+            found = searcher.firstOccurrence(in: text, from: from, limit: limit)
+          }
         }
         guard let start = found else { return nil }
         if let hole = openHole {

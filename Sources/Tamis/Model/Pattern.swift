@@ -27,6 +27,9 @@ public struct Pattern: Sendable, Hashable {
     public static let exact = Options(rawValue: 1 << 1)
     /// The phrase may start or end inside a word.
     public static let insideWords = Options(rawValue: 1 << 2)
+    /// The literal just before the final hole is found rightmost, not leftmost: in
+    /// `"{text}{+.} {credit}"` the credit is what follows the last `. `.
+    public static let splitLast = Options(rawValue: 1 << 3)
   }
 
   /// What a hole accepts.

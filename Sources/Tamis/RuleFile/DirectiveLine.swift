@@ -30,9 +30,24 @@ enum DirectiveLexer {
   static func lines(of text: String) -> [DirectiveLine] {
     var result: [DirectiveLine] = []
     var lineNumber = 0
-    for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+    // Split on bytes (LF, CRLF or CR), which is far cheaper than on Characters.
+    let bytes = Array(text.utf8)
+    var rawLines: [ArraySlice<UInt8>] = []
+    var start = 0
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == 0x0A || byte == 0x0D {
+        rawLines.append(bytes[start..<index])
+        if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+        start = index + 1
+      }
+      index += 1
+    }
+    if start < bytes.count { rawLines.append(bytes[start...]) }
+    for rawLine in rawLines {
       lineNumber += 1
-      let line = String(rawLine)
+      let line = String(decoding: rawLine, as: UTF8.self)
       guard let first = line.firstIndex(where: { !$0.isWhitespace }) else { continue }
       if line[first] == "#" { continue }
       result.append(directive(line, lineNumber: lineNumber, start: first))

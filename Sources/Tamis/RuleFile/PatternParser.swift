@@ -8,6 +8,7 @@ struct PatternParser {
   ]
   static let modifierNames: [String: Pattern.Options] = [
     "any-accent": .anyAccent, "exact": .exact, "inside-words": .insideWords,
+    "split-last": .splitLast,
   ]
   static let holeKindNames: [String: Pattern.HoleKind] = [
     "text": .text, "word": .word, "number": .number,

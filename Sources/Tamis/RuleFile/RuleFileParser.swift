@@ -108,7 +108,7 @@ struct RuleFileParser {
     let here = location(line, at: line.nameRange.lowerBound)
     if id.isEmpty {
       report(.missingValue(directive: isSingleRule ? "rule" : "group"), line, at: line.valueStart)
-    } else if !PatternParser.isKebabName(id) {
+    } else if !Self.isValidID(id) {
       report(.invalidID(id: id), line, at: line.valueStart)
     }
     groups.append(RuleGroup(id: id, isSingleRule: isSingleRule, location: here))
@@ -220,12 +220,16 @@ struct RuleFileParser {
           report(.captionWithoutTextHole, line, at: line.valueStart)
           return nil
         }
+        // Other holes (a gallery counter) are matched and ignored, but a near miss of
+        // `text` or `credit` is a typo.
         for name in pattern.holeNames where name != "text" && name != "credit" {
-          report(
-            .unknownCaptionHole(
-              name: name, suggestion: Suggestion.nearest(to: name, in: ["text", "credit"])),
-            line, at: line.valueStart)
-          return nil
+          if let suggestion = Suggestion.nearest(to: name, in: ["text", "credit"]),
+            Suggestion.editDistance(name, suggestion) <= 2
+          {
+            report(
+              .unknownCaptionHole(name: name, suggestion: suggestion), line, at: line.valueStart)
+            return nil
+          }
         }
         return .caption(pattern)
       case .meta:
@@ -302,6 +306,14 @@ struct RuleFileParser {
 
   private func location(_ line: DirectiveLine, at index: String.Index) -> SourceLocation {
     SourceLocation(path: path, line: line.lineNumber, column: line.column(of: index))
+  }
+
+  /// Ids are lower-kebab-case and may start with a digit (`20min-caption`).
+  static func isValidID(_ id: String) -> Bool {
+    guard let first = id.first, ("a"..."z").contains(first) || ("0"..."9").contains(first) else {
+      return false
+    }
+    return id.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
   }
 
   private static func isPlausibleHost(_ host: String) -> Bool {

@@ -2,8 +2,9 @@ import Foundation
 import Tamis
 
 /// `tamis PATH... --out DIR`: cleans every document under the inputs and mirrors the tree under
-/// DIR. For `a/b/x.txt` it writes `DIR/a/b/x.txt` (the body) and `DIR/a/b/x.captions.tsv`, or
-/// `DIR/a/b/x.json` with `--format json`.
+/// DIR, starting from each input's last path component. For `tamis a --out DIR`, `a/b/x.txt`
+/// goes to `DIR/a/b/x.txt` (the body) and `DIR/a/b/x.captions.tsv`, or `DIR/a/b/x.json` with
+/// `--format json`.
 struct BatchCommand {
   let invocation: Invocation
   let streams: Streams

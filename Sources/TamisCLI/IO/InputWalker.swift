@@ -57,11 +57,11 @@ enum InputWalker {
     return .success(documents)
   }
 
-  /// The part of an input path mirrored under the output folder: the path as given, without a
-  /// leading `/`, `./` or `..` components.
+  /// The part of an input path mirrored under the output folder: its last component, so
+  /// `tamis /data/crawl --out OUT` writes `OUT/crawl/…` and `tamis a --out OUT` writes `OUT/a/…`.
   static func mirrored(_ input: String) -> String {
     let components = input.split(separator: "/").filter { $0 != "." && $0 != ".." && !$0.isEmpty }
-    return components.joined(separator: "/")
+    return components.last.map(String.init) ?? ""
   }
 
   /// True when `inner` is `outer` or inside it, comparing resolved absolute paths.

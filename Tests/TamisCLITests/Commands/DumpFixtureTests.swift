@@ -7,31 +7,38 @@ import Testing
 /// CLI, and compares body and captions with the expected files beside it.
 @Suite struct DumpFixtureTests {
   struct Case: Sendable, CustomTestStringConvertible {
+    /// The dump's path without `.txt`, relative to `Tests/Fixtures`.
     let name: String
     var testDescription: String { name }
   }
 
+  /// Every dump under `Tests/Fixtures/dumps` and `Tests/Fixtures/gold`.
   static let cases: [Case] = {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: TestPaths.dumps.path)) ?? []
-    return
-      names
-      .filter {
-        $0.hasSuffix(".txt") && !$0.hasSuffix(".body.txt") && !$0.hasSuffix(".captions.txt")
+    let fixtures = TestPaths.packageRoot.appendingPathComponent("Tests/Fixtures")
+    var found: [Case] = []
+    for folder in ["dumps", "gold"] {
+      let root = fixtures.appendingPathComponent(folder)
+      let enumerator = FileManager.default.enumerator(atPath: root.path)
+      while let path = enumerator?.nextObject() as? String {
+        guard path.hasSuffix(".txt"), !path.hasSuffix(".body.txt"),
+          !path.hasSuffix(".captions.txt")
+        else { continue }
+        found.append(Case(name: folder + "/" + String(path.dropLast(4))))
       }
-      .map { Case(name: String($0.dropLast(4))) }
-      .sorted { $0.name < $1.name }
+    }
+    return found.sorted { $0.name < $1.name }
   }()
 
   @Test("there are at least ten dumps in French and English")
   func enoughDumps() {
     #expect(Self.cases.count >= 10)
-    #expect(Self.cases.contains { $0.name.hasPrefix("fr-") })
-    #expect(Self.cases.contains { $0.name.hasPrefix("en-") })
+    #expect(Self.cases.contains { $0.name.hasPrefix("dumps/fr-") })
+    #expect(Self.cases.contains { $0.name.hasPrefix("dumps/en-") })
   }
 
   @Test("each dump gives its expected body and captions", arguments: cases)
   func dumpCleansAsExpected(_ dump: Case) throws {
-    let base = TestPaths.dumps.appendingPathComponent(dump.name)
+    let base = TestPaths.packageRoot.appendingPathComponent("Tests/Fixtures/" + dump.name)
     let expectedBody = try String(
       contentsOf: base.appendingPathExtension("body.txt"), encoding: .utf8)
     let expectedCaptions = try String(

@@ -329,14 +329,14 @@ import Testing
       """,
       [(1, .invalidID(id: "Fr_Lire"))]),
     Case(
-      "an id that starts with a digit",
+      "an id with an underscore",
       """
       title: T
       lang: fr
-      group: ⟦1⟧9-vies
+      group: ⟦1⟧vingt_minutes
         drop-line: "Lire aussi"
       """,
-      [(1, .invalidID(id: "9-vies"))]),
+      [(1, .invalidID(id: "vingt_minutes"))]),
     Case(
       "a rule without an action",
       """

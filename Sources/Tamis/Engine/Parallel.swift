@@ -1,11 +1,16 @@
-import Dispatch
-import Synchronization
+internal import Dispatch
+internal import Synchronization
 
 /// Runs independent work on several threads and returns the results in input order, so output
 /// is byte-identical whatever the number of jobs.
-enum Parallel {
+public enum Parallel {
   /// `items.map(transform)`, computed by at most `jobs` threads at once.
-  static func map<Item: Sendable, Output: Sendable>(
+  /// - Parameters:
+  ///   - items: the inputs.
+  ///   - jobs: the most threads used (1: the calling thread alone).
+  ///   - transform: a function without side effects on shared state.
+  /// - Returns: the outputs, in the order of `items`.
+  public static func map<Item: Sendable, Output: Sendable>(
     _ items: [Item], jobs: Int, _ transform: @escaping @Sendable (Item) -> Output
   ) -> [Output] {
     guard jobs > 1, items.count > 1 else { return items.map(transform) }
