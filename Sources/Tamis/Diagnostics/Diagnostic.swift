@@ -43,12 +43,18 @@ public enum NoteKind: Sendable, Hashable {
   case firstDefinedHere
   /// The example or rule the diagnostic is about.
   case ruleDefinedHere(id: String)
+  /// The rule that takes every line of a shadowed rule, in group `id`.
+  case shadowingRule(id: String)
+  /// An example of group `id` that the diagnostic is about.
+  case exampleOf(id: String)
 
   /// The note's message text.
   public var message: String {
     switch self {
     case .firstDefinedHere: "first defined here"
     case .ruleDefinedHere(let id): "rule '\(id)' is defined here"
+    case .shadowingRule(let id): "the rule of '\(id)' that takes its lines is here"
+    case .exampleOf(let id): "the example of '\(id)' is here"
     }
   }
 }

@@ -6,6 +6,8 @@ public enum Problem: Sendable, Hashable {
   case example(ExampleProblem)
   /// A problem reading an input document.
   case input(InputProblem)
+  /// A rule that loads but probably does not do what its author meant (`tamis check`).
+  case lint(LintProblem)
 
   /// The message text, lower-case, without a final period.
   public var message: String {
@@ -13,6 +15,7 @@ public enum Problem: Sendable, Hashable {
     case .ruleFile(let problem): problem.message
     case .example(let problem): problem.message
     case .input(let problem): problem.message
+    case .lint(let problem): problem.message
     }
   }
 }

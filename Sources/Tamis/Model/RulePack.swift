@@ -26,6 +26,11 @@ public struct RulePack: Sendable, Hashable {
   public var scope: Scope
   /// Patterns that switch a site pack on when a line of the dump matches one.
   public var detectors: [Pattern]
+  /// Where each `detect:` line is, in the order of `detectors` (empty for packs built in code).
+  public var detectorLocations: [SourceLocation] = []
+  /// Where each host of the `site:` header is, in the order of the scope's hosts (empty for
+  /// packs built in code).
+  public var hostLocations: [SourceLocation] = []
   /// The groups, in file order.
   public var groups: [RuleGroup]
 

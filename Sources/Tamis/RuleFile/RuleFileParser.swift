@@ -17,6 +17,8 @@ struct RuleFileParser {
   private var hosts: [String]?
   private var detectors: [Pattern] = []
   private var detectLocation: SourceLocation?
+  private var detectorLocations: [SourceLocation] = []
+  private var hostLocations: [SourceLocation] = []
   private var groups: [RuleGroup] = []
   private var inExample = false
   /// Groups with an action line that did not parse: no "has no action" error on top of it.
@@ -87,10 +89,12 @@ struct RuleFileParser {
     case "site":
       if hosts != nil { report(.duplicateHeader(name: name), line, at: line.nameRange.lowerBound) }
       var parsed: [String] = []
+      hostLocations = []
       let rest = line.text[line.valueStart...]
       for host in rest.split(separator: " ") {
         if Self.isPlausibleHost(host.lowercased()) {
           parsed.append(host.lowercased())
+          hostLocations.append(location(line, at: host.startIndex))
         } else {
           report(.invalidHost(host: String(host)), line, at: host.startIndex)
         }
@@ -98,7 +102,10 @@ struct RuleFileParser {
       hosts = parsed
     default:
       if detectLocation == nil { detectLocation = location(line, at: line.nameRange.lowerBound) }
-      if let pattern = parsePattern(line) { detectors.append(pattern) }
+      if let pattern = parsePattern(line) {
+        detectors.append(pattern)
+        detectorLocations.append(location(line, at: line.nameRange.lowerBound))
+      }
     }
   }
 
@@ -292,9 +299,11 @@ struct RuleFileParser {
       )
     }
     let scope: RulePack.Scope = hosts.map { .site(hosts: $0) } ?? .generic(language: language)
-    let pack = RulePack(
+    var pack = RulePack(
       path: path, title: title ?? "", language: language, scope: scope, detectors: detectors,
       groups: groups.filter { !$0.id.isEmpty })
+    pack.detectorLocations = detectorLocations
+    pack.hostLocations = hostLocations
     return (pack, diagnostics)
   }
 
