@@ -21,9 +21,11 @@ enum FiredRules {
       var fired: Set<Int> = []
       for (line, fate) in run.fates.enumerated() {
         switch fate {
-        case .blank: break
+        case .blank, .captionText: break
         case .body: fired.formUnion(run.strips[line].map(\.rule))
-        case .caption(let rule, _), .meta(let rule, _), .removed(let rule): fired.insert(rule)
+        case .caption(let rule, _), .meta(let rule, _), .removed(let rule),
+          .credit(let rule, _, _):
+          fired.insert(rule)
         }
       }
       return Set(fired.map { cleaner.compiled.rules[$0].rule.location })

@@ -58,6 +58,8 @@ public enum RuleFileProblem: Sendable, Hashable {
   case unknownCaptionHole(name: String, suggestion: String?)
   /// A meta pattern without any hole to capture.
   case metaWithoutHole
+  /// A credit pattern without a `{credit}` hole.
+  case creditWithoutCreditHole
   /// `drop-block:` without `until` and its end pattern.
   case blockWithoutEnd
   /// A `when:` value tamis cannot read.
@@ -150,6 +152,8 @@ public enum RuleFileProblem: Sendable, Hashable {
       "unknown caption hole '\(name)'" + Self.didYouMean(suggestion)
     case .metaWithoutHole:
       "a meta pattern needs a hole to capture, such as '{date}'"
+    case .creditWithoutCreditHole:
+      "a credit pattern needs a '{credit}' hole"
     case .blockWithoutEnd:
       "'drop-block:' needs 'until' and an end pattern"
     case .invalidCondition(let text):
@@ -157,7 +161,7 @@ public enum RuleFileProblem: Sendable, Hashable {
     case .invalidCaptionExpectation:
       "expected 'TEXT | CREDIT'"
     case .invalidMetaExpectation:
-      "expected 'KEY = VALUE'"
+      "expected 'KEY = VALUE' with a lower-kebab-case key"
     case .invalidLanguage(let code):
       "invalid language '\(code)'; expected a code such as 'fr' or 'any'"
     case .invalidHost(let host):

@@ -18,9 +18,10 @@ extension CleaningRun {
       for hit in hits[line] {
         guard case .rule(let index) = compiled.patterns[hit.pattern].owner else { continue }
         let kind = compiled.rules[index].rule.action.kind
-        guard kind == .caption || kind == .meta || kind == .dropLine || kind == .stripSpan else {
-          continue
-        }
+        guard
+          kind == .caption || kind == .credit || kind == .meta || kind == .dropLine
+            || kind == .stripSpan
+        else { continue }
         guard applies(index, toLine: line) else { continue }
         if kind == .stripSpan {
           if let span = hit.span { strips[line].append((index, span)) }
@@ -39,6 +40,7 @@ extension CleaningRun {
       strips[line] = []
       switch compiled.rules[best.rule].rule.action.kind {
       case .caption: fates[line] = .caption(rule: best.rule, hit: best.hit)
+      case .credit: joinCredit(line, rule: best.rule, hit: best.hit)
       case .meta:
         let others = hits[line].filter { hit in
           guard case .rule(let index) = compiled.patterns[hit.pattern].owner, index != best.rule
@@ -61,5 +63,24 @@ extension CleaningRun {
     let precedenceB = ruleB.rule.action.kind.linePrecedence
     if precedenceA != precedenceB { return precedenceA < precedenceB }
     return a < b
+  }
+
+  /// The most words the line before a lone credit may have to become its caption.
+  static let captionWords = 60
+
+  /// A lone credit line joins the line before it: when that line is a short body line, it
+  /// becomes the caption's text and the credit line its credit; otherwise the credit line is
+  /// removed.
+  private mutating func joinCredit(_ line: Int, rule: Int, hit: LineHit) {
+    var previous = line - 1
+    while previous >= 0, ordinals[previous] < 0 { previous -= 1 }
+    guard previous >= 0, case .body = fates[previous], strips[previous].isEmpty,
+      LineMetrics.words(in: content(previous)) <= Self.captionWords
+    else {
+      fates[line] = .removed(rule: rule)
+      return
+    }
+    fates[previous] = .captionText(creditLine: line)
+    fates[line] = .credit(rule: rule, hit: hit, textLine: previous)
   }
 }

@@ -82,8 +82,23 @@ extension CleaningRun {
       case .removed(let rule):
         removals.append(removal(line, Self.trimmed(string(content(line))), rule: rule))
         outcomes.append(.removed(removals.count - 1))
+      case .captionText:
+        // Filled in when its credit line comes, just below.
+        outcomes.append(.blank)
+      case .credit(let rule, let hit, let textLine):
+        let credit = hit.holes.first { $0.name == "credit" }.map {
+          Self.trimmed(string(slice(line, $0.range)))
+        }
+        captions.append(
+          Caption(
+            text: Self.trimmed(string(content(textLine))), credit: credit ?? "",
+            position: paragraphCount - 1, ruleID: compiled.rules[rule].rule.id))
+        outcomes[textLine] = .caption(captions.count - 1)
+        outcomes.append(.caption(captions.count - 1))
       }
     }
+    applyGroupFields(removals: removals, captions: captions, outcomes: outcomes, to: &meta)
+    flagOverRemoval(removals, into: &meta)
     if meta["lang"] == nil, let language { meta["lang"] = language }
     if meta["site"] == nil {
       for (index, pack) in compiled.ruleSet.packs.enumerated() where activePacks[index] {
@@ -96,6 +111,71 @@ extension CleaningRun {
     return CleanedArticle(
       source: source, body: String(decoding: body, as: UTF8.self), captions: captions, meta: meta, removals: removals,
       outcomes: outcomes, lineTerminator: terminator)
+  }
+
+  /// Sets the `sets:` fields of every group that fired, the first time it fired, with the holes
+  /// of the hit that fired it. Fields already captured stay.
+  private func applyGroupFields(
+    removals: [Removal], captions: [Caption], outcomes: [LineOutcome],
+    to meta: inout [String: String]
+  ) {
+    var firings: [(line: Int, ruleID: String)] = removals.map { ($0.line - 1, $0.ruleID) }
+    for (line, outcome) in outcomes.enumerated() {
+      if case .caption(let index) = outcome { firings.append((line, captions[index].ruleID)) }
+    }
+    var done: Set<String> = []
+    for firing in firings.sorted(by: { $0.line < $1.line }) where !done.contains(firing.ruleID) {
+      done.insert(firing.ruleID)
+      guard let index = compiled.rules.firstIndex(where: { $0.rule.id == firing.ruleID }),
+        !compiled.rules[index].sets.isEmpty
+      else { continue }
+      // The hit of one of the group's rules on the firing line (for zone rules, the zone's
+      // first line is the one that matched).
+      var holes: [String: String] = [:]
+      for hit in hits[firing.line] {
+        guard case .rule(let rule) = compiled.patterns[hit.pattern].owner,
+          compiled.rules[rule].rule.id == firing.ruleID
+        else { continue }
+        for hole in hit.holes where holes[hole.name] == nil {
+          holes[hole.name] = Self.trimmed(string(slice(firing.line, hole.range)))
+        }
+      }
+      for assignment in compiled.rules[index].sets where meta[assignment.key] == nil {
+        var value = assignment.template
+        for (name, captured) in holes { value = value.replacingAll("{\(name)}", with: captured) }
+        // A value naming a hole the firing rule does not have is not set.
+        if value.contains("{") { continue }
+        meta[assignment.key] = value
+      }
+    }
+  }
+
+  /// The share of a dump's words that cleaning may remove before the article is flagged.
+  static let removalBudget = 0.6
+  /// Dumps with fewer words than this are never flagged.
+  static let removalBudgetMinimumWords = 150
+
+  /// Flags a dump that lost more than `removalBudget` of its words: `over-removal` (the share,
+  /// in percent) and `over-removal-rules` (the groups that removed most, by words).
+  private func flagOverRemoval(_ removals: [Removal], into meta: inout [String: String]) {
+    var total = 0
+    for line in lineIndex.lines.indices where ordinals[line] >= 0 {
+      total += LineMetrics.words(in: content(line))
+    }
+    // A short dump (a caption and a teaser) legitimately loses most of its words.
+    guard total >= Self.removalBudgetMinimumWords else { return }
+    var removedByRule: [String: Int] = [:]
+    var removed = 0
+    for removal in removals {
+      let words = removal.text.split(whereSeparator: \.isWhitespace).count
+      removed += words
+      removedByRule[removal.ruleID, default: 0] += words
+    }
+    let share = Double(removed) / Double(total)
+    guard share > Self.removalBudget else { return }
+    meta["over-removal"] = "\(Int((share * 100).rounded())) %"
+    meta["over-removal-rules"] = removedByRule.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+      .prefix(3).map(\.key).joined(separator: ",")
   }
 
   /// The line content with every strip span cut out, seams closed with one space.
@@ -178,5 +258,13 @@ extension CleaningRun {
       return string(UnsafeBufferPointer(rebasing: bytes[line.terminator]))
     }
     return "\n"
+  }
+}
+
+extension String {
+  /// The string with every occurrence of `target` replaced.
+  fileprivate func replacingAll(_ target: String, with replacement: String) -> String {
+    guard !target.isEmpty else { return self }
+    return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
   }
 }

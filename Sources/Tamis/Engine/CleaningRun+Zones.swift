@@ -1,5 +1,5 @@
 extension CleaningRun {
-  /// Finds the zones that `drop-from`, `drop-until` and `drop-block` rules remove.
+  /// Finds the zones that `drop-from`, `drop-until`, `drop-block` and `drop-run` rules remove.
   ///
   /// A zone removes every non-blank line in it that a `keep` of the rule's scope does not
   /// protect. Where zones overlap, a line goes to the rule listed first in the rule set.
@@ -11,6 +11,7 @@ extension CleaningRun {
     var lastMatch: [Int: Int] = [:]
     var blockStarts: [Int: [Int]] = [:]
     var blockEnds: [Int: [Int]] = [:]
+    var runStarts: [(rule: Int, line: Int)] = []
     for line in 0..<count {
       for hit in hits[line] {
         switch compiled.patterns[hit.pattern].owner {
@@ -23,6 +24,8 @@ extension CleaningRun {
             if applies(index, toLine: line) { lastMatch[index] = line }
           case .dropBlock:
             if applies(index, toLine: line) { blockStarts[index, default: []].append(line) }
+          case .dropRun:
+            if applies(index, toLine: line) { runStarts.append((index, line)) }
           default: break
           }
         case .blockEnd(let index):
@@ -41,6 +44,53 @@ extension CleaningRun {
         markBlocks(rule: index, starts: blockStarts[index] ?? [], ends: blockEnds[index] ?? [])
       default: break
       }
+    }
+    for start in runStarts.sorted(by: { ($0.rule, $0.line) < ($1.rule, $1.line) }) {
+      mark(start.line..<runEnd(after: start.line), rule: start.rule)
+    }
+  }
+
+  /// The line just past the run of title-like lines that follows `header`: non-blank lines of
+  /// at most `titleWords` words that do not end like a sentence; blank lines between them do
+  /// not end the run.
+  private func runEnd(after header: Int) -> Int {
+    var end = header + 1
+    var line = header + 1
+    while line < hits.count {
+      if ordinals[line] < 0 {
+        line += 1
+        continue
+      }
+      guard isTitleLike(line) else { break }
+      line += 1
+      end = line
+    }
+    return end
+  }
+
+  /// The most words a line of a `drop-run` list may have.
+  static let titleWords = 14
+
+  /// True for a short line that does not end like a sentence (no final `.`, `!`, `?`, `:`,
+  /// `;`, `…` or closing quote): a headline in a list.
+  func isTitleLike(_ line: Int) -> Bool {
+    let text = content(line)
+    guard LineMetrics.words(in: text) <= Self.titleWords else { return false }
+    var last = text.count - 1
+    while last >= 0, text[last] == 0x20 || text[last] == 0x09 { last -= 1 }
+    guard last >= 0 else { return false }
+    switch text[last] {
+    case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"),
+      UInt8(ascii: ";"), UInt8(ascii: "\""):
+      return false
+    case 0xA6 where last >= 2 && text[last - 2] == 0xE2 && text[last - 1] == 0x80:
+      return false  // … U+2026
+    case 0xBB where last >= 1 && text[last - 1] == 0xC2:
+      return false  // » U+00BB
+    case 0x9D where last >= 2 && text[last - 2] == 0xE2 && text[last - 1] == 0x80:
+      return false  // ” U+201D
+    default:
+      return true
     }
   }
 

@@ -8,6 +8,10 @@ struct CleaningRun {
     case blank
     case body
     case caption(rule: Int, hit: LineHit)
+    /// A lone credit whose caption text is line `textLine`.
+    case credit(rule: Int, hit: LineHit, textLine: Int)
+    /// A body line that became the text of the caption whose credit is on `creditLine`.
+    case captionText(creditLine: Int)
     /// The winning meta rule and hit first, then the other meta hits of the line, which may
     /// fill fields the winner does not capture.
     case meta(rule: Int, hits: [LineHit])

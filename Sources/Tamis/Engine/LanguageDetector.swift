@@ -6,15 +6,20 @@
 /// languages are too close to call; then every generic pack applies.
 struct LanguageDetector: Sendable {
   /// How many bytes of the dump are read.
-  static let sampleLimit = 8_192
+  static let sampleLimit = 4_096
   /// The fewest stopwords needed for an answer.
   static let minimumHits = 5
 
   /// The languages tamis knows, in a fixed order for deterministic ties.
   static let languages = ["fr", "en", "de", "es", "it", "pt"]
 
-  /// Word → bit set of the languages whose list holds it (bit i: `languages[i]`).
-  private static let table: [String: UInt8] = {
+  /// Word (its UTF-8 bytes packed into a `UInt64`, so no string is built per word) → bit set of
+  /// the languages whose list holds it (bit i: `languages[i]`), in an open-addressing table
+  /// (`slots` entries, linear probing) that costs one multiply per word.
+  private static let slots = 1024
+  private static let keys: [UInt64] = table.keys
+  private static let masks: [UInt8] = table.masks
+  private static let table: (keys: [UInt64], masks: [UInt8]) = {
     let lists = [
       "le les des est une dans pour qui sur pas avec aux du ce cette sont ont été mais nous vous "
         + "il elle ils leur au selon très être",
@@ -28,34 +33,63 @@ struct LanguageDetector: Sendable {
         + "delle più",
       "o os as que do da em um uma para com não é dos das no na mais ao pelo pela foi são",
     ]
-    var table: [String: UInt8] = [:]
+    var keys = [UInt64](repeating: 0, count: slots)
+    var masks = [UInt8](repeating: 0, count: slots)
     for (index, list) in lists.enumerated() {
-      for word in list.split(separator: " ") { table[String(word), default: 0] |= 1 << index }
+      for word in list.split(separator: " ") {
+        let key = pack(Array(word.utf8)[...])
+        var slot = Self.slot(key)
+        while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & (slots - 1) }
+        keys[slot] = key
+        masks[slot] |= 1 << index
+      }
     }
-    return table
+    return (keys, masks)
   }()
+
+  private static func slot(_ key: UInt64) -> Int {
+    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 54) & (slots - 1)
+  }
+
+  /// The languages bit set of a packed word (0: in no list).
+  private static func lookup(_ key: UInt64) -> UInt8 {
+    var slot = Self.slot(key)
+    while keys[slot] != 0 {
+      if keys[slot] == key { return masks[slot] }
+      slot = (slot + 1) & (slots - 1)
+    }
+    return 0
+  }
+
+  /// Up to 8 bytes packed little-endian; longer words are never looked up.
+  private static func pack(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+    var key: UInt64 = 0
+    for (shift, byte) in bytes.enumerated() { key |= UInt64(byte) << (8 * UInt64(shift)) }
+    return key
+  }
 
   /// The language code of the dump, or nil when it cannot tell.
   static func detect(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
     var scores = [Int](repeating: 0, count: languages.count)
-    var word: [UInt8] = []
+    var key: UInt64 = 0
+    var length = 0
     let limit = min(bytes.count, sampleLimit)
     func finishWord() {
-      guard !word.isEmpty, word.count <= 8 else {
-        word.removeAll(keepingCapacity: true)
-        return
+      if length > 0, length <= 8 {
+        let mask = lookup(key)
+        if mask != 0 {
+          for index in languages.indices where mask & (1 << index) != 0 { scores[index] += 1 }
+        }
       }
-      if let mask = table[String(decoding: word, as: UTF8.self)] {
-        for index in languages.indices where mask & (1 << index) != 0 { scores[index] += 1 }
-      }
-      word.removeAll(keepingCapacity: true)
+      key = 0
+      length = 0
     }
     for index in 0..<limit {
-      let byte = bytes[index]
+      var byte = bytes[index]
+      if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
       if byte >= 0x80 || (byte >= 0x61 && byte <= 0x7A) {
-        word.append(byte)
-      } else if byte >= 0x41 && byte <= 0x5A {
-        word.append(byte + 0x20)
+        if length < 8 { key |= UInt64(byte) << (8 * UInt64(length)) }
+        length += 1
       } else {
         finishWord()
       }

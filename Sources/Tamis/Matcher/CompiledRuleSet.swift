@@ -9,6 +9,8 @@ public struct CompiledRuleSet: Sendable {
     let pack: Int
     let conditions: [Condition]
     let specificity: Int
+    /// The meta fields the rule's group sets when it fires.
+    let sets: [MetaAssignment]
   }
 
   /// One automaton over one folded view, and which patterns each of its keys stands for.
@@ -17,6 +19,8 @@ public struct CompiledRuleSet: Sendable {
     let automaton: ByteAutomaton
     /// `patternsOfKey[key]`: indices into `patterns`.
     let patternsOfKey: [[Int32]]
+    /// The scanner's shortcuts through the automaton's output chains.
+    let chains: OutputChains
   }
 
   /// The rule set this was compiled from.
@@ -41,7 +45,7 @@ public struct CompiledRuleSet: Sendable {
           rules.append(
             CompiledRule(
               rule: rule, pack: packIndex, conditions: group.conditions,
-              specificity: pack.scope.specificity))
+              specificity: pack.scope.specificity, sets: group.sets))
           switch rule.action {
           case .dropBlock(let start, let end):
             patterns.append((start, .rule(index)))
@@ -93,7 +97,9 @@ public struct CompiledRuleSet: Sendable {
       }
       patternsOfKey[slot].append(Int32(index))
     }
+    let automaton = ByteAutomaton(keys: keys)
     return View(
-      folder: folder, automaton: ByteAutomaton(keys: keys), patternsOfKey: patternsOfKey)
+      folder: folder, automaton: automaton, patternsOfKey: patternsOfKey,
+      chains: OutputChains(automaton, patternsOfKey: patternsOfKey, patterns: patterns))
   }
 }

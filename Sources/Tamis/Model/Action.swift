@@ -12,6 +12,12 @@ public enum Action: Sendable, Hashable {
   case dropBlock(start: Pattern, end: Pattern)
   /// Move the line to the captions; holes `text` and `credit` name its parts.
   case caption(Pattern)
+  /// A credit alone on its line (hole `credit`): it joins the line before it, which becomes a
+  /// caption, when that line is a short body line; otherwise the line is removed.
+  case credit(Pattern)
+  /// Remove the matching line (a list header) and the title-like lines that follow it: short,
+  /// without sentence punctuation at the end, blank lines between them allowed.
+  case dropRun(Pattern)
   /// Capture the pattern's holes as meta fields and remove the line.
   case meta(Pattern)
   /// Protect the line from the other rules of its scope and of less specific scopes.
@@ -26,6 +32,8 @@ public enum Action: Sendable, Hashable {
     case .dropUntil: .dropUntil
     case .dropBlock: .dropBlock
     case .caption: .caption
+    case .credit: .credit
+    case .dropRun: .dropRun
     case .meta: .meta
     case .keep: .keep
     }
@@ -35,7 +43,7 @@ public enum Action: Sendable, Hashable {
   public var patterns: [Pattern] {
     switch self {
     case .dropLine(let p), .stripSpan(let p), .dropFrom(let p), .dropUntil(let p),
-      .caption(let p), .meta(let p), .keep(let p):
+      .caption(let p), .credit(let p), .dropRun(let p), .meta(let p), .keep(let p):
       [p]
     case .dropBlock(let start, let end): [start, end]
     }
@@ -49,7 +57,9 @@ public enum ActionKind: String, Sendable, Hashable, CaseIterable {
   case dropFrom = "drop-from"
   case dropUntil = "drop-until"
   case dropBlock = "drop-block"
+  case dropRun = "drop-run"
   case caption = "caption"
+  case credit = "credit"
   case meta = "meta"
   case keep = "keep"
 
@@ -60,11 +70,11 @@ public enum ActionKind: String, Sendable, Hashable, CaseIterable {
   var linePrecedence: Int {
     switch self {
     case .keep: 0
-    case .caption: 1
+    case .caption, .credit: 1
     case .meta: 2
     case .dropLine: 3
     case .stripSpan: 4
-    case .dropFrom, .dropUntil, .dropBlock: 5
+    case .dropFrom, .dropUntil, .dropBlock, .dropRun: 5
     }
   }
 }

@@ -14,6 +14,8 @@ public struct RuleGroup: Sendable, Hashable {
   public var examples: [Example]
   /// Look-alike lines the group must leave in the body.
   public var keeps: [KeptLine]
+  /// Meta fields set when a rule of the group fires (`sets: paywalled = true`).
+  public var sets: [MetaAssignment]
   /// Where the `rule:` or `group:` header is.
   public var location: SourceLocation
 
@@ -26,7 +28,23 @@ public struct RuleGroup: Sendable, Hashable {
     self.rules = []
     self.examples = []
     self.keeps = []
+    self.sets = []
     self.location = location
+  }
+}
+
+/// A meta field that a group sets when one of its rules fires: `sets: KEY = VALUE`, where VALUE
+/// may name the firing rule's holes (`sets: paywall-missing = {n} %`).
+public struct MetaAssignment: Sendable, Hashable {
+  /// The meta key.
+  public var key: String
+  /// The value, with `{hole}` references to the firing rule's captures.
+  public var template: String
+
+  /// Creates an assignment.
+  public init(key: String, template: String) {
+    self.key = key
+    self.template = template
   }
 }
 

@@ -12,71 +12,85 @@ public enum JSONValue: Sendable, Hashable {
 
   /// The compact JSON text, keys sorted by their UTF-8 bytes.
   public var rendered: String {
-    var output = ""
+    var output: [UInt8] = []
     render(into: &output)
-    return output
+    return String(decoding: output, as: UTF8.self)
   }
 
   /// Appends the compact JSON text to `output`.
   public func render(into output: inout String) {
+    var bytes: [UInt8] = []
+    render(into: &bytes)
+    output += String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends the compact JSON text, as UTF-8, to `output`.
+  public func render(into output: inout [UInt8]) {
     switch self {
     case .string(let text): Self.appendString(text, to: &output)
-    case .number(let value): output += String(value)
-    case .bool(let value): output += value ? "true" : "false"
-    case .null: output += "null"
+    case .number(let value): output += String(value).utf8
+    case .bool(let value): output += (value ? "true" : "false").utf8
+    case .null: output += "null".utf8
     case .array(let values):
-      output += "["
+      output.append(UInt8(ascii: "["))
       for (index, value) in values.enumerated() {
-        if index > 0 { output += "," }
+        if index > 0 { output.append(UInt8(ascii: ",")) }
         value.render(into: &output)
       }
-      output += "]"
+      output.append(UInt8(ascii: "]"))
     case .object(let members):
-      output += "{"
-      for (index, key) in members.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) })
-        .enumerated()
-      {
-        if index > 0 { output += "," }
+      output.append(UInt8(ascii: "{"))
+      for (index, key) in Self.sortedKeys(members).enumerated() {
+        if index > 0 { output.append(UInt8(ascii: ",")) }
         Self.appendString(key, to: &output)
-        output += ":"
+        output.append(UInt8(ascii: ":"))
         members[key]?.render(into: &output)
       }
-      output += "}"
+      output.append(UInt8(ascii: "}"))
     }
+  }
+
+  /// The keys of an object in the order tamis writes them: by their UTF-8 bytes.
+  public static func sortedKeys(_ members: [String: JSONValue]) -> [String] {
+    members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
   }
 
   /// Appends `text` as a JSON string literal: `"` and `\` escaped, control characters as
   /// `\n`, `\r`, `\t` or `\u00XX`, everything else as is.
   public static func appendString(_ text: String, to output: inout String) {
-    output += "\""
-    var pending = text.unicodeScalars.startIndex
-    let scalars = text.unicodeScalars
-    var index = scalars.startIndex
-    while index < scalars.endIndex {
-      let scalar = scalars[index]
-      let escape: String?
-      switch scalar {
-      case "\"": escape = "\\\""
-      case "\\": escape = "\\\\"
-      case "\n": escape = "\\n"
-      case "\r": escape = "\\r"
-      case "\t": escape = "\\t"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          escape = nil
+    var bytes: [UInt8] = []
+    appendString(text, to: &bytes)
+    output += String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends `text` as a JSON string literal, in UTF-8, to `output`.
+  public static func appendString(_ text: String, to output: inout [UInt8]) {
+    output.append(UInt8(ascii: "\""))
+    var text = text
+    text.withUTF8 { bytes in
+      var pending = 0
+      for index in 0..<bytes.count {
+        let byte = bytes[index]
+        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+          continue
         }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pending..<index]))
+        switch byte {
+        case UInt8(ascii: "\""): output += #"\""#.utf8
+        case UInt8(ascii: "\\"): output += #"\\"#.utf8
+        case 0x0A: output += #"\n"#.utf8
+        case 0x0D: output += #"\r"#.utf8
+        case 0x09: output += #"\t"#.utf8
+        default:
+          let hex = String(byte, radix: 16)
+          output += "\\u".utf8
+          output += String(repeating: "0", count: 4 - hex.count).utf8
+          output += hex.utf8
+        }
+        pending = index + 1
       }
-      if let escape {
-        output.unicodeScalars.append(contentsOf: scalars[pending..<index])
-        output += escape
-        pending = scalars.index(after: index)
-      }
-      index = scalars.index(after: index)
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pending..<bytes.count]))
     }
-    output.unicodeScalars.append(contentsOf: scalars[pending..<scalars.endIndex])
-    output += "\""
+    output.append(UInt8(ascii: "\""))
   }
 }

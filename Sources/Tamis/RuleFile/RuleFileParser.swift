@@ -6,7 +6,7 @@
 struct RuleFileParser {
   /// Every directive name, for "did you mean" suggestions.
   static let directiveNames: [String] =
-    ["title", "lang", "site", "detect", "rule", "group", "why", "when", "example", "keeps"]
+    ["title", "lang", "site", "detect", "rule", "group", "why", "when", "sets", "example", "keeps"]
     + ActionKind.allCases.map(\.name) + ["in", "body", "gives-caption", "gives-meta"]
 
   private let path: String
@@ -45,7 +45,7 @@ struct RuleFileParser {
     switch name {
     case "title", "lang", "site", "detect": handleHeader(name, line)
     case "rule", "group": startGroup(line, isSingleRule: name == "rule")
-    case "why", "when", "keeps", "example": handleGroupDirective(name, line)
+    case "why", "when", "sets", "keeps", "example": handleGroupDirective(name, line)
     case "in", "body", "gives-caption", "gives-meta": handleExampleLine(name, line)
     default:
       if let kind = ActionKind(rawValue: name) {
@@ -145,6 +145,16 @@ struct RuleFileParser {
       }
     case "keeps":
       groups[groups.count - 1].keeps.append(KeptLine(text: value, location: here))
+    case "sets":
+      guard let equals = value.firstRange(of: " = "),
+        PatternParser.isKebabName(String(value[..<equals.lowerBound]))
+      else {
+        report(.invalidMetaExpectation, line, at: line.valueStart)
+        return
+      }
+      groups[groups.count - 1].sets.append(
+        MetaAssignment(
+          key: String(value[..<equals.lowerBound]), template: String(value[equals.upperBound...])))
     default:
       groups[groups.count - 1].examples.append(Example(description: value, location: here))
       inExample = true
@@ -245,6 +255,13 @@ struct RuleFileParser {
           return nil
         }
         return .meta(pattern)
+      case .credit:
+        if !pattern.holeNames.contains("credit") {
+          report(.creditWithoutCreditHole, line, at: line.valueStart)
+          return nil
+        }
+        return .credit(pattern)
+      case .dropRun: return .dropRun(pattern)
       case .dropLine: return .dropLine(pattern)
       case .stripSpan: return .stripSpan(pattern)
       case .dropFrom: return .dropFrom(pattern)

@@ -1,12 +1,11 @@
-import Dispatch
 import Foundation
 import Tamis
 
 /// `tamis --jsonl [FILE...]`: cleans the text field of every JSON Lines record and writes one
 /// output line per input line, in input order.
 ///
-/// Memory stays bounded: records are read in batches, a batch is cleaned on every core while the
-/// next one is read, and its lines are written in order before the batch after it starts.
+/// Memory stays bounded: records are read in batches, a batch is cleaned on every core, and its
+/// lines are written in order before the next batch is read.
 struct JSONLinesCommand {
   let invocation: Invocation
   let streams: Streams
@@ -51,41 +50,29 @@ struct JSONLinesCommand {
     return failed ? .someInputsFailed : .success
   }
 
-  /// Cleans one stream, overlapping the reading of batch k + 1 with the cleaning of batch k.
+  /// Cleans one stream batch by batch: each batch is cleaned on `jobs` threads, then written in
+  /// order, so memory holds one batch at a time.
   private func stream(_ descriptor: Int32, name: String, cleaner: RecordCleaner, jobs: Int)
     throws(WriteError) -> (summary: RunSummary, failed: Bool)
   {
     var reader = LineReader(descriptor: descriptor)
     var summary = RunSummary()
     var failed = false
-    var pending: (lines: [(number: Int, bytes: [UInt8])], work: DispatchGroup, results: Box)?
     while true {
-      let batch: [(number: Int, bytes: [UInt8])]?
+      let batch: [(number: Int, bytes: [UInt8])]
       do {
-        batch = try reader.nextBatch(maxLines: Self.batchLines, maxBytes: Self.batchBytes)
+        guard let next = try reader.nextBatch(maxLines: Self.batchLines, maxBytes: Self.batchBytes)
+        else { break }
+        batch = next
       } catch {
         try streams.errors.write("\(name): error: cannot read: \(error.localizedDescription)\n")
         failed = true
-        batch = nil
+        break
       }
-      var started: (lines: [(number: Int, bytes: [UInt8])], work: DispatchGroup, results: Box)?
-      if let batch {
-        let box = Box()
-        let group = DispatchGroup()
-        let inputs = batch.map(\.bytes)
-        DispatchQueue.global().async(group: group) {
-          box.outputs = Parallel.map(inputs, jobs: jobs) { cleaner.clean($0) }
-        }
-        started = (batch, group, box)
-      }
-      if let previous = pending {
-        previous.work.wait()
-        let written = try write(previous.lines, previous.results.outputs, name: name)
-        summary.add(written.summary)
-        failed = failed || written.failed
-      }
-      guard let started else { break }
-      pending = started
+      let outputs = Parallel.map(batch.map(\.bytes), jobs: jobs) { cleaner.clean($0) }
+      let written = try write(batch, outputs, name: name)
+      summary.add(written.summary)
+      failed = failed || written.failed
     }
     return (summary, failed)
   }
@@ -106,10 +93,4 @@ struct JSONLinesCommand {
     if !messages.isEmpty { try streams.errors.write(messages) }
     return (summary, !messages.isEmpty)
   }
-}
-
-/// Carries a batch's results from the worker that computes them to the thread that writes
-/// them. Written once before `DispatchGroup.leave`, read only after `wait`.
-private final class Box: @unchecked Sendable {
-  var outputs: [RecordCleaner.Output] = []
 }

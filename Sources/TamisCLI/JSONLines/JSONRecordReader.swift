@@ -6,9 +6,14 @@ struct JSONRecord {
 
   /// The decoded value of a string member, nil when absent; `.failure` when it is not a string.
   func string(_ key: String) -> Result<String, JSONSyntaxError>? {
+    stringBytes(key).map { $0.map { String(decoding: $0, as: UTF8.self) } }
+  }
+
+  /// The decoded UTF-8 bytes of a string member, without building a `String`.
+  func stringBytes(_ key: String) -> Result<[UInt8], JSONSyntaxError>? {
     guard let member = members.first(where: { $0.key == key }) else { return nil }
     var reader = JSONRecordReader(bytes: member.rawValue)
-    return Result { () throws(JSONSyntaxError) in try reader.readStringValue() }
+    return Result { () throws(JSONSyntaxError) in try reader.readStringBytes() }
   }
 }
 
@@ -104,11 +109,11 @@ struct JSONRecordReader {
     return JSONRecord(members: members)
   }
 
-  /// Reads a whole value that must be a string.
-  mutating func readStringValue() throws(JSONSyntaxError) -> String {
+  /// Reads a whole value that must be a string, as decoded UTF-8 bytes.
+  mutating func readStringBytes() throws(JSONSyntaxError) -> [UInt8] {
     skipSpace()
     guard try peek() == UInt8(ascii: "\"") else { throw .notAString }
-    return try readString()
+    return try readStringContent()
   }
 
   // MARK: - Values
@@ -188,6 +193,11 @@ struct JSONRecordReader {
 
   /// Reads a string literal at `index` (which holds `"`) and decodes it.
   private mutating func readString() throws(JSONSyntaxError) -> String {
+    String(decoding: try readStringContent(), as: UTF8.self)
+  }
+
+  /// Reads a string literal at `index` (which holds `"`) into its decoded UTF-8 bytes.
+  private mutating func readStringContent() throws(JSONSyntaxError) -> [UInt8] {
     index += 1
     var decoded: [UInt8] = []
     var runStart = index
@@ -197,7 +207,7 @@ struct JSONRecordReader {
       if byte == UInt8(ascii: "\"") {
         decoded += bytes[runStart..<index]
         index += 1
-        return String(decoding: decoded, as: UTF8.self)
+        return decoded
       }
       if byte < 0x20 { throw .controlCharacterInString(offset: offset) }
       if byte != UInt8(ascii: "\\") {

@@ -39,8 +39,8 @@ struct RecordCleaner: Sendable {
       ]).rendered
       return Output(line: line, problem: message, summary: summary)
     }
-    let text: String
-    switch record.string(textField) {
+    let text: [UInt8]
+    switch record.stringBytes(textField) {
     case .none:
       summary.failed = 1
       let message = "no '\(textField)' field"
@@ -59,8 +59,10 @@ struct RecordCleaner: Sendable {
     if host == nil, case .success(let url) = record.string(urlField) {
       host = URL(string: url)?.host
     }
-    let article = cleaner.clean(
-      text, source: textField, options: CleaningOptions(site: host, language: language))
+    let article = text.withUnsafeBufferPointer {
+      cleaner.clean(
+        bytes: $0, source: textField, options: CleaningOptions(site: host, language: language))
+    }
     summary.add(article, bytes: bytes.count)
     var added = article.jsonMembers(includeRemovals: explain)
     var replacement: (key: String, value: JSONValue)?
@@ -78,26 +80,27 @@ struct RecordCleaner: Sendable {
     _ record: JSONRecord, adding added: [String: JSONValue],
     replacing replacement: (key: String, value: JSONValue)?
   ) -> String {
-    var output = "{"
+    var output: [UInt8] = [UInt8(ascii: "{")]
     var first = true
     for member in record.members where added[member.key] == nil {
-      if !first { output += "," }
+      if !first { output.append(UInt8(ascii: ",")) }
       first = false
       JSONValue.appendString(member.key, to: &output)
-      output += ":"
+      output.append(UInt8(ascii: ":"))
       if let replacement, replacement.key == member.key {
         replacement.value.render(into: &output)
       } else {
-        output += String(decoding: member.rawValue, as: UTF8.self)
+        output += member.rawValue
       }
     }
-    for key in added.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-      if !first { output += "," }
+    for key in JSONValue.sortedKeys(added) {
+      if !first { output.append(UInt8(ascii: ",")) }
       first = false
       JSONValue.appendString(key, to: &output)
-      output += ":"
+      output.append(UInt8(ascii: ":"))
       added[key]?.render(into: &output)
     }
-    return output + "}"
+    output.append(UInt8(ascii: "}"))
+    return String(decoding: output, as: UTF8.self)
   }
 }

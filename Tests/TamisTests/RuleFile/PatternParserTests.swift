@@ -173,7 +173,9 @@ import Testing
         drop-from: starts-with "Commentaires"
         drop-until: "Publié le"
         drop-block: "À lire aussi" until ends-with "Fin" exact
+        drop-run: equals "Les plus lus"
         caption: "{text} / {credit}"
+        credit: equals "Photo : {credit}"
         meta: "Par {author:word}"
         keep: "Lire aussi le rapport"
       """
@@ -188,6 +190,7 @@ import Testing
         .dropBlock(
           start: Pattern(anchor: .contains, parts: [.literal("À lire aussi")]),
           end: Pattern(anchor: .endsWith, parts: [.literal("Fin")], options: .exact)),
+        .dropRun(Pattern(anchor: .equals, parts: [.literal("Les plus lus")])),
         .caption(
           Pattern(
             anchor: .contains,
@@ -195,6 +198,9 @@ import Testing
               .hole(name: "text", kind: .text), .literal(" / "),
               .hole(name: "credit", kind: .text),
             ])),
+        .credit(
+          Pattern(
+            anchor: .equals, parts: [.literal("Photo : "), .hole(name: "credit", kind: .text)])),
         .meta(
           Pattern(
             anchor: .contains, parts: [.literal("Par "), .hole(name: "author", kind: .word)])),

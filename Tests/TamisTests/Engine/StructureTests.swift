@@ -1,0 +1,92 @@
+import Testing
+
+@testable import Tamis
+
+/// The structural actions and group fields: lone credits, title runs, `sets:` fields, and the
+/// removal budget.
+@Suite struct StructureTests {
+  static func clean(_ rules: String, _ dump: String) throws -> CleanedArticle {
+    let set = try RuleSet(parsing: "title: T\nlang: any\n" + rules, source: "t.rules")
+    return Cleaner(rules: set).clean(dump, source: "d.txt")
+  }
+
+  @Test("a lone credit joins the short line before it as a caption")
+  func loneCreditJoinsCaption() throws {
+    let article = try Self.clean(
+      "group: g\n  credit: equals \"Photo : {credit}\"\n",
+      "Premier paragraphe.\n\nLe ministre à Matignon, mardi.\nPhoto : AFP\n\nSuite.\n")
+    #expect(article.body == "Premier paragraphe.\n\nSuite.")
+    #expect(article.captions == [Caption(text: "Le ministre à Matignon, mardi.", credit: "AFP",
+      position: 0, ruleID: "g")])
+    #expect(article.outcomes == [.body, .blank, .caption(0), .caption(0), .blank, .body])
+  }
+
+  @Test("a lone credit with no short line before it is removed")
+  func loneCreditWithoutTextIsRemoved() throws {
+    let article = try Self.clean(
+      "group: g\n  credit: equals \"Photo : {credit}\"\n", "Photo : AFP\n\nCorps.\n")
+    #expect(article.body == "Corps.")
+    #expect(article.captions.isEmpty)
+    #expect(article.removals.map(\.text) == ["Photo : AFP"])
+  }
+
+  @Test("a drop-run removes the header and the title-like lines after it, not the next sentence")
+  func dropRun() throws {
+    let article = try Self.clean(
+      "group: g\n  drop-run: equals \"Les plus lus\"\n",
+      """
+      Un paragraphe.
+
+      Les plus lus
+      Un titre de la rubrique
+
+      Un autre titre sans point
+      Le paragraphe suivant se termine par un point.
+      Un titre après la phrase
+      """)
+    #expect(
+      article.body
+        == "Un paragraphe.\n\nLe paragraphe suivant se termine par un point.\n"
+        + "Un titre après la phrase")
+    #expect(article.removals.map(\.line) == [3, 4, 6])
+  }
+
+  @Test("sets: fields are filled from the firing rule's holes, once")
+  func setsFields() throws {
+    let article = try Self.clean(
+      """
+      group: g
+        sets: paywalled = true
+        sets: paywall-missing = {n} %
+        sets: never = {absent}
+        drop-from: starts-with "Il vous reste {n:number}% de cet article à lire"
+        drop-line: equals "Réservé aux abonnés"
+      """,
+      "Réservé aux abonnés\n\nCorps.\n\nIl vous reste 69 % de cet article à lire.\n")
+    #expect(article.meta["paywalled"] == "true")
+    #expect(article.meta["never"] == nil)
+    // The group first fired on line 1, whose rule has no {n}: the share stays unset.
+    #expect(article.meta["paywall-missing"] == nil)
+    let second = try Self.clean(
+      """
+      group: g
+        sets: paywall-missing = {n} %
+        drop-from: starts-with "Il vous reste {n:number}% de cet article à lire"
+      """, "Corps.\n\nIl vous reste 69 % de cet article à lire.\n")
+    #expect(second.meta["paywall-missing"] == "69 %")
+  }
+
+  @Test("a dump that loses more than the budget is flagged with the rules responsible")
+  func removalBudget() throws {
+    let rules = "group: g\n  drop-line: starts-with \"Pub\"\n"
+    let pitch = "Pub " + Array(repeating: "mot", count: 149).joined(separator: " ")
+    let body = Array(repeating: "Corps court.", count: 25).joined(separator: "\n")
+    let flagged = try Self.clean(rules, pitch + "\n\n" + body + "\n")
+    #expect(flagged.meta["over-removal"] == "75 %")
+    #expect(flagged.meta["over-removal-rules"] == "g")
+    let fine = try Self.clean(rules, "Pub un\n\n" + body + "\n" + body + "\n" + body + "\n")
+    #expect(fine.meta["over-removal"] == nil)
+    let short = try Self.clean(rules, "Pub un deux trois quatre\n\nCorps court.\n")
+    #expect(short.meta["over-removal"] == nil)
+  }
+}
