@@ -37,6 +37,8 @@ public enum TamisCommand {
         return .success
       case .check:
         return try CheckCommand(invocation: invocation, streams: streams).run()
+      case .suggest:
+        return try SuggestCommand(invocation: invocation, streams: streams).run()
       case .clean:
         if let outputDirectory = invocation.outputDirectory {
           return try BatchCommand(

@@ -62,12 +62,9 @@ extension Action {
   /// The action line as a rule file spells it, without indentation:
   /// `drop-line: starts-with "Lire aussi"`, `drop-block: equals "Pub" until equals "Fin"`.
   public var spelling: String {
-    switch self {
-    case .dropBlock(let start, let end):
-      "\(kind.name): \(start.spelling) until \(end.spelling)"
-    case .dropLine(let pattern), .stripSpan(let pattern), .dropFrom(let pattern),
-      .dropUntil(let pattern), .caption(let pattern), .meta(let pattern), .keep(let pattern):
-      "\(kind.name): \(pattern.spelling)"
+    if case .dropBlock(let start, let end) = self {
+      return "\(kind.name): \(start.spelling) until \(end.spelling)"
     }
+    return "\(kind.name): " + patterns.map(\.spelling).joined(separator: " ")
   }
 }

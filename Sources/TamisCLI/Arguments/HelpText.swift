@@ -17,7 +17,9 @@ enum HelpText {
       "\(programName) [OPTIONS] [FILE ...]",
       "\(programName) [OPTIONS] --out DIR PATH ...",
       "\(programName) --jsonl [OPTIONS] [FILE ...]",
+      "\(programName) --explain [--diff] [OPTIONS] [FILE ...]",
       "\(programName) \(InvocationParser.checkCommandName) [--strict] [PATH ...]",
+      "\(programName) \(InvocationParser.suggestCommandName) [OPTIONS] DIR_OR_JSONL ...",
     ]
   }
 
@@ -42,8 +44,11 @@ enum HelpText {
       "With no FILE, or when FILE is '-', \(programName) reads standard input and writes"
         + " the cleaned text to standard output. With --out, each PATH (a file or a"
         + " directory) is cleaned into a mirrored tree under DIR; nothing is written next"
-        + " to the inputs. '\(programName) check' loads rule files and runs their examples."
-        + " To clean a file named 'check', write './check' or put it after '--'.")
+        + " to the inputs. '\(programName) check' loads rule files, lints them and runs"
+        + " their examples. '\(programName) suggest' reads a corpus (a folder with one"
+        + " subfolder per site, or JSON Lines with a URL field) and prints drop-line rules for"
+        + " the lines repeated across a site's documents; it changes nothing. To clean a file"
+        + " named 'check' or 'suggest', write './check' or put it after '--'.")
     lines.append("")
 
     let column = options.map { label(of: $0).count }.max().map { $0 + 2 } ?? 0

@@ -9,6 +9,8 @@ struct Invocation: Equatable, Sendable {
     case clean
     /// Check rule files and run their examples (`tamis check`).
     case check
+    /// Mine a corpus for repeated lines and print rules for them (`tamis suggest`).
+    case suggest
     /// Print help to stdout and exit 0.
     case help
     /// Print the version to stdout and exit 0.
@@ -25,9 +27,11 @@ struct Invocation: Equatable, Sendable {
 
   /// The command to run; `.help` and `.version` leave every other property at its default.
   var command: Command = .clean
-  /// Operands in order: files or directories to clean, or rule paths for `check`.
+  /// Operands in order: files or directories to clean, rule paths for `check`, or the
+  /// folders and JSON Lines files of a corpus for `suggest`.
   ///
-  /// `-` means standard input. When cleaning, an empty list also means standard input.
+  /// `-` means standard input. When cleaning, an empty list also means standard input. For
+  /// `suggest` the list is non-empty and does not contain `-`.
   var inputs: [String] = []
   /// `--format text|json` (`-f`).
   var format: Format = .text
@@ -43,6 +47,8 @@ struct Invocation: Equatable, Sendable {
   var language: String?
   /// `--explain` (`-e`): include what was removed and why.
   var explain = false
+  /// `--diff`: in text format, print only what cleaning changed; never with `format == .json`.
+  var diff = false
   /// `--out DIR` (`-o`): batch mode writes a mirrored tree here.
   ///
   /// When set, `inputs` is non-empty and does not contain `-`.
@@ -50,10 +56,10 @@ struct Invocation: Equatable, Sendable {
   /// `--jsonl`: read and write JSON Lines.
   var jsonLines = false
   /// `--field NAME`: the JSON field holding the text; only set away from the default
-  /// together with `jsonLines`.
+  /// together with `jsonLines` or for `suggest`.
   var textField = "text"
   /// `--url-field NAME`: the JSON field holding the URL; only set away from the default
-  /// together with `jsonLines`.
+  /// together with `jsonLines` or for `suggest`.
   var urlField = "url"
   /// `--replace`: write the cleaned text over the text field; only with `jsonLines`.
   var replaceText = false
@@ -65,4 +71,11 @@ struct Invocation: Equatable, Sendable {
   var strict = false
   /// `--quiet` (`-q`): no warnings or summary on stderr.
   var quiet = false
+  /// `--min-docs N`: `suggest` keeps lines found in at least N documents of a site (N >= 1).
+  var minDocuments = 5
+  /// `--min-share P`: `suggest` keeps lines found in at least P % of a site's documents
+  /// (0...100).
+  var minSharePercent = 20
+  /// `--min-length N`: `suggest` ignores lines shorter than N characters (N >= 1).
+  var minLength = 12
 }

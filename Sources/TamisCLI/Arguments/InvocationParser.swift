@@ -8,15 +8,19 @@ import Tamis
 ///    option and every error (`tamis --bogus --help` is a request for help). After `--` they
 ///    are operands, and as a value (`--site=--help`) they are values.
 /// 2. If the first argument is exactly `check`, the command is `.check` and the operands are
-///    rule paths. Anywhere else, or spelled `./check`, or after `--`, it is a file to clean.
+///    rule paths; if it is exactly `suggest`, the command is `.suggest` and the operands are
+///    corpus folders and JSON Lines files. Anywhere else, or spelled `./check`, or after `--`,
+///    such a word is a file to clean.
 /// 3. Options are read in order. A repeated option keeps its last value, except `--rules`,
 ///    which collects every path in order. The first unknown option or bad value is thrown.
 /// 4. Then the options are checked against each other and against the command (`--replace`
-///    needs `--jsonl`, `--strict` needs `check`, and so on); of those problems, the one
-///    earliest in argv is thrown.
+///    needs `--jsonl` when cleaning, `--strict` needs `check`, `suggest` needs a corpus, and so
+///    on); of those problems, the one earliest in argv is thrown.
 struct InvocationParser: Sendable {
   /// The first argument that selects `tamis check`.
   static let checkCommandName = "check"
+  /// The first argument that selects `tamis suggest`.
+  static let suggestCommandName = "suggest"
 
   private let options: [OptionSpec]
 
@@ -39,11 +43,14 @@ struct InvocationParser: Sendable {
 
     var invocation = Invocation()
     var remaining = tokens[...]
-    if let first = remaining.first, first.index == 1,
-      first.kind == .operand(Self.checkCommandName)
-    {
-      invocation.command = .check
-      remaining = remaining.dropFirst()
+    if let first = remaining.first, first.index == 1 {
+      if first.kind == .operand(Self.checkCommandName) {
+        invocation.command = .check
+        remaining = remaining.dropFirst()
+      } else if first.kind == .operand(Self.suggestCommandName) {
+        invocation.command = .suggest
+        remaining = remaining.dropFirst()
+      }
     }
 
     var occurrences: [OptionSpec.Key: Occurrence] = [:]
@@ -152,6 +159,7 @@ struct InvocationParser: Sendable {
     case .format: invocation.format = try format(try required(), at: occurrence)
     case .captions: invocation.captionsPath = try required()
     case .explain: invocation.explain = try flag()
+    case .diff: invocation.diff = try flag()
     case .replace: invocation.replaceText = try flag()
     case .rules: invocation.rulePaths.append(try required())
     case .noDefaultRules: invocation.useDefaultRules = !(try flag())
@@ -160,6 +168,9 @@ struct InvocationParser: Sendable {
     case .resume: invocation.resume = try flag()
     case .jobs: invocation.jobs = try positiveInteger(try required(), at: occurrence)
     case .strict: invocation.strict = try flag()
+    case .minDocs: invocation.minDocuments = try positiveInteger(try required(), at: occurrence)
+    case .minShare: invocation.minSharePercent = try percent(try required(), at: occurrence)
+    case .minLength: invocation.minLength = try positiveInteger(try required(), at: occurrence)
     case .quiet: invocation.quiet = try flag()
     // Unreachable after the short circuit, but a value is still a syntax error.
     case .help, .version: _ = try flag()
@@ -190,6 +201,14 @@ struct InvocationParser: Sendable {
     return number
   }
 
+  /// The whole number from 0 to 100 written as `value`.
+  private func percent(_ value: String, at occurrence: Occurrence) throws(UsageError) -> Int {
+    guard let number = Int(value), (0...100).contains(number) else {
+      throw .invalidPercent(option: occurrence.spelling, value: value, index: occurrence.index)
+    }
+    return number
+  }
+
   /// Every problem between options, or between an option and the command, in table order.
   private func relationProblems(
     of invocation: Invocation, occurrences: [OptionSpec.Key: Occurrence],
@@ -198,18 +217,24 @@ struct InvocationParser: Sendable {
     var problems: [UsageError] = []
     for spec in options {
       guard let occurrence = occurrences[spec.key] else { continue }
-      switch (spec.availability, invocation.command) {
-      case (.cleanOnly, .check):
-        problems.append(
-          .notAllowedWithCheckCommand(option: occurrence.spelling, index: occurrence.index))
+      let command = OptionSpec.Availability(command: invocation.command)
+      if !spec.availability.contains(command) {
+        if invocation.command == .clean {
+          problems.append(
+            .requiresCommand(
+              option: occurrence.spelling, index: occurrence.index,
+              commands: spec.availability.subcommandNames))
+        } else {
+          problems.append(
+            .notAllowedWithCommand(
+              option: occurrence.spelling, index: occurrence.index,
+              command: Self.name(of: invocation.command)))
+        }
         continue
-      case (.checkOnly, .clean):
-        problems.append(.requiresCheckCommand(option: occurrence.spelling, index: occurrence.index))
-        continue
-      default:
-        break
       }
-      if let required = spec.requirement, occurrences[required] == nil {
+      if invocation.command == .clean, let required = spec.requirement,
+        occurrences[required] == nil
+      {
         problems.append(
           .missingRequiredOption(
             option: occurrence.spelling, index: occurrence.index,
@@ -223,6 +248,23 @@ struct InvocationParser: Sendable {
             otherIndex: other.index))
       }
     }
+    if invocation.command == .clean, invocation.diff, invocation.format == .json,
+      let diff = occurrences[.diff], let format = occurrences[.format]
+    {
+      problems.append(
+        .conflictingOptions(
+          option: diff.spelling, index: diff.index, other: "\(format.spelling) json",
+          otherIndex: format.index))
+    }
+    if invocation.command == .suggest {
+      if invocation.inputs.isEmpty {
+        problems.append(.missingCorpus(command: Self.suggestCommandName, index: 1))
+      }
+      if let standardInputIndex {
+        problems.append(
+          .standardInputNotAllowed(option: Self.suggestCommandName, index: standardInputIndex))
+      }
+    }
     if invocation.command == .clean, let out = occurrences[.out] {
       if invocation.inputs.isEmpty {
         problems.append(.missingInputs(option: out.spelling, index: out.index))
@@ -232,5 +274,14 @@ struct InvocationParser: Sendable {
       }
     }
     return problems
+  }
+
+  /// The name users type for a subcommand (`check`, `suggest`).
+  private static func name(of command: Invocation.Command) -> String {
+    switch command {
+    case .check: checkCommandName
+    case .suggest: suggestCommandName
+    case .clean, .help, .version: "tamis"
+    }
   }
 }

@@ -10,24 +10,28 @@ extension OptionSpec {
       group: .input),
     OptionSpec(
       .lang, short: "l", value: "CODE", help: "apply the language rules for CODE (e.g. fr)",
-      group: .input),
+      group: .input, availability: [.clean, .suggest]),
     OptionSpec(
-      .field, value: "NAME", help: "with --jsonl, the text field (default: text)",
-      group: .input, requires: .jsonl),
+      .field, value: "NAME", help: "with --jsonl or suggest, the text field (default: text)",
+      group: .input, availability: [.clean, .suggest], requires: .jsonl),
     OptionSpec(
-      .urlField, value: "NAME", help: "with --jsonl, the URL field (default: url)",
-      group: .input, requires: .jsonl),
+      .urlField, value: "NAME", help: "with --jsonl or suggest, the URL field (default: url)",
+      group: .input, availability: [.clean, .suggest], requires: .jsonl),
 
     // MARK: - Output
     OptionSpec(
       .format, short: "f", value: "FORMAT", help: "write 'text' or 'json' (default: text)",
-      group: .output, availability: .always),
+      group: .output, availability: [.clean, .check]),
     OptionSpec(
       .captions, short: "c", value: "PATH", help: "write the image captions found to PATH",
       group: .output, conflicts: [.out, .jsonl]),
     OptionSpec(
-      .explain, short: "e", help: "also report what was removed and by which rule",
+      .explain, short: "e",
+      help: "mark each line kept, removed (with its rule), caption or cut",
       group: .output),
+    OptionSpec(
+      .diff, help: "print only what changed: '-' removed, '+' left after a cut, '~' caption",
+      group: .output, conflicts: [.out, .jsonl]),
     OptionSpec(
       .replace, help: "with --jsonl, overwrite the text field in place",
       group: .output, requires: .jsonl),
@@ -36,8 +40,10 @@ extension OptionSpec {
     OptionSpec(
       .rules, short: "r", value: "PATH",
       help: "add rules from a file or directory (repeatable)",
-      group: .rules),
-    OptionSpec(.noDefaultRules, help: "do not load the built-in rules", group: .rules),
+      group: .rules, availability: [.clean, .suggest]),
+    OptionSpec(
+      .noDefaultRules, help: "do not load the built-in rules", group: .rules,
+      availability: [.clean, .suggest]),
 
     // MARK: - Modes
     OptionSpec(.jsonl, help: "read and write JSON Lines, one article per line", group: .modes),
@@ -53,6 +59,19 @@ extension OptionSpec {
     OptionSpec(
       .strict, help: "with check, treat warnings as errors", group: .modes,
       availability: .checkOnly),
+
+    // MARK: - Suggest
+    OptionSpec(
+      .minDocs, value: "N", help: "with suggest, at least N documents per line (default: 5)",
+      group: .suggest, availability: .suggestOnly),
+    OptionSpec(
+      .minShare, value: "P",
+      help: "with suggest, at least P % of the site's documents (default: 20)",
+      group: .suggest, availability: .suggestOnly),
+    OptionSpec(
+      .minLength, value: "N",
+      help: "with suggest, at least N characters per line (default: 12)",
+      group: .suggest, availability: .suggestOnly),
 
     // MARK: - General
     OptionSpec(

@@ -20,6 +20,8 @@ struct OptionSpec: Equatable, Sendable {
     case captions
     /// `--explain`.
     case explain
+    /// `--diff`.
+    case diff
     /// `--replace`.
     case replace
     /// `--rules PATH`.
@@ -36,6 +38,12 @@ struct OptionSpec: Equatable, Sendable {
     case jobs
     /// `--strict`.
     case strict
+    /// `--min-docs N`.
+    case minDocs = "min-docs"
+    /// `--min-share P`.
+    case minShare = "min-share"
+    /// `--min-length N`.
+    case minLength = "min-length"
     /// `--quiet`.
     case quiet
     /// `--help`.
@@ -54,6 +62,8 @@ struct OptionSpec: Equatable, Sendable {
     case rules
     /// How the run is organised: batch, JSON Lines, parallelism, `check`.
     case modes
+    /// The thresholds of `tamis suggest`.
+    case suggest
     /// Options every program has.
     case general
 
@@ -64,19 +74,51 @@ struct OptionSpec: Equatable, Sendable {
       case .output: "Output"
       case .rules: "Rules"
       case .modes: "Modes"
+      case .suggest: "Suggest"
       case .general: "General"
       }
     }
   }
 
-  /// Which commands accept an option.
-  enum Availability: Sendable {
-    /// Both `tamis` (cleaning) and `tamis check`.
-    case always
-    /// Only cleaning; `tamis check` rejects it.
-    case cleanOnly
+  /// Which commands accept an option: a set of `clean` (the default command), `check` and
+  /// `suggest`.
+  struct Availability: OptionSet, Sendable {
+    let rawValue: UInt8
+
+    /// Cleaning, the default command.
+    static let clean = Availability(rawValue: 1 << 0)
+    /// `tamis check`.
+    static let check = Availability(rawValue: 1 << 1)
+    /// `tamis suggest`.
+    static let suggest = Availability(rawValue: 1 << 2)
+    /// Every command.
+    static let always: Availability = [.clean, .check, .suggest]
+    /// Only cleaning.
+    static let cleanOnly: Availability = .clean
     /// Only `tamis check`.
-    case checkOnly
+    static let checkOnly: Availability = .check
+    /// Only `tamis suggest`.
+    static let suggestOnly: Availability = .suggest
+
+    /// The availability that includes `command`, or an empty set for help and version.
+    init(command: Invocation.Command) {
+      switch command {
+      case .clean: self = .clean
+      case .check: self = .check
+      case .suggest: self = .suggest
+      case .help, .version: self = []
+      }
+    }
+
+    init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    /// The names of the subcommands included (`check`, `suggest`), in that order.
+    var subcommandNames: [String] {
+      var names: [String] = []
+      if contains(.check) { names.append(InvocationParser.checkCommandName) }
+      if contains(.suggest) { names.append(InvocationParser.suggestCommandName) }
+      return names
+    }
   }
 
   /// Which option this is; the parser switches on this, never on spellings.
@@ -91,7 +133,7 @@ struct OptionSpec: Equatable, Sendable {
   let group: Group
   /// Which commands accept the option.
   let availability: Availability
-  /// Another option that must also be given for this one to make sense.
+  /// Another option that must also be given for this one to make sense when cleaning.
   let requirement: Key?
   /// Options that cannot be combined with this one.
   let conflicts: [Key]

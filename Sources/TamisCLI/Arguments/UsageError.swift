@@ -20,15 +20,20 @@ enum UsageError: Error, Equatable, Sendable {
     option: String, value: String, index: Int, allowed: [String], suggestion: String?)
   /// A value that is not a whole number of at least 1 (`--jobs 0`).
   case invalidPositiveInteger(option: String, value: String, index: Int)
-  /// An option given without another one it only makes sense with (`--replace` without
-  /// `--jsonl`); `required` is the missing option's long spelling.
+  /// A value that is not a whole number from 0 to 100 (`--min-share 120`).
+  case invalidPercent(option: String, value: String, index: Int)
+  /// An option given without another one it only makes sense with when cleaning (`--replace`
+  /// without `--jsonl`); `required` is the missing option's long spelling.
   case missingRequiredOption(option: String, index: Int, required: String)
   /// Two options that cannot be combined (`--captions` with `--out`).
   case conflictingOptions(option: String, index: Int, other: String, otherIndex: Int)
-  /// An option of `tamis check` used while cleaning (`--strict`).
-  case requiresCheckCommand(option: String, index: Int)
-  /// A cleaning option used with `tamis check` (`check --out DIR`).
-  case notAllowedWithCheckCommand(option: String, index: Int)
+  /// An option of a subcommand used while cleaning (`--strict`); `commands` names the
+  /// subcommands that accept it.
+  case requiresCommand(option: String, index: Int, commands: [String])
+  /// An option used with a subcommand that does not accept it (`check --out DIR`).
+  case notAllowedWithCommand(option: String, index: Int, command: String)
+  /// `tamis suggest` without a corpus to read.
+  case missingCorpus(command: String, index: Int)
   /// Batch mode (`--out DIR`) without any PATH to clean.
   case missingInputs(option: String, index: Int)
   /// Standard input (`-`) as an operand in batch mode, which needs named files.
@@ -40,9 +45,10 @@ enum UsageError: Error, Equatable, Sendable {
     case .unknownOption(_, let index, _), .unknownShortOption(_, _, let index, _),
       .missingValue(_, _, let index), .unexpectedValue(_, _, let index),
       .emptyValue(_, let index), .invalidChoice(_, _, let index, _, _),
-      .invalidPositiveInteger(_, _, let index), .missingRequiredOption(_, let index, _),
-      .conflictingOptions(_, let index, _, _), .requiresCheckCommand(_, let index),
-      .notAllowedWithCheckCommand(_, let index), .missingInputs(_, let index),
+      .invalidPositiveInteger(_, _, let index), .invalidPercent(_, _, let index),
+      .missingRequiredOption(_, let index, _), .conflictingOptions(_, let index, _, _),
+      .requiresCommand(_, let index, _), .notAllowedWithCommand(_, let index, _),
+      .missingCorpus(_, let index), .missingInputs(_, let index),
       .standardInputNotAllowed(_, let index):
       index
     }
@@ -68,14 +74,18 @@ enum UsageError: Error, Equatable, Sendable {
           ? "; expected \(Self.alternatives(allowed))" : Self.didYouMean(suggestion))
     case .invalidPositiveInteger(let option, let value, _):
       "invalid value '\(value)' for '\(option)'; expected a whole number of at least 1"
+    case .invalidPercent(let option, let value, _):
+      "invalid value '\(value)' for '\(option)'; expected a whole number from 0 to 100"
     case .missingRequiredOption(let option, _, let required):
       "option '\(option)' requires '\(required)'"
     case .conflictingOptions(let option, _, let other, _):
       "option '\(option)' cannot be used with '\(other)'"
-    case .requiresCheckCommand(let option, _):
-      "option '\(option)' can only be used with 'check'"
-    case .notAllowedWithCheckCommand(let option, _):
-      "option '\(option)' cannot be used with 'check'"
+    case .requiresCommand(let option, _, let commands):
+      "option '\(option)' can only be used with \(Self.alternatives(commands))"
+    case .notAllowedWithCommand(let option, _, let command):
+      "option '\(option)' cannot be used with '\(command)'"
+    case .missingCorpus(let command, _):
+      "'\(command)' needs a corpus: a folder of dumps or a JSON Lines file"
     case .missingInputs(let option, _):
       "option '\(option)' requires at least one input PATH"
     case .standardInputNotAllowed(let option, _):

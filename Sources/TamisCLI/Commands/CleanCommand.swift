@@ -2,6 +2,10 @@ import Foundation
 import Tamis
 
 /// The default command: clean each input and print its body (or JSON) on stdout.
+///
+/// In text format, `--explain` prints each dump with every line marked instead of its body,
+/// and `--diff` only the lines that changed (see `ExplainRenderer`); with several inputs each
+/// listing starts with a `==> NAME <==` line. JSON output already lists the removals.
 struct CleanCommand {
   let invocation: Invocation
   let streams: Streams
@@ -36,8 +40,7 @@ struct CleanCommand {
         cleaner.clean(bytes: $0, source: name, options: options)
       }
       try streams.output.write(
-        invocation.format == .json
-          ? ArticleRendering.json(article) : ArticleRendering.text(article))
+        render(article, bytes: bytes, name: name, several: operands.count > 1))
       captions += article.captions
     }
     if let path = invocation.captionsPath {
@@ -50,5 +53,19 @@ struct CleanCommand {
       }
     }
     return failed ? .someInputsFailed : .success
+  }
+
+  /// What to print for one cleaned input.
+  private func render(_ article: CleanedArticle, bytes: [UInt8], name: String, several: Bool)
+    -> String
+  {
+    if invocation.format == .json { return ArticleRendering.json(article) }
+    guard invocation.explain || invocation.diff else { return ArticleRendering.text(article) }
+    let renderer = ExplainRenderer(colour: streams.outputIsTerminal)
+    let listing =
+      invocation.diff
+      ? renderer.diff(article, bytes: bytes) : renderer.explain(article, bytes: bytes)
+    guard several, !listing.isEmpty else { return listing }
+    return renderer.paint("==> \(name) <==", .dim) + "\n" + listing
   }
 }

@@ -10,6 +10,9 @@ struct Streams: Sendable {
   var readInput: @Sendable () -> [UInt8]
   /// True when stderr is a terminal (and not CI): progress lines are shown only then.
   var errorsAreTerminal = false
+  /// True when stdout is a terminal that may show colour (not CI, no `NO_COLOR`): `--explain`
+  /// colours its marks only then.
+  var outputIsTerminal = false
 
   /// The process's real streams.
   static var standard: Streams {
@@ -18,6 +21,9 @@ struct Streams: Sendable {
       errors: FileDescriptorSink(descriptor: STDERR_FILENO),
       readInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
       errorsAreTerminal: isatty(STDERR_FILENO) == 1
-        && ProcessInfo.processInfo.environment["CI"] == nil)
+        && ProcessInfo.processInfo.environment["CI"] == nil,
+      outputIsTerminal: isatty(STDOUT_FILENO) == 1
+        && ProcessInfo.processInfo.environment["CI"] == nil
+        && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
   }
 }

@@ -57,7 +57,9 @@ import Testing
     #expect(Self.lines.contains("usage: tamis [OPTIONS] [FILE ...]"))
     #expect(Self.lines.contains("       tamis [OPTIONS] --out DIR PATH ..."))
     #expect(Self.lines.contains("       tamis --jsonl [OPTIONS] [FILE ...]"))
+    #expect(Self.lines.contains("       tamis --explain [--diff] [OPTIONS] [FILE ...]"))
     #expect(Self.lines.contains("       tamis check [--strict] [PATH ...]"))
+    #expect(Self.lines.contains("       tamis suggest [OPTIONS] DIR_OR_JSONL ..."))
   }
 
   @Test("help says that tamis reads standard input without FILE")

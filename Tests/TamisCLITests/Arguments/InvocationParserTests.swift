@@ -37,6 +37,7 @@ import Testing
     Sample(key: .format, value: "json", expected: Invocation(format: .json)),
     Sample(key: .captions, value: "caps.txt", expected: Invocation(captionsPath: "caps.txt")),
     Sample(key: .explain, value: nil, expected: Invocation(explain: true)),
+    Sample(key: .diff, value: nil, expected: Invocation(diff: true)),
     Sample(
       key: .replace, value: nil, before: ["--jsonl"],
       expected: Invocation(jsonLines: true, replaceText: true)),
@@ -53,6 +54,15 @@ import Testing
     Sample(
       key: .strict, value: nil, before: ["check"],
       expected: Invocation(command: .check, strict: true)),
+    Sample(
+      key: .minDocs, value: "3", before: ["suggest"], after: ["corpus"],
+      expected: Invocation(command: .suggest, inputs: ["corpus"], minDocuments: 3)),
+    Sample(
+      key: .minShare, value: "0", before: ["suggest"], after: ["corpus"],
+      expected: Invocation(command: .suggest, inputs: ["corpus"], minSharePercent: 0)),
+    Sample(
+      key: .minLength, value: "40", before: ["suggest"], after: ["corpus"],
+      expected: Invocation(command: .suggest, inputs: ["corpus"], minLength: 40)),
     Sample(key: .quiet, value: nil, expected: Invocation(quiet: true)),
     Sample(key: .help, value: nil, expected: Invocation(command: .help)),
     Sample(key: .version, value: nil, expected: Invocation(command: .version)),
@@ -183,6 +193,27 @@ import Testing
     Case(
       name: "check twice checks a rule file named check", arguments: ["check", "check"],
       expected: Invocation(command: .check, inputs: ["check"])),
+    Case(
+      name: "suggest takes a corpus and the options it shares with cleaning",
+      arguments: [
+        "suggest", "corpus.jsonl", "--url-field=link", "--field", "body", "-r", "mine.rules",
+        "--no-default-rules", "-l", "fr", "-qj2", "dumps",
+      ],
+      expected: Invocation(
+        command: .suggest, inputs: ["corpus.jsonl", "dumps"], rulePaths: ["mine.rules"],
+        useDefaultRules: false, language: "fr", textField: "body", urlField: "link", jobs: 2,
+        quiet: true)),
+    Case(
+      name: "suggest thresholds, the last of a repeated one winning",
+      arguments: ["suggest", "--min-docs", "2", "--min-share=0", "--min-docs=3", "c"],
+      expected: Invocation(
+        command: .suggest, inputs: ["c"], minDocuments: 3, minSharePercent: 0)),
+    Case(
+      name: "suggest after another argument is a file", arguments: ["-q", "suggest"],
+      expected: Invocation(inputs: ["suggest"], quiet: true)),
+    Case(
+      name: "diff and explain together", arguments: ["--explain", "--diff", "dump"],
+      expected: Invocation(inputs: ["dump"], explain: true, diff: true)),
   ]
 
   @Test("arguments parse into the expected invocation", arguments: cases)

@@ -66,10 +66,12 @@ import Testing
     }
   }
 
-  @Test("the check-only help line names check")
-  func checkOnlyHelp() {
-    for spec in OptionSpec.all where spec.availability == .checkOnly {
-      #expect(spec.help.contains(InvocationParser.checkCommandName), "\(spec.longSpelling)")
+  @Test("a help line names the subcommands of an option cleaning does not take")
+  func subcommandHelp() {
+    for spec in OptionSpec.all where !spec.availability.contains(.clean) {
+      for name in spec.availability.subcommandNames {
+        #expect(spec.help.contains(name), "\(spec.longSpelling)")
+      }
     }
   }
 }

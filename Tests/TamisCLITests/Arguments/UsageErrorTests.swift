@@ -121,12 +121,52 @@ import Testing
       message: "option '--resume' requires '--out'"),
     Case(
       name: "strict outside check", arguments: ["--strict"],
-      error: .requiresCheckCommand(option: "--strict", index: 1),
+      error: .requiresCommand(option: "--strict", index: 1, commands: ["check"]),
       message: "option '--strict' can only be used with 'check'"),
     Case(
+      name: "a suggest threshold outside suggest", arguments: ["dump", "--min-docs=3"],
+      error: .requiresCommand(option: "--min-docs", index: 2, commands: ["suggest"]),
+      message: "option '--min-docs' can only be used with 'suggest'"),
+    Case(
       name: "a cleaning option with check", arguments: ["check", "-o", "clean", "x.rules"],
-      error: .notAllowedWithCheckCommand(option: "-o", index: 2),
+      error: .notAllowedWithCommand(option: "-o", index: 2, command: "check"),
       message: "option '-o' cannot be used with 'check'"),
+    Case(
+      name: "a suggest option with check", arguments: ["check", "--min-share", "5"],
+      error: .notAllowedWithCommand(option: "--min-share", index: 2, command: "check"),
+      message: "option '--min-share' cannot be used with 'check'"),
+    Case(
+      name: "a cleaning option with suggest", arguments: ["suggest", "corpus", "--site=x.fr"],
+      error: .notAllowedWithCommand(option: "--site", index: 3, command: "suggest"),
+      message: "option '--site' cannot be used with 'suggest'"),
+    Case(
+      name: "a check option with suggest", arguments: ["suggest", "--strict", "corpus"],
+      error: .notAllowedWithCommand(option: "--strict", index: 2, command: "suggest"),
+      message: "option '--strict' cannot be used with 'suggest'"),
+    Case(
+      name: "suggest without a corpus", arguments: ["suggest", "--min-docs", "2"],
+      error: .missingCorpus(command: "suggest", index: 1),
+      message: "'suggest' needs a corpus: a folder of dumps or a JSON Lines file"),
+    Case(
+      name: "suggest from standard input", arguments: ["suggest", "corpus", "-"],
+      error: .standardInputNotAllowed(option: "suggest", index: 3),
+      message: "standard input ('-') cannot be used with 'suggest'"),
+    Case(
+      name: "a share above 100 percent", arguments: ["suggest", "--min-share=120", "c"],
+      error: .invalidPercent(option: "--min-share", value: "120", index: 2),
+      message: "invalid value '120' for '--min-share'; expected a whole number from 0 to 100"),
+    Case(
+      name: "a minimum length of zero", arguments: ["suggest", "--min-length", "0", "c"],
+      error: .invalidPositiveInteger(option: "--min-length", value: "0", index: 2),
+      message: "invalid value '0' for '--min-length'; expected a whole number of at least 1"),
+    Case(
+      name: "diff with out", arguments: ["--diff", "--out", "clean", "dump"],
+      error: .conflictingOptions(option: "--diff", index: 1, other: "--out", otherIndex: 2),
+      message: "option '--diff' cannot be used with '--out'"),
+    Case(
+      name: "diff with JSON output", arguments: ["-fjson", "--diff", "dump"],
+      error: .conflictingOptions(option: "--diff", index: 2, other: "-f json", otherIndex: 1),
+      message: "option '--diff' cannot be used with '-f json'"),
     Case(
       name: "captions with out", arguments: ["-c", "caps", "--out", "clean", "dump"],
       error: .conflictingOptions(option: "-c", index: 1, other: "--out", otherIndex: 3),
@@ -191,7 +231,7 @@ import Testing
 
   @Test("an error renders with the program name it is given")
   func renderedWithProgramName() {
-    let error = UsageError.requiresCheckCommand(option: "--strict", index: 1)
+    let error = UsageError.requiresCommand(option: "--strict", index: 1, commands: ["check"])
     #expect(
       error.rendered(programName: "tamis-dev") == """
         tamis-dev: error: option '--strict' can only be used with 'check'

@@ -1,0 +1,88 @@
+extension LineMiner {
+  /// The lines of one document that `LineMiner` counts: its body lines that no rule touched,
+  /// at least `minLength` characters long, each once with its number of occurrences.
+  public struct DocumentLines: Sendable {
+    /// One distinct folded line.
+    struct Line: Sendable {
+      /// The hash of the folded line (`FoldedLineHash`).
+      let hash: UInt64
+      /// How many times the line occurs in the document.
+      var occurrences: UInt32
+      /// The line's length in Unicode scalars of its folded view.
+      let characters: UInt32
+    }
+
+    /// The site the document belongs to (empty when unknown).
+    public let site: String
+    var lines: [Line]
+
+    /// The number of distinct lines.
+    public var count: Int { lines.count }
+  }
+
+  /// Cleans a document with the current rules and returns the lines worth counting: those that
+  /// stay in the body unchanged (not removed, not a caption, no span cut), at least
+  /// `minLength` characters long once folded.
+  ///
+  /// Pure: call it from any thread, then `add` the results in a fixed order.
+  /// - Parameters:
+  ///   - bytes: the document, UTF-8.
+  ///   - site: the document's site (empty when unknown); also given to the cleaner, so that
+  ///     the site's pack applies.
+  ///   - cleaner: the current rules; lines they change are not counted.
+  ///   - language: the document's language, when known.
+  ///   - minLength: the fewest characters a line needs.
+  /// - Returns: the document's distinct lines.
+  public static func lines(
+    in bytes: UnsafeBufferPointer<UInt8>, site: String, cleaner: Cleaner, language: String? = nil,
+    minLength: Int
+  ) -> DocumentLines {
+    let article = cleaner.clean(
+      bytes: bytes, source: site,
+      options: CleaningOptions(site: site.isEmpty ? nil : site, language: language))
+    let index = LineIndex(bytes)
+    var hasher = FoldedLineHash()
+    var found: [UInt64: Int] = [:]
+    var lines: [DocumentLines.Line] = []
+    for (line, outcome) in zip(index.lines, article.outcomes) {
+      guard case .body = outcome else { continue }
+      let content = UnsafeBufferPointer(rebasing: bytes[line.content])
+      guard let (hash, characters) = hasher.hash(content), characters >= minLength else {
+        continue
+      }
+      if let slot = found[hash] {
+        lines[slot].occurrences += 1
+      } else {
+        found[hash] = lines.count
+        lines.append(.init(hash: hash, occurrences: 1, characters: UInt32(characters)))
+      }
+    }
+    return DocumentLines(site: site, lines: lines)
+  }
+}
+
+/// Hashes the folded view of a line (as `TextFolder` folds it for the matcher, accents kept):
+/// lines that differ only in case, typography, white space or NFC/NFD accents hash alike.
+///
+/// The hash is 64-bit FNV-1a with a final avalanche step: deterministic across runs, so the
+/// two passes of `tamis suggest` agree. Holds a reusable buffer; make one per thread.
+struct FoldedLineHash {
+  private let folder = TextFolder(stripAccents: false)
+  private var buffer: [UInt8] = []
+
+  /// The hash and the length in Unicode scalars of the folded line, nil for a blank line.
+  mutating func hash(_ line: UnsafeBufferPointer<UInt8>) -> (UInt64, Int)? {
+    folder.fold(line, into: &buffer)
+    guard !buffer.isEmpty else { return nil }
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    var scalars = 0
+    for byte in buffer {
+      hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+      if byte & 0xC0 != 0x80 { scalars += 1 }
+    }
+    hash ^= hash >> 33
+    hash = hash &* 0xff51_afd7_ed55_8ccd
+    hash ^= hash >> 33
+    return (hash, scalars)
+  }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Tamis
+
+/// `tamis suggest DIR_OR_JSONL...`: mines a corpus for lines repeated across the documents of a
+/// site and prints `drop-line` rules for them; it never changes anything.
+///
+/// A folder operand holds one subfolder per site (`corpus/lemonde.fr/…/x.txt`); files directly
+/// under it belong to no site. A file operand is JSON Lines: the site is the host of the URL
+/// field (`--url-field`, default `url`) without `www.`, the text is `--field` (default `text`),
+/// and a document is named by its `id` field, else by `path:line`.
+///
+/// Two passes, in bounded memory (`LineMiner`, `LineRecovery`): the first cleans every document
+/// with the current rules and counts the hashes of the lines they leave untouched; the second
+/// reads the corpus again only to recover the text and two example documents of the lines that
+/// passed the thresholds.
+struct SuggestCommand {
+  let invocation: Invocation
+  let streams: Streams
+
+  /// Documents read and cleaned at a time (folder mode), and records per batch (JSON Lines).
+  static let batchDocuments = 64
+  static let batchLines = 512
+  static let batchBytes = 4 << 20
+
+  /// One document of the corpus, ready for either pass.
+  struct Document: Sendable {
+    var id: String
+    var site: String
+    var bytes: [UInt8]
+  }
+
+  /// Runs both passes and prints the suggestions; exit 1 when some input could not be read.
+  func run() throws(WriteError) -> ExitCode {
+    let started = Date()
+    for operand in invocation.inputs where !FileManager.default.fileExists(atPath: operand) {
+      try streams.errors.write("tamis: error: no such file or folder '\(operand)'\n")
+      return .usageOrRules
+    }
+    let rules: RuleSet
+    switch RuleLoader.load(defaults: invocation.useDefaultRules, paths: invocation.rulePaths) {
+    case .success(let loaded): rules = loaded
+    case .failure(let error):
+      try RuleLoader.report(error.diagnostics, to: streams.errors)
+      return .usageOrRules
+    }
+    let cleaner = Cleaner(rules: rules)
+    let thresholds = LineMiner.Thresholds(
+      minDocuments: invocation.minDocuments, minSharePercent: invocation.minSharePercent,
+      minLength: invocation.minLength)
+    let jobs = invocation.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+    let language = invocation.language
+    let minLength = thresholds.minLength
+
+    // Pass 1: count the hashes of the lines the rules leave alone.
+    var miner = LineMiner(thresholds: thresholds)
+    var bytesRead = 0
+    var problems: [String] = []
+    let corpus = Corpus(invocation: invocation)
+    corpus.forEachBatch(jobs: jobs, problems: &problems) { batch in
+      let counted = Parallel.map(batch, jobs: jobs) { document in
+        document.bytes.withUnsafeBufferPointer {
+          LineMiner.lines(
+            in: $0, site: document.site, cleaner: cleaner, language: language,
+            minLength: minLength)
+        }
+      }
+      for (document, lines) in zip(batch, counted) {
+        bytesRead += document.bytes.count
+        miner.add(lines)
+      }
+      return true
+    }
+    try writeProblems(problems)
+
+    // Pass 2: recover the text and examples of the candidates.
+    let candidates = miner.candidates()
+    var recovery = LineRecovery(candidates)
+    if !candidates.isEmpty {
+      var ignored: [String] = []
+      corpus.forEachBatch(jobs: jobs, problems: &ignored) { batch in
+        for document in batch where recovery.wants(site: document.site) {
+          document.bytes.withUnsafeBufferPointer {
+            recovery.observe($0, site: document.site, documentID: document.id)
+          }
+        }
+        return !recovery.isComplete
+      }
+    }
+    let suggestions = recovery.suggestions()
+    try streams.output.write(
+      SuggestionRendering.text(
+        suggestions, documents: miner.documentCount, thresholds: thresholds))
+    if !invocation.quiet {
+      let count = suggestions.reduce(0) { $0 + $1.lines.count }
+      try streams.errors.write(
+        String(
+          format: "tamis: %d documents, %.1f MB, %d suggestions for %d sites; %.2f s\n",
+          miner.documentCount, Double(bytesRead) / 1_000_000, count, suggestions.count,
+          Date().timeIntervalSince(started)))
+    }
+    return problems.isEmpty ? .success : .someInputsFailed
+  }
+
+  private func writeProblems(_ problems: [String]) throws(WriteError) {
+    guard !problems.isEmpty else { return }
+    try streams.errors.write(problems.joined())
+  }
+}
