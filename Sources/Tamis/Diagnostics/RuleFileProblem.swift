@@ -58,8 +58,6 @@ public enum RuleFileProblem: Sendable, Hashable {
   case unknownCaptionHole(name: String, suggestion: String?)
   /// A meta pattern without any hole to capture.
   case metaWithoutHole
-  /// A credit pattern without a `{credit}` hole.
-  case creditWithoutCreditHole
   /// `drop-block:` without `until` and its end pattern.
   case blockWithoutEnd
   /// A `when:` value tamis cannot read.
@@ -152,8 +150,6 @@ public enum RuleFileProblem: Sendable, Hashable {
       "unknown caption hole '\(name)'" + Self.didYouMean(suggestion)
     case .metaWithoutHole:
       "a meta pattern needs a hole to capture, such as '{date}'"
-    case .creditWithoutCreditHole:
-      "a credit pattern needs a '{credit}' hole"
     case .blockWithoutEnd:
       "'drop-block:' needs 'until' and an end pattern"
     case .invalidCondition(let text):

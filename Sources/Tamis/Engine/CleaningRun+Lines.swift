@@ -66,15 +66,16 @@ extension CleaningRun {
   }
 
   /// The most words the line before a lone credit may have to become its caption.
-  static let captionWords = 60
+  static let captionWords = 40
 
-  /// A lone credit line joins the line before it: when that line is a short body line, it
-  /// becomes the caption's text and the credit line its credit; otherwise the credit line is
-  /// removed.
+  /// A lone credit line joins the line right above it (no blank line between): when that line
+  /// is a short body line, it becomes the caption's text and the credit line its credit;
+  /// otherwise the credit line is removed.
   private mutating func joinCredit(_ line: Int, rule: Int, hit: LineHit) {
-    var previous = line - 1
-    while previous >= 0, ordinals[previous] < 0 { previous -= 1 }
-    guard previous >= 0, case .body = fates[previous], strips[previous].isEmpty,
+    // Only the line directly above (no blank line between) can be the caption's text.
+    let previous = line - 1
+    guard previous >= 0, ordinals[previous] >= 0, case .body = fates[previous],
+      strips[previous].isEmpty,
       LineMetrics.words(in: content(previous)) <= Self.captionWords
     else {
       fates[line] = .removed(rule: rule)

@@ -86,9 +86,11 @@ extension CleaningRun {
         // Filled in when its credit line comes, just below.
         outcomes.append(.blank)
       case .credit(let rule, let hit, let textLine):
-        let credit = hit.holes.first { $0.name == "credit" }.map {
-          Self.trimmed(string(slice(line, $0.range)))
-        }
+        // The `{credit}` hole, or the whole line when the pattern has none (`equals "AFP"`).
+        let credit =
+          hit.holes.first { $0.name == "credit" }.map {
+            Self.trimmed(string(slice(line, $0.range)))
+          } ?? Self.trimmed(string(content(line)))
         captions.append(
           Caption(
             text: Self.trimmed(string(content(textLine))), credit: credit ?? "",

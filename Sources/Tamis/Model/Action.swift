@@ -12,8 +12,9 @@ public enum Action: Sendable, Hashable {
   case dropBlock(start: Pattern, end: Pattern)
   /// Move the line to the captions; holes `text` and `credit` name its parts.
   case caption(Pattern)
-  /// A credit alone on its line (hole `credit`): it joins the line before it, which becomes a
-  /// caption, when that line is a short body line; otherwise the line is removed.
+  /// A credit alone on its line (hole `credit`, or the whole line without one): it joins the
+  /// line right above it, which becomes a caption, when that line is a short body line;
+  /// otherwise the line is removed.
   case credit(Pattern)
   /// Remove the matching line (a list header) and the title-like lines that follow it: short,
   /// without sentence punctuation at the end, blank lines between them allowed.

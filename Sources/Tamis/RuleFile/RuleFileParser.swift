@@ -255,12 +255,7 @@ struct RuleFileParser {
           return nil
         }
         return .meta(pattern)
-      case .credit:
-        if !pattern.holeNames.contains("credit") {
-          report(.creditWithoutCreditHole, line, at: line.valueStart)
-          return nil
-        }
-        return .credit(pattern)
+      case .credit: return .credit(pattern)
       case .dropRun: return .dropRun(pattern)
       case .dropLine: return .dropLine(pattern)
       case .stripSpan: return .stripSpan(pattern)

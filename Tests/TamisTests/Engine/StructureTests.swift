@@ -21,6 +21,14 @@ import Testing
     #expect(article.outcomes == [.body, .blank, .caption(0), .caption(0), .blank, .body])
   }
 
+  @Test("a credit after a blank line does not take the paragraph above as its caption")
+  func creditAfterBlankLine() throws {
+    let article = try Self.clean(
+      "group: g\n  credit: equals \"Photo : {credit}\"\n", "Corps court.\n\nPhoto : AFP\n")
+    #expect(article.body == "Corps court.")
+    #expect(article.captions.isEmpty)
+  }
+
   @Test("a lone credit with no short line before it is removed")
   func loneCreditWithoutTextIsRemoved() throws {
     let article = try Self.clean(
