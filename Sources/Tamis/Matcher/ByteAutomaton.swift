@@ -174,6 +174,21 @@ struct ByteAutomaton: Sendable {
     reportOutputs(of: Int(offset) / classCount, end: end, report)
   }
 
+  // MARK: - Output chains, for scanners that skip keys they are done with
+
+  /// The state whose row starts at `offset` (as recorded in `Feeder.hits`).
+  func state(atRow offset: Int32) -> Int { Int(offset) / classCount }
+
+  /// The keys that end exactly in `state` (not those of its output link).
+  func ownKeys(of state: Int) -> ArraySlice<Int32> {
+    outputs[Int(outputStart[state])..<Int(outputStart[state + 1])]
+  }
+
+  /// The next state on `state`'s failure chain that ends a key, or -1. Following these links
+  /// from a state visits every key that ends there, longest first; all of them are suffixes of
+  /// one another, so they share their last byte.
+  func outputLink(of state: Int) -> Int { Int(outputLink[state]) }
+
   private func reportOutputs(of state: Int, end: Int, _ report: (Int, Int) -> Void) {
     var current = state
     while current >= 0 {

@@ -14,32 +14,70 @@ struct LineHit: Sendable {
 /// The hot path folds a line straight into the automaton without storing the folded text. Only
 /// a line on which some key occurs is folded again, into a buffer with source offsets, to check
 /// anchors, word boundaries and templates.
+///
+/// Cost per line: O(line length + keys visited), and few keys are visited per position. A
+/// pattern that needs only its first match is *settled* once it has one (a template once it has
+/// been tried: it is matched against the whole line), a key once all its patterns are, and a
+/// state once its own key and every key down its `OutputChains.floatingBelow` links are; walks
+/// stop at a settled state. Anchored keys are only looked at where they can match, and a chain
+/// of literals that need a word boundary is skipped in one step inside a word (`OutputChains`).
+/// So overlapping keys ("a", "a a", "a a a"…) cost one visit each per line, not one per key and
+/// position. Keys still visited more than once are strip-span keys (each occurrence counts) and
+/// unanchored keys whose occurrences fail the word boundary before them; those visits are
+/// bounded by the number of distinct key lengths, which the phrase limit bounds.
 struct LineScanner {
   let compiled: CompiledRuleSet
   private var folded = OffsetCollector()
-  private var candidates: [(pattern: Int, end: Int)] = []
-  private var seen: [Bool]
+  /// Per pattern: settled on the current line (no later occurrence can change its hit).
+  private var settled: [Bool]
+  /// Per view, per key: every pattern of the key is settled.
+  private var settledKeys: [[Bool]]
+  /// Per view, per automaton state: its own key and every key down its floating links are.
+  private var settledStates: [[Bool]]
+  /// What to clear before the next line.
+  private var touchedPatterns: [Int] = []
+  private var touchedKeys: [(view: Int, key: Int)] = []
+  private var touchedStates: [(view: Int, state: Int)] = []
+  private var walked: [Int] = []
   private var pendingHits: [(offset: Int32, end: Int)] = []
   private var lineLength = 0
+  private var isFolded = false
+  private var lastSpanEnd: [Int: Int] = [:]
+  /// Operation counts since the scanner was made.
+  private(set) var statistics = MatchStatistics()
 
   /// Creates a scanner for a compiled rule set.
   init(_ compiled: CompiledRuleSet) {
     self.compiled = compiled
-    self.seen = [Bool](repeating: false, count: compiled.patterns.count)
+    self.settled = [Bool](repeating: false, count: compiled.patterns.count)
+    self.settledKeys = compiled.views.map {
+      [Bool](repeating: false, count: $0.patternsOfKey.count)
+    }
+    self.settledStates = compiled.views.map {
+      [Bool](repeating: false, count: $0.automaton.stateCount)
+    }
   }
 
-  /// Every pattern that matches `line` (its bytes, without the terminator), in pattern order for
-  /// each view. Strip-span patterns report every non-overlapping occurrence, others the first.
+  /// Every pattern that matches `line` (its bytes, without the terminator), per view in order
+  /// of the key's end, then longer key first, then pattern order. Strip-span patterns report
+  /// every non-overlapping occurrence, others the first.
   mutating func scan(_ line: UnsafeBufferPointer<UInt8>) -> [LineHit] {
     var hits: [LineHit] = []
-    for view in compiled.views {
-      scan(line, view: view, into: &hits)
+    for (index, view) in compiled.views.enumerated() {
+      scan(line, view: view, index: index, into: &hits)
     }
+    for pattern in touchedPatterns { settled[pattern] = false }
+    for (view, key) in touchedKeys { settledKeys[view][key] = false }
+    for (view, state) in touchedStates { settledStates[view][state] = false }
+    touchedPatterns.removeAll(keepingCapacity: true)
+    touchedKeys.removeAll(keepingCapacity: true)
+    touchedStates.removeAll(keepingCapacity: true)
     return hits
   }
 
   private mutating func scan(
-    _ line: UnsafeBufferPointer<UInt8>, view: CompiledRuleSet.View, into hits: inout [LineHit]
+    _ line: UnsafeBufferPointer<UInt8>, view: CompiledRuleSet.View, index viewIndex: Int,
+    into hits: inout [LineHit]
   ) {
     lineLength = view.automaton.withFeeder { feeder in
       swap(&feeder.hits, &pendingHits)
@@ -48,54 +86,174 @@ struct LineScanner {
       swap(&feeder.hits, &pendingHits)
       return feeder.position
     }
+    statistics.automatonSteps += lineLength
     guard !pendingHits.isEmpty else { return }
-    candidates.removeAll(keepingCapacity: true)
-    let foldedLength = lineLength
+    let automaton = view.automaton
+    let chains = view.chains
+    isFolded = false
+    lastSpanEnd.removeAll(keepingCapacity: true)
     for hit in pendingHits {
-      view.automaton.reportKeys(endingAt: hit.offset, end: hit.end) { key, end in
-        let keyLength = Int(view.automaton.keyLengths[key])
-        for pattern in view.patternsOfKey[key] {
-          // Anchors can be checked on positions alone: most key occurrences in body text fail
-          // here, and the line need not be folded again.
-          let compiled = compiled.patterns[Int(pattern)]
-          if compiled.keyStartsLine && end != keyLength { continue }
-          if compiled.keyEndsLine && end != foldedLength { continue }
-          candidates.append((Int(pattern), end))
+      let end = hit.end
+      let top = automaton.state(atRow: hit.offset)
+      let atLineEnd = end == lineLength
+      let first = hits.count
+      if !settledStates[viewIndex][top] {
+        if isFolded, !atLineEnd, chains.needsEndBoundary[top], followsInsideWord(end) {
+          statistics.chainsSkipped += 1
+        } else {
+          // The state's own key, then the floating keys below it, down to a settled state.
+          walked.removeAll(keepingCapacity: true)
+          var state = top
+          while state >= 0, !settledStates[viewIndex][state] {
+            walked.append(state)
+            visitKeys(of: state, endingAt: end, line: line, view: view, viewIndex, &hits)
+            state = Int(chains.floatingBelow[state])
+          }
+          settleWalkedStates(view: view, viewIndex)
         }
       }
-    }
-    guard !candidates.isEmpty else { return }
-    folded.reset()
-    view.folder.fold(line, into: &folded)
-    var lastSpanEnd: [Int: Int] = [:]
-    for (patternIndex, end) in candidates {
-      let pattern = compiled.patterns[patternIndex]
-      let every = compiled.collectsEveryOccurrence[patternIndex]
-      if seen[patternIndex] && !every { continue }
-      // A template is matched against the whole line, so one try per line is enough; retrying
-      // at every occurrence of its key would make long lines quadratic.
-      if !pattern.isLiteral { seen[patternIndex] = true }
-      let match: FoldedMatch? = folded.bytes.withUnsafeBufferPointer { text in
-        if pattern.isLiteral {
-          let range = (end - pattern.key.count)..<end
-          return pattern.acceptsLiteral(in: text, range: range)
-            ? FoldedMatch(range: range, holes: [], literals: [range]) : nil
+      if atLineEnd {
+        // Keys anchored at both ends or at the line end alone are looked at only here.
+        let floating = hits.count
+        var state = automaton.outputLink(of: top)
+        while state >= 0 {
+          if !chains.isFloating[state] {
+            visitKeys(of: state, endingAt: end, line: line, view: view, viewIndex, &hits)
+          }
+          state = automaton.outputLink(of: state)
         }
-        return pattern.matchTemplate(in: text)
+        restoreChainOrder(&hits, first: first, floating: floating, view: view)
       }
-      guard let match else { continue }
-      if every, let previous = lastSpanEnd[patternIndex], match.range.lowerBound < previous {
-        continue
-      }
-      if pattern.options.contains(.exact), !isExact(match, pattern, line) { continue }
-      seen[patternIndex] = true
-      lastSpanEnd[patternIndex] = match.range.upperBound
-      hits.append(
-        LineHit(
-          pattern: patternIndex, span: sourceRange(match.range),
-          holes: match.holes.map { ($0.name, sourceRange($0.range)) }))
     }
-    for (patternIndex, _) in candidates { seen[patternIndex] = false }
+  }
+
+  /// Checks every unsettled pattern of `state`'s own key at one occurrence.
+  private mutating func visitKeys(
+    of state: Int, endingAt end: Int, line: UnsafeBufferPointer<UInt8>,
+    view: CompiledRuleSet.View, _ viewIndex: Int, _ hits: inout [LineHit]
+  ) {
+    for key32 in view.automaton.ownKeys(of: state) {
+      let key = Int(key32)
+      statistics.keyVisits += 1
+      if settledKeys[viewIndex][key] { continue }
+      var keySettled = true
+      let keyLength = Int(view.automaton.keyLengths[key])
+      for pattern32 in view.patternsOfKey[key] {
+        let patternIndex = Int(pattern32)
+        if settled[patternIndex] { continue }
+        // Anchors can be checked on positions alone: most key occurrences in body text fail
+        // here, and the line need not be folded again.
+        let pattern = compiled.patterns[patternIndex]
+        if (pattern.keyStartsLine && end != keyLength)
+          || (pattern.keyEndsLine && end != lineLength)
+        {
+          keySettled = false
+          continue
+        }
+        if !isFolded {
+          folded.reset()
+          view.folder.fold(line, into: &folded)
+          statistics.refoldedBytes += folded.bytes.count
+          isFolded = true
+        }
+        check(patternIndex, endingAt: end, in: line, into: &hits)
+        if !settled[patternIndex] { keySettled = false }
+      }
+      if keySettled {
+        settledKeys[viewIndex][key] = true
+        touchedKeys.append((viewIndex, key))
+      }
+    }
+  }
+
+  /// Settles the states of the last walk from the bottom up: a state is settled when its own
+  /// keys are and the state below it is (as the one the walk stopped at, if any, is).
+  private mutating func settleWalkedStates(view: CompiledRuleSet.View, _ viewIndex: Int) {
+    while let last = walked.popLast() {
+      let ownSettled = view.automaton.ownKeys(of: last).allSatisfy {
+        settledKeys[viewIndex][Int($0)]
+      }
+      guard ownSettled else { return }
+      settledStates[viewIndex][last] = true
+      touchedStates.append((viewIndex, last))
+    }
+  }
+
+  /// Puts the hits found at the line end back in output-chain order (longer key first), as one
+  /// walk down the whole chain would have found them: `hits[first..<floating]` came from the
+  /// floating walk and `hits[floating...]` from the anchored keys, each already in that order.
+  private func restoreChainOrder(
+    _ hits: inout [LineHit], first: Int, floating: Int, view: CompiledRuleSet.View
+  ) {
+    guard floating > first, floating < hits.count else { return }
+    func length(_ hit: LineHit) -> Int { compiled.patterns[hit.pattern].key.count }
+    var merged: [LineHit] = []
+    var left = first
+    var right = floating
+    while left < floating || right < hits.count {
+      if right == hits.count || (left < floating && length(hits[left]) >= length(hits[right])) {
+        merged.append(hits[left])
+        left += 1
+      } else {
+        merged.append(hits[right])
+        right += 1
+      }
+    }
+    hits.replaceSubrange(first..<hits.count, with: merged)
+  }
+
+  /// True when folded offset `end` falls between two word characters, so a literal that needs a
+  /// word boundary there cannot end there.
+  private func followsInsideWord(_ end: Int) -> Bool {
+    folded.bytes.withUnsafeBufferPointer { text in
+      CompiledPattern.isWordCharacter(text, endingAt: end)
+        && CompiledPattern.isWordCharacter(text, startingAt: end)
+    }
+  }
+
+  /// Checks one occurrence of a pattern's key (ending at folded offset `end`), appends the hit
+  /// when the pattern matches, and settles the pattern when no later occurrence can matter.
+  private mutating func check(
+    _ patternIndex: Int, endingAt end: Int, in line: UnsafeBufferPointer<UInt8>,
+    into hits: inout [LineHit]
+  ) {
+    let pattern = compiled.patterns[patternIndex]
+    let every = compiled.collectsEveryOccurrence[patternIndex]
+    statistics.candidateChecks += 1
+    // A template is matched against the whole line and gives the same answer at every
+    // occurrence of its key, so it is tried once per line, strip-span or not (retrying it at
+    // every occurrence made long lines quadratic).
+    if !pattern.isLiteral {
+      settle(patternIndex)
+      statistics.templateTries += 1
+    }
+    var comparisons = 0
+    let match: FoldedMatch? = folded.bytes.withUnsafeBufferPointer { text in
+      if pattern.isLiteral {
+        let range = (end - pattern.key.count)..<end
+        return pattern.acceptsLiteral(in: text, range: range)
+          ? FoldedMatch(range: range, holes: [], literals: [range]) : nil
+      }
+      return pattern.matchTemplate(in: text, comparisons: &comparisons)
+    }
+    statistics.templateComparisons += comparisons
+    guard let match else { return }
+    if every, let previous = lastSpanEnd[patternIndex], match.range.lowerBound < previous {
+      return
+    }
+    if pattern.options.contains(.exact), !isExact(match, pattern, line) { return }
+    if !every { settle(patternIndex) }
+    lastSpanEnd[patternIndex] = match.range.upperBound
+    hits.append(
+      LineHit(
+        pattern: patternIndex, span: sourceRange(match.range),
+        holes: match.holes.map { ($0.name, sourceRange($0.range)) }))
+  }
+
+  private mutating func settle(_ patternIndex: Int) {
+    guard !settled[patternIndex] else { return }
+    settled[patternIndex] = true
+    touchedPatterns.append(patternIndex)
   }
 
   /// Maps a range of folded bytes back to the line's own bytes.
@@ -104,7 +262,9 @@ struct LineScanner {
     return Int(folded.starts[range.lowerBound])..<Int(folded.ends[range.upperBound - 1])
   }
 
-  private static let zeroWidth: Set<UInt32> = [0xAD, 0x180E, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF]
+  private static let zeroWidth: Set<UInt32> = [
+    0xAD, 0x180E, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF,
+  ]
 
   /// True when every literal of the match is written in the input exactly as in the pattern.
   private func isExact(

@@ -60,7 +60,9 @@ extension CompiledPattern {
   /// checked afterwards, without backtracking. A leading hole starts at the line start and a
   /// trailing hole ends at the line end. Each search is one linear pass, so the whole match is
   /// linear in the line length.
-  func matchTemplate(in text: UnsafeBufferPointer<UInt8>) -> FoldedMatch? {
+  /// - Parameter comparisons: incremented by the text bytes the literal searches step over
+  ///   (`MatchStatistics.templateComparisons`).
+  func matchTemplate(in text: UnsafeBufferPointer<UInt8>, comparisons: inout Int) -> FoldedMatch? {
     let n = text.count
     var limit = n
     var lastIndex = segments.count
@@ -70,6 +72,7 @@ extension CompiledPattern {
     {
       trailingAttached = attached
       let start = n - last.needle.count
+      comparisons += last.needle.count
       guard start >= 0, last.occurs(in: text, at: start), hasBoundary(in: text, after: n) else {
         return nil
       }
@@ -93,18 +96,22 @@ extension CompiledPattern {
           if anchor == .startsWith || anchor == .equals {
             let fits = searcher.needle.count <= limit
             found = fits && searcher.occurs(in: text, at: 0) ? 0 : nil
+            comparisons += searcher.needle.count
           } else {
             found = searcher.firstOccurrence(in: text, from: 0, limit: limit) {
               hasBoundary(in: text, before: $0)
             }
+            comparisons += Self.searched(found, searcher, from: 0, limit: limit)
           }
         } else {
           // A hole may be empty when its value is the attached literal that follows it.
           let from = attached > 0 ? position : position + 1
           if options.contains(.splitLast), index == lastIndex - 2, case .hole = segments[index + 1] {
             found = searcher.lastOccurrence(in: text, from: from, limit: limit)
+            comparisons += max(0, limit - from)
           } else {
             found = searcher.firstOccurrence(in: text, from: from, limit: limit)
+            comparisons += Self.searched(found, searcher, from: from, limit: limit)
           }
         }
         guard let start = found else { return nil }
@@ -162,6 +169,13 @@ extension CompiledPattern {
       return nil
     }
     return FoldedMatch(range: (matchStart ?? 0)..<end, holes: holes, literals: literals)
+  }
+
+  /// How many text bytes a forward search from `from` stepped over before it returned `found`.
+  private static func searched(
+    _ found: Int?, _ searcher: LiteralSearcher, from: Int, limit: Int
+  ) -> Int {
+    max(0, (found.map { $0 + searcher.needle.count } ?? limit) - from)
   }
 
   /// `start` moved forward over spaces, up to `limit`.
