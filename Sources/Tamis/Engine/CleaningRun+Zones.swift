@@ -48,6 +48,37 @@ extension CleaningRun {
     for start in runStarts.sorted(by: { ($0.rule, $0.line) < ($1.rule, $1.line) }) {
       mark(start.line..<runEnd(after: start.line), rule: start.rule)
     }
+    for index in compiled.rules.indices {
+      guard case .dropTail(let minimumWords) = compiled.rules[index].rule.action,
+        activePacks[compiled.rules[index].pack]
+      else { continue }
+      markTail(rule: index, minimumWords: minimumWords)
+    }
+  }
+
+  /// Marks the title-like lines after the last line of at least `minimumWords` words, each
+  /// subject to the rule's conditions and `keep`s.
+  private mutating func markTail(rule index: Int, minimumWords: Int) {
+    var last = hits.count - 1
+    while last >= 0, ordinals[last] < 0 || LineMetrics.words(in: content(last)) < minimumWords {
+      last -= 1
+    }
+    guard last >= 0 else { return }
+    for line in (last + 1)..<hits.count where ordinals[line] >= 0 {
+      guard isTitleLike(line), applies(index, toLine: line), !isClaimedByLineRule(line) else {
+        continue
+      }
+      mark(line..<(line + 1), rule: index)
+    }
+  }
+
+  /// True when a caption, credit or meta rule applies to the line: the tail leaves it to them.
+  private func isClaimedByLineRule(_ line: Int) -> Bool {
+    hits[line].contains { hit in
+      guard case .rule(let rule) = compiled.patterns[hit.pattern].owner else { return false }
+      let kind = compiled.rules[rule].rule.action.kind
+      return (kind == .caption || kind == .credit || kind == .meta) && applies(rule, toLine: line)
+    }
   }
 
   /// The line just past the run of title-like lines that follows `header`: non-blank lines of

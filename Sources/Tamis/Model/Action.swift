@@ -19,6 +19,9 @@ public enum Action: Sendable, Hashable {
   /// Remove the matching line (a list header) and the title-like lines that follow it: short,
   /// without sentence punctuation at the end, blank lines between them allowed.
   case dropRun(Pattern)
+  /// Remove the title-like lines after the last line of at least `minimumWords` words: the
+  /// footer zone after the last body paragraph. Takes no pattern.
+  case dropTail(minimumWords: Int)
   /// Capture the pattern's holes as meta fields and remove the line.
   case meta(Pattern)
   /// Protect the line from the other rules of its scope and of less specific scopes.
@@ -35,6 +38,7 @@ public enum Action: Sendable, Hashable {
     case .caption: .caption
     case .credit: .credit
     case .dropRun: .dropRun
+    case .dropTail: .dropTail
     case .meta: .meta
     case .keep: .keep
     }
@@ -47,6 +51,7 @@ public enum Action: Sendable, Hashable {
       .caption(let p), .credit(let p), .dropRun(let p), .meta(let p), .keep(let p):
       [p]
     case .dropBlock(let start, let end): [start, end]
+    case .dropTail: []
     }
   }
 }
@@ -59,6 +64,7 @@ public enum ActionKind: String, Sendable, Hashable, CaseIterable {
   case dropUntil = "drop-until"
   case dropBlock = "drop-block"
   case dropRun = "drop-run"
+  case dropTail = "drop-tail"
   case caption = "caption"
   case credit = "credit"
   case meta = "meta"
@@ -75,7 +81,7 @@ public enum ActionKind: String, Sendable, Hashable, CaseIterable {
     case .meta: 2
     case .dropLine: 3
     case .stripSpan: 4
-    case .dropFrom, .dropUntil, .dropBlock, .dropRun: 5
+    case .dropFrom, .dropUntil, .dropBlock, .dropRun, .dropTail: 5
     }
   }
 }

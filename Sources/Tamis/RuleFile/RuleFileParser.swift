@@ -221,6 +221,15 @@ struct RuleFileParser {
       report(.missingValue(directive: kind.name), line, at: line.valueStart)
       return nil
     }
+    if kind == .dropTail {
+      // `drop-tail: min-words N`: no pattern, a length that marks a body paragraph.
+      let words = line.value.split(separator: " ")
+      guard words.count == 2, words[0] == "min-words", let count = Int(words[1]), count > 0 else {
+        report(.invalidCondition(text: String(line.value)), line, at: line.valueStart)
+        return nil
+      }
+      return .dropTail(minimumWords: count)
+    }
     var parser = PatternParser(line: line.text, start: line.valueStart)
     do {
       let pattern = try parser.parsePattern(stopWord: kind == .dropBlock ? "until" : nil)
@@ -257,6 +266,7 @@ struct RuleFileParser {
         return .meta(pattern)
       case .credit: return .credit(pattern)
       case .dropRun: return .dropRun(pattern)
+      case .dropTail: return nil  // handled above: it takes no pattern
       case .dropLine: return .dropLine(pattern)
       case .stripSpan: return .stripSpan(pattern)
       case .dropFrom: return .dropFrom(pattern)

@@ -174,6 +174,7 @@ import Testing
         drop-until: "Publié le"
         drop-block: "À lire aussi" until ends-with "Fin" exact
         drop-run: equals "Les plus lus"
+        drop-tail: min-words 25
         caption: "{text} / {credit}"
         credit: equals "Photo : {credit}"
         meta: "Par {author:word}"
@@ -191,6 +192,7 @@ import Testing
           start: Pattern(anchor: .contains, parts: [.literal("À lire aussi")]),
           end: Pattern(anchor: .endsWith, parts: [.literal("Fin")], options: .exact)),
         .dropRun(Pattern(anchor: .equals, parts: [.literal("Les plus lus")])),
+        .dropTail(minimumWords: 25),
         .caption(
           Pattern(
             anchor: .contains,
