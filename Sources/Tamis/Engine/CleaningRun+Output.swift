@@ -111,7 +111,8 @@ extension CleaningRun {
       }
     }
     return CleanedArticle(
-      source: source, body: String(decoding: body, as: UTF8.self), captions: captions, meta: meta, removals: removals,
+      source: source, body: String(decoding: body, as: UTF8.self), captions: captions, meta: meta,
+      removals: removals,
       outcomes: outcomes, lineTerminator: terminator)
   }
 
@@ -209,7 +210,8 @@ extension CleaningRun {
   }
 
   /// The bytes without leading and trailing white space (ASCII, NBSP, narrow NBSP, BOM).
-  private static func trimmedBytes(_ text: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+  private static func trimmedBytes(_ text: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>
+  {
     var lower = 0
     var upper = text.count
     while lower < upper {

@@ -95,7 +95,9 @@ struct LanguageDetector: Sendable {
       }
     }
     finishWord()
-    let ranked = scores.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
+    let ranked = scores.indices.sorted {
+      scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1)
+    }
     let best = scores[ranked[0]]
     let second = scores[ranked[1]]
     // Require a clear lead: 1.5 times the runner-up.

@@ -33,24 +33,30 @@ public struct GoldEvaluation: Sendable {
   public struct Score: Sendable, Hashable {
     /// Dumps counted.
     public var dumps = 0
-    /// True body lines, and how many of them the output body holds.
+    /// True body lines.
     public var bodyLines = 0
+    /// True body lines that the output body holds.
     public var bodyLinesKept = 0
-    /// Lines in the output body, and how many of them are true body lines.
+    /// Lines in the output body.
     public var outputLines = 0
+    /// Output body lines that are true body lines.
     public var outputLinesCorrect = 0
-    /// Boilerplate input lines, and how many of them are absent from the output body.
+    /// Boilerplate input lines.
     public var boilerplateLines = 0
+    /// Boilerplate input lines absent from the output body.
     public var boilerplateRemoved = 0
-    /// True captions, and how many the output has with the same text and credit.
+    /// True captions.
     public var captions = 0
+    /// True captions that the output has with the same text and credit.
     public var captionsRight = 0
 
     /// Creates an empty score.
     public init() {}
 
     /// The share of true body lines lost (0…1).
-    public var bodyLost: Double { bodyLines == 0 ? 0 : 1 - Double(bodyLinesKept) / Double(bodyLines) }
+    public var bodyLost: Double {
+      bodyLines == 0 ? 0 : 1 - Double(bodyLinesKept) / Double(bodyLines)
+    }
     /// The share of output body lines that are true body (0…1).
     public var bodyPrecision: Double {
       outputLines == 0 ? 1 : Double(outputLinesCorrect) / Double(outputLines)
@@ -108,7 +114,8 @@ public struct GoldEvaluation: Sendable {
     score.outputLinesCorrect = outputBody.filter { truthSet.contains($0) }.count
     let captionTexts = dump.captions.map(\.text).filter { !$0.isEmpty }
     for line in nonBlankLines(dump.input) {
-      let isBody = truthSet.contains(line) || truthBody.contains { !$0.isEmpty && line.contains($0) }
+      let isBody =
+        truthSet.contains(line) || truthBody.contains { !$0.isEmpty && line.contains($0) }
       let isCaption = captionTexts.contains { line.hasPrefix($0) }
       guard !isBody, !isCaption else { continue }
       score.boilerplateLines += 1
@@ -187,7 +194,8 @@ public struct GoldEvaluation: Sendable {
     rows.append(("site pack", total { _, pack in pack }))
     rows.append(("no pack", total { _, pack in !pack }))
     rows.append(("overall", total()))
-    let header = "| group | dumps | body lost | body precision | boilerplate removed | captions right |"
+    let header =
+      "| group | dumps | body lost | body precision | boilerplate removed | captions right |"
     var lines = [header, "|---|---:|---:|---:|---:|---:|"]
     for (name, score) in rows {
       lines.append(

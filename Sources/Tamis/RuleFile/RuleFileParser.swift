@@ -177,7 +177,9 @@ struct RuleFileParser {
       groups[g].examples[e].body.append(value)
     case "gives-caption":
       // `TEXT | CREDIT`, or `TEXT |` for a caption without a credit.
-      let bar = value.hasSuffix(" |") ? value.index(value.endIndex, offsetBy: -2)..<value.endIndex
+      let bar =
+        value.hasSuffix(" |")
+        ? value.index(value.endIndex, offsetBy: -2)..<value.endIndex
         : value.firstRange(of: " | ")
       guard let bar else {
         report(.invalidCaptionExpectation, line, at: line.valueStart)

@@ -35,7 +35,8 @@ struct JSONLinesCommand {
       let name = InputReader.displayName(operand)
       let descriptor = operand == "-" ? STDIN_FILENO : open(operand, O_RDONLY)
       guard descriptor >= 0 else {
-        try streams.errors.write("\(name): error: cannot read: \(String(cString: strerror(errno)))\n")
+        try streams.errors.write(
+          "\(name): error: cannot read: \(String(cString: strerror(errno)))\n")
         failed = true
         continue
       }

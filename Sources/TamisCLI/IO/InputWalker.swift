@@ -39,7 +39,8 @@ enum InputWalker {
         if values?.isSymbolicLink == true {
           // A link to a file is read; a link to a folder is not followed.
           var linkIsDirectory: ObjCBool = false
-          let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &linkIsDirectory)
+          let exists = FileManager.default.fileExists(
+            atPath: url.path, isDirectory: &linkIsDirectory)
           if !exists || linkIsDirectory.boolValue { continue }
         } else if values?.isRegularFile != true {
           continue

@@ -175,7 +175,9 @@ struct JSONRecordReader {
     if try peek() == UInt8(ascii: "-") { index += 1 }
     guard let first = try? peek(), isDigit(first) else { throw unexpected() }
     index += 1
-    if first != UInt8(ascii: "0") { while index < bytes.endIndex, isDigit(bytes[index]) { index += 1 } }
+    if first != UInt8(ascii: "0") {
+      while index < bytes.endIndex, isDigit(bytes[index]) { index += 1 }
+    }
     if index < bytes.endIndex, bytes[index] == UInt8(ascii: ".") {
       index += 1
       guard index < bytes.endIndex, isDigit(bytes[index]) else { throw unexpectedOrEnd() }
@@ -183,7 +185,9 @@ struct JSONRecordReader {
     }
     if index < bytes.endIndex, bytes[index] | 0x20 == UInt8(ascii: "e") {
       index += 1
-      if index < bytes.endIndex, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+      if index < bytes.endIndex,
+        bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")
+      {
         index += 1
       }
       guard index < bytes.endIndex, isDigit(bytes[index]) else { throw unexpectedOrEnd() }

@@ -98,7 +98,8 @@ import Testing
   @Test("--explain adds the removed list")
   func explainAddsRemovals() throws {
     let run = try Self.run([#"{"text":"Un.\n\nPublicité"}"#], ["--explain"])
-    #expect(run.output.contains(#""removed":[{"action":"drop-line","id":"jsonl-boilerplate","line":3"#))
+    #expect(
+      run.output.contains(#""removed":[{"action":"drop-line","id":"jsonl-boilerplate","line":3"#))
   }
 
   @Test("blank lines pass through as blank lines")

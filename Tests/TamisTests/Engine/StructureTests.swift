@@ -16,8 +16,12 @@ import Testing
       "group: g\n  credit: equals \"Photo : {credit}\"\n",
       "Premier paragraphe.\n\nLe ministre à Matignon, mardi.\nPhoto : AFP\n\nSuite.\n")
     #expect(article.body == "Premier paragraphe.\n\nSuite.")
-    #expect(article.captions == [Caption(text: "Le ministre à Matignon, mardi.", credit: "AFP",
-      position: 0, ruleID: "g")])
+    #expect(
+      article.captions == [
+        Caption(
+          text: "Le ministre à Matignon, mardi.", credit: "AFP",
+          position: 0, ruleID: "g")
+      ])
     #expect(article.outcomes == [.body, .blank, .caption(0), .caption(0), .blank, .body])
   }
 

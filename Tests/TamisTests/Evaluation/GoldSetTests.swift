@@ -17,7 +17,8 @@ import Testing
     for language in languages {
       let folder = gold.appendingPathComponent(language)
       let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-      for name in names where name.hasSuffix(".txt") && !name.hasSuffix(".body.txt")
+      for name in names
+      where name.hasSuffix(".txt") && !name.hasSuffix(".body.txt")
         && !name.hasSuffix(".captions.txt")
       {
         let stem = String(name.dropLast(4))
