@@ -167,6 +167,15 @@ import Testing
       """)
   }
 
+  @Test("line numbers are right-aligned to the widest")
+  func alignedNumbers() throws {
+    let dump = (1...10).map { "Ligne \($0)." }.joined(separator: "\n") + "\n"
+    let run = Self.run(["--no-default-rules", "-r", try Self.rulesPath(), "-e"], input: dump)
+    let lines = run.output.split(separator: "\n").map(String.init)
+    #expect(lines.first == " 1 kept     Ligne 1.")
+    #expect(lines.last == "10 kept     Ligne 10.")
+  }
+
   @Test("--explain with JSON output is the JSON with its removed list")
   func explainJSON() throws {
     let path = try Self.rulesPath()

@@ -448,4 +448,17 @@ import Testing
         r.rules:5:3: note: first defined here
         """)
   }
+
+  @Test("the shipped rules are lint-free")
+  func shippedRules() throws {
+    let rules = try RuleSet.builtin()
+    for warning in RuleLinter(rules).warnings() {
+      let location = warning.location ?? .init(path: "rules", line: 1)
+      Issue.record(
+        Comment(rawValue: DiagnosticRenderer.render(warning)),
+        sourceLocation: Testing.SourceLocation(
+          fileID: "tamis/\(location.path)", filePath: location.path, line: location.line,
+          column: location.column ?? 1))
+    }
+  }
 }
