@@ -77,10 +77,10 @@ extension CleaningRun {
             meta[hole.name] = Self.trimmed(string(slice(line, hole.range)))
           }
         }
-        removals.append(removal(line, Self.trimmed(string(content(line))), rule: rule))
+        removals.append(removal(line, string(Self.trimmedBytes(content(line))), rule: rule))
         outcomes.append(.removed(removals.count - 1))
       case .removed(let rule):
-        removals.append(removal(line, Self.trimmed(string(content(line))), rule: rule))
+        removals.append(removal(line, string(Self.trimmedBytes(content(line))), rule: rule))
         outcomes.append(.removed(removals.count - 1))
       case .captionText:
         // Filled in when its credit line comes, just below.
@@ -100,7 +100,7 @@ extension CleaningRun {
       }
     }
     applyGroupFields(removals: removals, captions: captions, outcomes: outcomes, to: &meta)
-    flagOverRemoval(removals, into: &meta)
+    flagOverRemoval(removals, outcomes: outcomes, into: &meta)
     if meta["lang"] == nil, let language { meta["lang"] = language }
     if meta["site"] == nil {
       for (index, pack) in compiled.ruleSet.packs.enumerated() where activePacks[index] {
@@ -122,16 +122,24 @@ extension CleaningRun {
     removals: [Removal], captions: [Caption], outcomes: [LineOutcome],
     to meta: inout [String: String]
   ) {
-    var firings: [(line: Int, ruleID: String)] = removals.map { ($0.line - 1, $0.ruleID) }
+    // Only groups with `sets:` matter; most rule sets have a handful.
+    var setsOfGroup: [String: Int] = [:]
+    for (index, rule) in compiled.rules.enumerated() where !rule.sets.isEmpty {
+      if setsOfGroup[rule.rule.id] == nil { setsOfGroup[rule.rule.id] = index }
+    }
+    guard !setsOfGroup.isEmpty else { return }
+    var firings: [(line: Int, ruleID: String)] = removals.compactMap {
+      setsOfGroup[$0.ruleID] == nil ? nil : ($0.line - 1, $0.ruleID)
+    }
     for (line, outcome) in outcomes.enumerated() {
-      if case .caption(let index) = outcome { firings.append((line, captions[index].ruleID)) }
+      if case .caption(let index) = outcome, setsOfGroup[captions[index].ruleID] != nil {
+        firings.append((line, captions[index].ruleID))
+      }
     }
     var done: Set<String> = []
     for firing in firings.sorted(by: { $0.line < $1.line }) where !done.contains(firing.ruleID) {
       done.insert(firing.ruleID)
-      guard let index = compiled.rules.firstIndex(where: { $0.rule.id == firing.ruleID }),
-        !compiled.rules[index].sets.isEmpty
-      else { continue }
+      guard let index = setsOfGroup[firing.ruleID] else { continue }
       // The hit of one of the group's rules on the firing line (for zone rules, the zone's
       // first line is the one that matched).
       var holes: [String: String] = [:]
@@ -160,7 +168,9 @@ extension CleaningRun {
 
   /// Flags a dump that lost more than `removalBudget` of its words: `over-removal` (the share,
   /// in percent) and `over-removal-rules` (the groups that removed most, by words).
-  private func flagOverRemoval(_ removals: [Removal], into meta: inout [String: String]) {
+  private func flagOverRemoval(
+    _ removals: [Removal], outcomes: [LineOutcome], into meta: inout [String: String]
+  ) {
     var total = 0
     for line in lineIndex.lines.indices where ordinals[line] >= 0 {
       total += LineMetrics.words(in: content(line))
@@ -169,10 +179,22 @@ extension CleaningRun {
     guard total >= Self.removalBudgetMinimumWords else { return }
     var removedByRule: [String: Int] = [:]
     var removed = 0
-    for removal in removals {
-      let words = removal.text.split(whereSeparator: \.isWhitespace).count
-      removed += words
-      removedByRule[removal.ruleID, default: 0] += words
+    for (line, outcome) in outcomes.enumerated() {
+      switch outcome {
+      case .removed(let index):
+        // Whole lines are counted on their bytes; only stripped spans need their text.
+        let words = LineMetrics.words(in: content(line))
+        removed += words
+        removedByRule[removals[index].ruleID, default: 0] += words
+      case .stripped(let indices):
+        for index in indices {
+          let words = removals[index].text.split(separator: " ").count
+          removed += words
+          removedByRule[removals[index].ruleID, default: 0] += words
+        }
+      case .blank, .body, .caption:
+        break
+      }
     }
     let share = Double(removed) / Double(total)
     guard share > Self.removalBudget else { return }

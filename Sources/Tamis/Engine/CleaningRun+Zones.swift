@@ -56,11 +56,16 @@ extension CleaningRun {
     }
   }
 
-  /// Marks the title-like lines after the last line of at least `minimumWords` words, each
-  /// subject to the rule's conditions and `keep`s.
+  /// Marks the title-like lines after the last sentence-like line of at least `minimumWords`
+  /// words, each subject to the rule's conditions and `keep`s.
   private mutating func markTail(rule index: Int, minimumWords: Int) {
+    // The last body paragraph: a line of at least `minimumWords` words that reads like a
+    // sentence (a subheading before a short paragraph is not the end of the body).
     var last = hits.count - 1
-    while last >= 0, ordinals[last] < 0 || LineMetrics.words(in: content(last)) < minimumWords {
+    while last >= 0,
+      ordinals[last] < 0 || isTitleLike(last)
+        || LineMetrics.words(in: content(last)) < minimumWords
+    {
       last -= 1
     }
     guard last >= 0 else { return }
@@ -72,12 +77,15 @@ extension CleaningRun {
     }
   }
 
-  /// True when a caption, credit or meta rule applies to the line: the tail leaves it to them.
+  /// True when a per-line rule (caption, credit, meta, drop-line, strip-span) applies to the
+  /// line: the tail is a fallback and leaves such lines to the rules that name them.
   private func isClaimedByLineRule(_ line: Int) -> Bool {
     hits[line].contains { hit in
       guard case .rule(let rule) = compiled.patterns[hit.pattern].owner else { return false }
-      let kind = compiled.rules[rule].rule.action.kind
-      return (kind == .caption || kind == .credit || kind == .meta) && applies(rule, toLine: line)
+      switch compiled.rules[rule].rule.action.kind {
+      case .caption, .credit, .meta, .dropLine, .stripSpan: return applies(rule, toLine: line)
+      default: return false
+      }
     }
   }
 

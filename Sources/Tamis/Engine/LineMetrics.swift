@@ -6,10 +6,23 @@ enum LineMetrics {
     var words = 0
     var inWord = false
     var index = 0
-    while index < line.count {
-      let (scalar, next) = TextFolder.decode(line, at: index)
-      index = next
-      if isSpace(scalar) {
+    let count = line.count
+    while index < count {
+      let byte = line[index]
+      var space = false
+      var width = 1
+      if byte < 0x80 {
+        space = byte == 0x20 || byte == 0x09
+      } else if byte == 0xC2, index + 1 < count, line[index + 1] == 0xA0 {
+        space = true
+        width = 2
+      } else if byte == 0xE2 || byte == 0xE1 || byte == 0xE3 {
+        let (scalar, next) = TextFolder.decode(line, at: index)
+        space = isSpace(scalar)
+        width = next - index
+      }
+      index += width
+      if space {
         inWord = false
       } else if !inWord {
         inWord = true

@@ -151,7 +151,7 @@ struct LineScanner {
           continue
         }
         if !isFolded {
-          folded.reset()
+          folded.reset(forInputCount: line.count)
           view.folder.fold(line, into: &folded)
           statistics.refoldedBytes += folded.bytes.count
           isFolded = true
@@ -205,10 +205,9 @@ struct LineScanner {
   /// True when folded offset `end` falls between two word characters, so a literal that needs a
   /// word boundary there cannot end there.
   private func followsInsideWord(_ end: Int) -> Bool {
-    folded.bytes.withUnsafeBufferPointer { text in
-      CompiledPattern.isWordCharacter(text, endingAt: end)
-        && CompiledPattern.isWordCharacter(text, startingAt: end)
-    }
+    let text = folded.bytes
+    return CompiledPattern.isWordCharacter(text, endingAt: end)
+      && CompiledPattern.isWordCharacter(text, startingAt: end)
   }
 
   /// Checks one occurrence of a pattern's key (ending at folded offset `end`), appends the hit
@@ -228,13 +227,15 @@ struct LineScanner {
       statistics.templateTries += 1
     }
     var comparisons = 0
-    let match: FoldedMatch? = folded.bytes.withUnsafeBufferPointer { text in
-      if pattern.isLiteral {
-        let range = (end - pattern.key.count)..<end
-        return pattern.acceptsLiteral(in: text, range: range)
-          ? FoldedMatch(range: range, holes: [], literals: [range]) : nil
-      }
-      return pattern.matchTemplate(in: text, comparisons: &comparisons)
+    let text = folded.bytes
+    let match: FoldedMatch?
+    if pattern.isLiteral {
+      let range = (end - pattern.key.count)..<end
+      match =
+        pattern.acceptsLiteral(in: text, range: range)
+        ? FoldedMatch(range: range, holes: [], literals: [range]) : nil
+    } else {
+      match = pattern.matchTemplate(in: text, comparisons: &comparisons)
     }
     statistics.templateComparisons += comparisons
     guard let match else { return }
@@ -259,7 +260,7 @@ struct LineScanner {
   /// Maps a range of folded bytes back to the line's own bytes.
   private func sourceRange(_ range: Range<Int>) -> Range<Int> {
     guard !range.isEmpty else { return 0..<0 }
-    return Int(folded.starts[range.lowerBound])..<Int(folded.ends[range.upperBound - 1])
+    return folded.start(range.lowerBound)..<folded.end(range.upperBound - 1)
   }
 
   private static let zeroWidth: Set<UInt32> = [

@@ -232,23 +232,63 @@ struct ByteCollector: FoldSink {
   mutating func emit(_ byte: UInt8, from start: Int, to end: Int) { bytes.append(byte) }
 }
 
-/// Collects the folded bytes and, for each, the input range it came from.
-struct OffsetCollector: FoldSink {
-  var bytes: [UInt8] = []
-  var starts: [Int32] = []
-  var ends: [Int32] = []
+/// Collects the folded bytes and, for each, the input range it came from, in storage that is
+/// reused from line to line (a line on which a key occurs is folded again into it).
+///
+/// The storage is a class so that the buffers are freed once; the collector is owned by one
+/// `LineScanner`, which is used by one thread at a time.
+final class OffsetCollector: FoldSink {
+  private var capacity = 0
+  private var byteStorage = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+  private var startStorage = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+  private var endStorage = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+  /// The number of folded bytes collected.
+  private(set) var count = 0
 
-  /// Empties the collector, keeping its storage.
-  mutating func reset() {
-    bytes.removeAll(keepingCapacity: true)
-    starts.removeAll(keepingCapacity: true)
-    ends.removeAll(keepingCapacity: true)
+  deinit {
+    byteStorage.deallocate()
+    startStorage.deallocate()
+    endStorage.deallocate()
   }
 
+  /// Empties the collector and makes room for the fold of `inputCount` input bytes (most
+  /// lines fold to fewer bytes than they have; `emit` grows the storage when one does not).
+  func reset(forInputCount inputCount: Int) {
+    count = 0
+    if inputCount + 8 > capacity { grow(to: inputCount + 8) }
+  }
+
+  private func grow(to newCapacity: Int) {
+    let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+    let starts = UnsafeMutablePointer<Int32>.allocate(capacity: newCapacity)
+    let ends = UnsafeMutablePointer<Int32>.allocate(capacity: newCapacity)
+    bytes.update(from: byteStorage, count: count)
+    starts.update(from: startStorage, count: count)
+    ends.update(from: endStorage, count: count)
+    byteStorage.deallocate()
+    startStorage.deallocate()
+    endStorage.deallocate()
+    byteStorage = bytes
+    startStorage = starts
+    endStorage = ends
+    capacity = newCapacity
+  }
+
+  /// The folded bytes collected so far.
+  var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: byteStorage, count: count) }
+
+  /// The input offset of the scalar that folded byte `index` came from.
+  func start(_ index: Int) -> Int { Int(startStorage[index]) }
+
+  /// The input offset just past the scalar that folded byte `index` came from.
+  func end(_ index: Int) -> Int { Int(endStorage[index]) }
+
   @inline(__always)
-  mutating func emit(_ byte: UInt8, from start: Int, to end: Int) {
-    bytes.append(byte)
-    starts.append(Int32(truncatingIfNeeded: start))
-    ends.append(Int32(truncatingIfNeeded: end))
+  func emit(_ byte: UInt8, from start: Int, to end: Int) {
+    if count == capacity { grow(to: capacity * 2) }
+    byteStorage[count] = byte
+    startStorage[count] = Int32(truncatingIfNeeded: start)
+    endStorage[count] = Int32(truncatingIfNeeded: end)
+    count &+= 1
   }
 }

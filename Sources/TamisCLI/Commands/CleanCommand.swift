@@ -20,7 +20,10 @@ struct CleanCommand {
       return .usageOrRules
     }
     let cleaner = Cleaner(rules: rules)
-    let options = CleaningOptions(site: invocation.site, language: invocation.language)
+    // One large dump is scanned on every core; the result does not depend on the count.
+    let options = CleaningOptions(
+      site: invocation.site, language: invocation.language,
+      jobs: invocation.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
     let operands = invocation.inputs.isEmpty ? ["-"] : invocation.inputs
     var failed = false
     var captions: [Caption] = []
