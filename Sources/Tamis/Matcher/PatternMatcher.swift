@@ -42,14 +42,16 @@ extension CompiledPattern {
   /// True when a match may start at `start`: no word character runs into the pattern's first.
   func hasBoundary(in text: UnsafeBufferPointer<UInt8>, before start: Int) -> Bool {
     guard !options.contains(.insideWords), start > 0, start < text.count else { return true }
-    return !(Self.isWordCharacter(text, startingAt: start)
+    return
+      !(Self.isWordCharacter(text, startingAt: start)
       && Self.isWordCharacter(text, endingAt: start))
   }
 
   /// True when a match may end at `end`: no word character follows the pattern's last.
   func hasBoundary(in text: UnsafeBufferPointer<UInt8>, after end: Int) -> Bool {
     guard !options.contains(.insideWords), end > 0, end < text.count else { return true }
-    return !(Self.isWordCharacter(text, endingAt: end)
+    return
+      !(Self.isWordCharacter(text, endingAt: end)
       && Self.isWordCharacter(text, startingAt: end))
   }
 
@@ -68,7 +70,8 @@ extension CompiledPattern {
     var lastIndex = segments.count
     var trailing: Range<Int>?
     var trailingAttached = 0
-    if anchor == .endsWith || anchor == .equals, case .literal(let last, let attached) = segments.last
+    if anchor == .endsWith || anchor == .equals,
+      case .literal(let last, let attached) = segments.last
     {
       trailingAttached = attached
       let start = n - last.needle.count
@@ -106,7 +109,8 @@ extension CompiledPattern {
         } else {
           // A hole may be empty when its value is the attached literal that follows it.
           let from = attached > 0 ? position : position + 1
-          if options.contains(.splitLast), index == lastIndex - 2, case .hole = segments[index + 1] {
+          if options.contains(.splitLast), index == lastIndex - 2, case .hole = segments[index + 1]
+          {
             found = searcher.lastOccurrence(in: text, from: from, limit: limit)
             comparisons += max(0, limit - from)
           } else {
