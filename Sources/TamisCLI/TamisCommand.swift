@@ -39,6 +39,8 @@ public enum TamisCommand {
         return try CheckCommand(invocation: invocation, streams: streams).run()
       case .suggest:
         return try SuggestCommand(invocation: invocation, streams: streams).run()
+      case .eval:
+        return try EvalCommand(invocation: invocation, streams: streams).run()
       case .clean:
         if let outputDirectory = invocation.outputDirectory {
           return try BatchCommand(

@@ -20,6 +20,7 @@ enum HelpText {
       "\(programName) --explain [--diff] [OPTIONS] [FILE ...]",
       "\(programName) \(InvocationParser.checkCommandName) [--strict] [PATH ...]",
       "\(programName) \(InvocationParser.suggestCommandName) [OPTIONS] DIR_OR_JSONL ...",
+      "\(programName) \(InvocationParser.evalCommandName) [--rules PATH] GOLD_DIR ...",
     ]
   }
 

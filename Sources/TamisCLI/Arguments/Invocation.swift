@@ -11,6 +11,8 @@ struct Invocation: Equatable, Sendable {
     case check
     /// Mine a corpus for repeated lines and print rules for them (`tamis suggest`).
     case suggest
+    /// Score the rules against a folder of labelled dumps (`tamis eval`).
+    case eval
     /// Print help to stdout and exit 0.
     case help
     /// Print the version to stdout and exit 0.

@@ -21,6 +21,8 @@ struct InvocationParser: Sendable {
   static let checkCommandName = "check"
   /// The first argument that selects `tamis suggest`.
   static let suggestCommandName = "suggest"
+  /// The first argument that selects `tamis eval`.
+  static let evalCommandName = "eval"
 
   private let options: [OptionSpec]
 
@@ -49,6 +51,9 @@ struct InvocationParser: Sendable {
         remaining = remaining.dropFirst()
       } else if first.kind == .operand(Self.suggestCommandName) {
         invocation.command = .suggest
+        remaining = remaining.dropFirst()
+      } else if first.kind == .operand(Self.evalCommandName) {
+        invocation.command = .eval
         remaining = remaining.dropFirst()
       }
     }
@@ -256,6 +261,9 @@ struct InvocationParser: Sendable {
           option: diff.spelling, index: diff.index, other: "\(format.spelling) json",
           otherIndex: format.index))
     }
+    if invocation.command == .eval, invocation.inputs.isEmpty {
+      problems.append(.missingCorpus(command: Self.evalCommandName, index: 1))
+    }
     if invocation.command == .suggest {
       if invocation.inputs.isEmpty {
         problems.append(.missingCorpus(command: Self.suggestCommandName, index: 1))
@@ -281,6 +289,7 @@ struct InvocationParser: Sendable {
     switch command {
     case .check: checkCommandName
     case .suggest: suggestCommandName
+    case .eval: evalCommandName
     case .clean, .help, .version: "tamis"
     }
   }

@@ -40,10 +40,10 @@ extension OptionSpec {
     OptionSpec(
       .rules, short: "r", value: "PATH",
       help: "add rules from a file or directory (repeatable)",
-      group: .rules, availability: [.clean, .suggest]),
+      group: .rules, availability: [.clean, .suggest, .eval]),
     OptionSpec(
       .noDefaultRules, help: "do not load the built-in rules", group: .rules,
-      availability: [.clean, .suggest]),
+      availability: [.clean, .suggest, .eval]),
 
     // MARK: - Modes
     OptionSpec(.jsonl, help: "read and write JSON Lines, one article per line", group: .modes),

@@ -91,8 +91,10 @@ struct OptionSpec: Equatable, Sendable {
     static let check = Availability(rawValue: 1 << 1)
     /// `tamis suggest`.
     static let suggest = Availability(rawValue: 1 << 2)
+    /// `tamis eval`.
+    static let eval = Availability(rawValue: 1 << 3)
     /// Every command.
-    static let always: Availability = [.clean, .check, .suggest]
+    static let always: Availability = [.clean, .check, .suggest, .eval]
     /// Only cleaning.
     static let cleanOnly: Availability = .clean
     /// Only `tamis check`.
@@ -106,6 +108,7 @@ struct OptionSpec: Equatable, Sendable {
       case .clean: self = .clean
       case .check: self = .check
       case .suggest: self = .suggest
+      case .eval: self = .eval
       case .help, .version: self = []
       }
     }
