@@ -180,9 +180,9 @@ def main():
     with open(out, "wb") as sink:
         s, r = best(["grep", "-v", "-F", "-f", p1000, jsonl], a.repeat, stdout=sink, env=c_env)
     report("grep-C-F-k1000-jsonl", "jsonl", s, r)
-    slice_bytes = 2_000_000
+    slice_bytes = 300_000
     s, n = python_re_filter(p1000, concat, out, slice_bytes)
-    report("python-re-k1000-slice2MB", "concat", s, 0.0, nbytes=n, ndocs=0)
+    report("python-re-k1000-slice300KB", "concat", s, 0.0, nbytes=n, ndocs=0)
 
     tamis = a.tamis
     for k in ["defaults"] + ks:
