@@ -31,11 +31,7 @@ struct BatchCommand {
       try streams.errors.write("tamis: error: \(problem.message)\n")
       return .usageOrRules
     }
-    let rules: RuleSet
-    switch RuleLoader.load(defaults: invocation.useDefaultRules, paths: invocation.rulePaths) {
-    case .success(let loaded): rules = loaded
-    case .failure(let error):
-      try RuleLoader.report(error.diagnostics, to: streams.errors)
+    guard let rules = try RuleLoader.load(for: invocation, reportingTo: streams.errors) else {
       return .usageOrRules
     }
     let cleaner = Cleaner(rules: rules)

@@ -12,11 +12,7 @@ struct CleanCommand {
 
   /// Cleans every input in order. An input that fails is reported and skipped.
   func run() throws(WriteError) -> ExitCode {
-    let rules: RuleSet
-    switch RuleLoader.load(defaults: invocation.useDefaultRules, paths: invocation.rulePaths) {
-    case .success(let loaded): rules = loaded
-    case .failure(let error):
-      try RuleLoader.report(error.diagnostics, to: streams.errors)
+    guard let rules = try RuleLoader.load(for: invocation, reportingTo: streams.errors) else {
       return .usageOrRules
     }
     let cleaner = Cleaner(rules: rules)

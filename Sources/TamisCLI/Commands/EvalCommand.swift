@@ -13,11 +13,7 @@ struct EvalCommand {
 
   /// Scores the rules and prints the table on stdout.
   func run() throws(WriteError) -> ExitCode {
-    let rules: RuleSet
-    switch RuleLoader.load(defaults: invocation.useDefaultRules, paths: invocation.rulePaths) {
-    case .success(let loaded): rules = loaded
-    case .failure(let error):
-      try RuleLoader.report(error.diagnostics, to: streams.errors)
+    guard let rules = try RuleLoader.load(for: invocation, reportingTo: streams.errors) else {
       return .usageOrRules
     }
     var dumps: [GoldEvaluation.Dump] = []

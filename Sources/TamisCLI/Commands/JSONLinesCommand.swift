@@ -17,11 +17,7 @@ struct JSONLinesCommand {
   /// Runs the command: exit 1 when some record was malformed or lacked the text field.
   func run() throws(WriteError) -> ExitCode {
     let started = Date()
-    let rules: RuleSet
-    switch RuleLoader.load(defaults: invocation.useDefaultRules, paths: invocation.rulePaths) {
-    case .success(let loaded): rules = loaded
-    case .failure(let error):
-      try RuleLoader.report(error.diagnostics, to: streams.errors)
+    guard let rules = try RuleLoader.load(for: invocation, reportingTo: streams.errors) else {
       return .usageOrRules
     }
     let recordCleaner = RecordCleaner(

@@ -17,6 +17,19 @@ enum RuleLoader {
     }
   }
 
+  /// The rule set an invocation names (the built-in rules unless `--no-default-rules`, then
+  /// `--rules`), or nil after writing every diagnostic that stopped it to `sink`.
+  static func load(for invocation: Invocation, reportingTo sink: any ByteSink) throws(WriteError)
+    -> RuleSet?
+  {
+    switch load(defaults: invocation.useDefaultRules, paths: invocation.rulePaths) {
+    case .success(let rules): return rules
+    case .failure(let error):
+      try report(error.diagnostics, to: sink)
+      return nil
+    }
+  }
+
   /// Writes every diagnostic to `sink`, one per line, notes after their diagnostic.
   static func report(_ diagnostics: [Diagnostic], to sink: any ByteSink) throws(WriteError) {
     guard !diagnostics.isEmpty else { return }
