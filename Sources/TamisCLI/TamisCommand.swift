@@ -55,7 +55,7 @@ public enum TamisCommand {
     } catch .brokenPipe {
       return .success
     } catch {
-      try? streams.errors.write("tamis: error: cannot write output: \(error)\n")
+      try? streams.errors.write("tamis: error: cannot write output: \(error.message)\n")
       return .someInputsFailed
     }
   }

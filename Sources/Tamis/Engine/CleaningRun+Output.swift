@@ -29,8 +29,9 @@ extension CleaningRun {
         var text = Self.trimmedBytes(content(line))
         var outcome = LineOutcome.body
         var strippedText: String?
+        var strippedBytes: [UInt8]?
         if !strips[line].isEmpty {
-          let (kept, cut) = stripped(line)
+          let (kept, keptBytes, cut) = stripped(line)
           let first = removals.count
           for piece in cut { removals.append(removal(line, piece.text, rule: piece.rule)) }
           guard kept.contains(where: { $0.isLetter || $0.isNumber }) else {
@@ -41,6 +42,7 @@ extension CleaningRun {
             continue
           }
           strippedText = kept
+          strippedBytes = keptBytes
           outcome = .stripped(removals: Array(first..<removals.count))
         }
         if pendingBreak {
@@ -53,7 +55,9 @@ extension CleaningRun {
         } else {
           paragraphCount += 1
         }
-        if let strippedText {
+        if let strippedBytes {
+          body += strippedBytes
+        } else if let strippedText {
           body += strippedText.utf8
         } else {
           text = Self.trimmedBytes(text)
@@ -110,10 +114,12 @@ extension CleaningRun {
         }
       }
     }
+    // Invalid UTF-8 shows as U+FFFD in `body`; `rawBody` keeps the input's bytes (issue 7).
+    let isValid = body.withUnsafeBufferPointer(TextCheck.isValidUTF8)
     return CleanedArticle(
       source: source, body: String(decoding: body, as: UTF8.self), captions: captions, meta: meta,
       removals: removals,
-      outcomes: outcomes, lineTerminator: terminator)
+      outcomes: outcomes, lineTerminator: terminator, rawBody: isValid ? nil : body)
   }
 
   /// Sets the `sets:` fields of every group that fired, the first time it fired, with the holes
@@ -203,8 +209,11 @@ extension CleaningRun {
       .prefix(3).map(\.key).joined(separator: ",")
   }
 
-  /// The line content with every strip span cut out, seams closed with one space.
-  private func stripped(_ line: Int) -> (kept: String, cut: [(rule: Int, text: String)]) {
+  /// The line content with every strip span cut out, seams closed with one space; and when the
+  /// line is not valid UTF-8, the same as the input's own bytes (invalid ones kept).
+  private func stripped(_ line: Int)
+    -> (kept: String, keptBytes: [UInt8]?, cut: [(rule: Int, text: String)])
+  {
     let text = content(line)
     let spans = strips[line].sorted { $0.span.lowerBound < $1.span.lowerBound }
     var pieces: [String] = []
@@ -219,7 +228,23 @@ extension CleaningRun {
     }
     pieces.append(string(slice(line, position..<text.count)))
     let kept = pieces.map(Self.trimmed).filter { !$0.isEmpty }.joined(separator: " ")
-    return (kept, cut)
+    guard !TextCheck.isValidUTF8(text) else { return (kept, nil, cut) }
+    // The same cut on the bytes: the pieces between spans, trimmed, joined with one space.
+    var keptBytes: [UInt8] = []
+    position = 0
+    var ranges: [Range<Int>] = []
+    for (_, span) in spans where span.upperBound > position {
+      ranges.append(position..<max(span.lowerBound, position))
+      position = span.upperBound
+    }
+    ranges.append(position..<text.count)
+    for range in ranges {
+      let piece = Self.trimmedBytes(slice(line, range))
+      guard !piece.isEmpty else { continue }
+      if !keptBytes.isEmpty { keptBytes.append(0x20) }
+      keptBytes += piece
+    }
+    return (kept, keptBytes, cut)
   }
 
   private func slice(_ line: Int, _ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {

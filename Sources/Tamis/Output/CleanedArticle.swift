@@ -18,11 +18,18 @@ public struct CleanedArticle: Sendable, Hashable {
   public var outcomes: [LineOutcome]
   /// The line terminator the body uses (`\n` unless the input uses `\r\n` or `\r`).
   public var lineTerminator: String
+  /// The body's own bytes when they are not valid UTF-8 (`body` shows U+FFFD in place of each
+  /// invalid byte); nil when `body` holds them exactly.
+  public var rawBody: [UInt8]?
+
+  /// The body as the input's own bytes, invalid UTF-8 included: what a text output writes.
+  public var bodyBytes: [UInt8] { rawBody ?? Array(body.utf8) }
 
   /// Creates an article.
   public init(
     source: String, body: String, captions: [Caption], meta: [String: String],
-    removals: [Removal], outcomes: [LineOutcome], lineTerminator: String = "\n"
+    removals: [Removal], outcomes: [LineOutcome], lineTerminator: String = "\n",
+    rawBody: [UInt8]? = nil
   ) {
     self.source = source
     self.body = body
@@ -31,6 +38,7 @@ public struct CleanedArticle: Sendable, Hashable {
     self.removals = removals
     self.outcomes = outcomes
     self.lineTerminator = lineTerminator
+    self.rawBody = rawBody
   }
 
   /// The body's paragraphs.

@@ -3,9 +3,9 @@ import Tamis
 
 /// How a cleaned article is written out, shared by the filter, batch and JSON Lines modes.
 enum ArticleRendering {
-  /// The body and a final line end (nothing for an empty body).
-  static func text(_ article: CleanedArticle) -> String {
-    article.body.isEmpty ? "" : article.body + article.lineTerminator
+  /// The body's own bytes (invalid UTF-8 kept) and a final line end (nothing for an empty body).
+  static func text(_ article: CleanedArticle) -> [UInt8] {
+    article.body.isEmpty ? [] : article.bodyBytes + Array(article.lineTerminator.utf8)
   }
 
   /// One JSON object on one line, with the `removed` list.

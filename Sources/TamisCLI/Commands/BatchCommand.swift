@@ -15,7 +15,8 @@ struct BatchCommand {
 
   /// What happened to one document.
   private enum Outcome: Sendable {
-    case written(RunSummary)
+    /// Written; `warning` when the input is not valid UTF-8 (cleaned anyway).
+    case written(RunSummary, warning: String?)
     case upToDate
     case skipped(message: String)
     case failed(message: String)
@@ -50,7 +51,9 @@ struct BatchCommand {
       }
       for outcome in outcomes {
         switch outcome {
-        case .written(let counts): summary.add(counts)
+        case .written(let counts, let warning):
+          summary.add(counts)
+          if let warning { try streams.errors.write(warning) }
         case .upToDate: summary.skipped += 1
         case .skipped(let message):
           problems += 1
@@ -116,6 +119,8 @@ struct BatchCommand {
           Diagnostic(severity, at: nil, .input(problem)), programName: document.path) + "\n"
       return severity == .warning ? .skipped(message: message) : .failed(message: message)
     }
+    let warning = InputReader.invalidUTF8Warning(
+      bytes, name: document.path, replaced: invocation.format == .json)
     let article = bytes.withUnsafeBufferPointer {
       cleaner.clean(
         bytes: $0, source: document.path,
@@ -127,16 +132,16 @@ struct BatchCommand {
       if invocation.format == .json {
         try files.write(Data(ArticleRendering.json(article).utf8), to: targets[0])
       } else {
-        try files.write(Data(ArticleRendering.text(article).utf8), to: targets[0])
+        try files.write(Data(ArticleRendering.text(article)), to: targets[0])
         try files.write(Data(ArticleRendering.captionsTSV(article.captions).utf8), to: targets[1])
       }
     } catch {
       return .failed(
-        message: "\(targets[0]): error: cannot write: \(error.localizedDescription)\n")
+        message: "\(targets[0]): error: cannot write: \(InputReader.reason(error))\n")
     }
     var counts = RunSummary()
     counts.add(article, bytes: bytes.count)
-    return .written(counts)
+    return .written(counts, warning: warning)
   }
 
   /// The output paths: `[body, captions]` in text mode, `[json]` in JSON mode.

@@ -35,6 +35,10 @@ struct CleanCommand {
         failed = true
         continue
       }
+      let replaced = invocation.format == .json || invocation.explain || invocation.diff
+      if let warning = InputReader.invalidUTF8Warning(bytes, name: name, replaced: replaced) {
+        try streams.errors.write(warning)
+      }
       let article = bytes.withUnsafeBufferPointer {
         cleaner.clean(bytes: $0, source: name, options: options)
       }
@@ -56,15 +60,15 @@ struct CleanCommand {
 
   /// What to print for one cleaned input.
   private func render(_ article: CleanedArticle, bytes: [UInt8], name: String, several: Bool)
-    -> String
+    -> [UInt8]
   {
-    if invocation.format == .json { return ArticleRendering.json(article) }
+    if invocation.format == .json { return Array(ArticleRendering.json(article).utf8) }
     guard invocation.explain || invocation.diff else { return ArticleRendering.text(article) }
     let renderer = ExplainRenderer(colour: streams.outputIsTerminal)
     let listing =
       invocation.diff
       ? renderer.diff(article, bytes: bytes) : renderer.explain(article, bytes: bytes)
-    guard several, !listing.isEmpty else { return listing }
-    return renderer.paint("==> \(name) <==", .dim) + "\n" + listing
+    guard several, !listing.isEmpty else { return Array(listing.utf8) }
+    return Array((renderer.paint("==> \(name) <==", .dim) + "\n" + listing).utf8)
   }
 }

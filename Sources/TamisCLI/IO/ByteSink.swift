@@ -19,6 +19,14 @@ enum WriteError: Error, Equatable {
   case brokenPipe
   /// Any other failure, with the `errno` text.
   case failed(reason: String)
+
+  /// The message text (`no space left on device`).
+  var message: String {
+    switch self {
+    case .brokenPipe: "broken pipe"
+    case .failed(let reason): reason
+    }
+  }
 }
 
 /// Writes to a file descriptor (stdout, stderr), holding a lock so documents never interleave.
@@ -39,7 +47,7 @@ final class FileDescriptorSink: ByteSink {
           if written < 0 {
             if errno == EINTR { continue }
             if errno == EPIPE { return .brokenPipe }
-            return .failed(reason: String(cString: strerror(errno)))
+            return .failed(reason: String(cString: strerror(errno)).lowercased())
           }
           offset += written
         }
@@ -63,4 +71,7 @@ final class MemorySink: ByteSink {
 
   /// Everything written so far, decoded as UTF-8.
   var text: String { storage.withLock { String(decoding: $0, as: UTF8.self) } }
+
+  /// Everything written so far, as bytes.
+  var bytes: [UInt8] { storage.withLock { $0 } }
 }

@@ -2,21 +2,27 @@ import Foundation
 import Tamis
 
 /// Reads one input document (a file or stdin) and checks that it is a text dump.
+///
+/// A binary document (NUL bytes) is refused. Invalid UTF-8 is not: the document is cleaned,
+/// with the warning `invalidUTF8Warning` gives (the policy is in README.md, "Bad input").
 enum InputReader {
   /// The label used for standard input in messages.
   static let standardInputName = "<stdin>"
 
-  /// The document's bytes, or the problem that makes it unusable.
+  /// The document's bytes, or the problem that makes it unusable (unreadable, or binary).
   static func read(_ operand: String, streams: Streams) -> Result<[UInt8], InputProblem> {
     let bytes: [UInt8]
     if operand == "-" {
       bytes = streams.readInput()
     } else {
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: operand, isDirectory: &isDirectory) else {
-        return .failure(.unreadable(reason: "no such file"))
+      // stat(2) rather than fileExists, so a link loop or a bad permission is named as such.
+      var info = stat()
+      guard stat(operand, &info) == 0 else {
+        let code = errno
+        let reason = code == ENOENT ? "no such file" : String(cString: strerror(code)).lowercased()
+        return .failure(.unreadable(reason: reason))
       }
-      if isDirectory.boolValue {
+      if info.st_mode & S_IFMT == S_IFDIR {
         return .failure(.unreadable(reason: "is a folder; use '--out DIR' to clean folders"))
       }
       do {
@@ -28,12 +34,25 @@ enum InputReader {
     return validate(bytes).map { bytes }
   }
 
-  /// Checks that `bytes` are UTF-8 text without NUL bytes.
+  /// Checks that `bytes` are text: no NUL bytes (invalid UTF-8 is allowed).
   static func validate(_ bytes: [UInt8]) -> Result<Void, InputProblem> {
-    if let problem = bytes.withUnsafeBufferPointer(TextCheck.problem(in:)) {
-      return .failure(problem)
+    bytes.withUnsafeBufferPointer(TextCheck.isBinary) ? .failure(.binary) : .success(())
+  }
+
+  /// The warning line for a document that is not valid UTF-8 (`NAME: warning: …`), or nil.
+  /// - Parameters:
+  ///   - bytes: the document.
+  ///   - name: the document's display name.
+  ///   - replaced: true when the output shows invalid bytes as U+FFFD (JSON, explanations);
+  ///     false when it writes the body's bytes as they are.
+  static func invalidUTF8Warning(_ bytes: [UInt8], name: String, replaced: Bool) -> String? {
+    guard let invalid = bytes.withUnsafeBufferPointer(TextCheck.invalidUTF8(in:)) else {
+      return nil
     }
-    return .success(())
+    let problem = InputProblem.invalidUTF8Cleaned(
+      byteOffset: invalid.firstOffset, count: invalid.count, replaced: replaced)
+    return DiagnosticRenderer.render(
+      Diagnostic(.warning, at: nil, .input(problem)), programName: name) + "\n"
   }
 
   /// The display name of an operand.
@@ -41,8 +60,12 @@ enum InputReader {
     operand == "-" ? standardInputName : operand
   }
 
-  private static func reason(_ error: any Error) -> String {
+  /// Why a file operation failed, as the system says it (`no space left on device`).
+  static func reason(_ error: any Error) -> String {
     let nsError = error as NSError
+    if nsError.domain == NSPOSIXErrorDomain {
+      return String(cString: strerror(Int32(nsError.code))).lowercased()
+    }
     if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
       underlying.domain == NSPOSIXErrorDomain,
       let code = POSIXErrorCode(rawValue: Int32(underlying.code))
@@ -50,6 +73,7 @@ enum InputReader {
       return String(cString: strerror(code.rawValue)).lowercased()
     }
     if nsError.code == NSFileReadNoPermissionError { return "permission denied" }
+    if nsError.code == NSFileWriteOutOfSpaceError { return "no space left on device" }
     return nsError.localizedDescription
   }
 }

@@ -16,9 +16,19 @@ final class TemporaryFiles: Sendable {
     let number = counter.add(1, ordering: .relaxed).oldValue
     let temporary = (folder as NSString).appendingPathComponent(
       ".tamis-\(getpid())-\(number).tmp")
-    inFlight.withLock { _ = $0.insert(temporary) }
+    // The file is created while the lock is held: the interrupt handler takes the lock too,
+    // so it either runs before the file exists or sees it listed (and it exits holding the
+    // lock, so no file is created after its clean-up).
+    let failure = inFlight.withLock { files -> Int32 in
+      files.insert(temporary)
+      let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
+      guard descriptor >= 0 else { return errno }
+      close(descriptor)
+      return 0
+    }
     defer { inFlight.withLock { _ = $0.remove(temporary) } }
     do {
+      if failure != 0 { throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO) }
       try data.write(to: URL(fileURLWithPath: temporary))
       if rename(temporary, path) != 0 {
         throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
@@ -37,8 +47,10 @@ final class TemporaryFiles: Sendable {
       signal(signalNumber, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
       source.setEventHandler { [self] in
-        for path in inFlight.withLock({ $0 }) { unlink(path) }
-        _exit(128 + signalNumber)
+        inFlight.withLock { files in
+          for path in files { unlink(path) }
+          _exit(128 + signalNumber)
+        }
       }
       source.resume()
       sources.append(source)
