@@ -79,15 +79,22 @@ struct JSONLinesCommand {
   ) throws(WriteError) -> (summary: RunSummary, failed: Bool) {
     var text = ""
     var messages = ""
+    var failed = false
     var summary = RunSummary()
     for (line, output) in zip(lines, outputs) {
       text += output.line
       text += "\n"
       summary.add(output.summary)
-      if let problem = output.problem { messages += "\(name):\(line.number): error: \(problem)\n" }
+      if let warning = output.warning {
+        messages += "\(name):\(line.number): warning: \(warning)\n"
+      }
+      if let problem = output.problem {
+        messages += "\(name):\(line.number): error: \(problem)\n"
+        failed = true
+      }
     }
     try streams.output.write(text)
     if !messages.isEmpty { try streams.errors.write(messages) }
-    return (summary, !messages.isEmpty)
+    return (summary, failed)
   }
 }

@@ -20,10 +20,27 @@ struct RecordCleaner: Sendable {
     var line: String
     var problem: String?
     var summary: RunSummary
+    /// A warning that does not fail the record (invalid UTF-8, read as U+FFFD).
+    var warning: String? = nil
   }
 
   /// Cleans the record on one line (its bytes, without the line end).
+  ///
+  /// A line that is not valid UTF-8 is read with each invalid byte as U+FFFD, so the output
+  /// line is valid JSON, and the output carries a warning saying so (README "Bad input").
   func clean(_ bytes: [UInt8]) -> Output {
+    guard let invalid = bytes.withUnsafeBufferPointer(TextCheck.invalidUTF8(in:)) else {
+      return cleanValid(bytes)
+    }
+    var output = cleanValid(Array(String(decoding: bytes, as: UTF8.self).utf8))
+    output.warning =
+      InputProblem.invalidUTF8Cleaned(
+        byteOffset: invalid.firstOffset, count: invalid.count, replaced: true
+      ).message
+    return output
+  }
+
+  private func cleanValid(_ bytes: [UInt8]) -> Output {
     var summary = RunSummary()
     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
       return Output(line: String(decoding: bytes, as: UTF8.self), problem: nil, summary: summary)

@@ -49,6 +49,26 @@ import Testing
         == "<stdin>: warning: invalid UTF-8 at byte 7 (5 bytes in all); written as U+FFFD\n")
   }
 
+  @Test("invalid UTF-8 in a JSON Lines record: read as U+FFFD, a warning with the line, exit 0")
+  func invalidUTF8JSONLines() throws {
+    let line: [UInt8] =
+      Self.bytes(#"{"id":"caf"#) + [0xE9] + Self.bytes(#"","text":"Un caf"#)
+      + [0xE9] + Self.bytes(#".\n\nPublicité"}"#)
+    let input = try TestPaths.temporaryFolder().appendingPathComponent("records.jsonl")
+    try Data(Self.bytes(#"{"text":"Bon."}"#) + [0x0A] + line + [0x0A]).write(to: input)
+    let run = ByteRun(try Torture.arguments(["--jsonl", input.path]))
+    #expect(run.status == .success)
+    let text = try #require(run.validOutput)
+    let lines = text.split(separator: "\n").map(String.init)
+    #expect(lines.count == 2)
+    #expect(lines.last?.hasPrefix(#"{"id":"caf\#u{FFFD}","text":"Un caf\#u{FFFD}."#) == true)
+    #expect(lines.last?.contains(#""body":"Un caf\#u{FFFD}.""#) == true)
+    #expect(
+      run.errors
+        == "\(input.path):2: warning: invalid UTF-8 at byte 11 (2 bytes in all); written as U+FFFD\n"
+    )
+  }
+
   @Test("U+FFFD written as such in the input is valid text: no warning")
   func replacementCharacterIsValid() throws {
     let run = ByteRun(try Torture.arguments([]), input: Self.bytes("Un \u{FFFD} deux.\n"))
