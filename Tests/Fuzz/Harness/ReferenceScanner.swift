@@ -1,6 +1,6 @@
-// The line scanner as it was before issue 7 (commit 2d87883), kept as the reference the
-// `scanner` target compares the current one with: both must report the same hits in the
-// same order.
+// The line scanner as it was before issue 7 (commit 2d87883, with today's OffsetCollector),
+// kept as the reference the `scanner` fuzz target compares the current one with (both must
+// report the same hits in the same order) and Tests/Fuzz/bench.sh times it against.
 
 /// Scans lines with a compiled rule set. Holds reusable buffers, so make one per thread.
 ///
@@ -58,7 +58,7 @@ struct ReferenceLineScanner {
       }
     }
     guard !candidates.isEmpty else { return }
-    folded.reset()
+    folded.reset(forInputCount: line.count)
     view.folder.fold(line, into: &folded)
     var lastSpanEnd: [Int: Int] = [:]
     for (patternIndex, end) in candidates {
@@ -68,15 +68,15 @@ struct ReferenceLineScanner {
       // A template is matched against the whole line, so one try per line is enough; retrying
       // at every occurrence of its key would make long lines quadratic.
       if !pattern.isLiteral { seen[patternIndex] = true }
-      let match: FoldedMatch? = folded.bytes.withUnsafeBufferPointer { text in
-        if pattern.isLiteral {
-          let range = (end - pattern.key.count)..<end
-          return pattern.acceptsLiteral(in: text, range: range)
-            ? FoldedMatch(range: range, holes: [], literals: [range]) : nil
-        }
-        var comparisons = 0
-        return pattern.matchTemplate(in: text, comparisons: &comparisons)
-      }
+      let text = folded.bytes
+      var comparisons = 0
+      let match: FoldedMatch? =
+        pattern.isLiteral
+        ? (pattern.acceptsLiteral(in: text, range: (end - pattern.key.count)..<end)
+          ? FoldedMatch(
+            range: (end - pattern.key.count)..<end, holes: [],
+            literals: [(end - pattern.key.count)..<end]) : nil)
+        : pattern.matchTemplate(in: text, comparisons: &comparisons)
       guard let match else { continue }
       if every, let previous = lastSpanEnd[patternIndex], match.range.lowerBound < previous {
         continue
@@ -95,7 +95,7 @@ struct ReferenceLineScanner {
   /// Maps a range of folded bytes back to the line's own bytes.
   private func sourceRange(_ range: Range<Int>) -> Range<Int> {
     guard !range.isEmpty else { return 0..<0 }
-    return Int(folded.starts[range.lowerBound])..<Int(folded.ends[range.upperBound - 1])
+    return folded.start(range.lowerBound)..<folded.end(range.upperBound - 1)
   }
 
   private static let zeroWidth: Set<UInt32> = [
