@@ -10,6 +10,7 @@ enum FuzzInvariant {
     }
     var removals = Set<Int>()
     var captions = Set<Int>()
+    var captionLines: [Int: Int] = [:]
     for (index, outcome) in article.outcomes.enumerated() {
       let content = UnsafeBufferPointer(rebasing: bytes[lines[index].content])
       switch outcome {
@@ -23,9 +24,13 @@ enum FuzzInvariant {
           else { fatalError("line \(index + 1): bad stripped removal \(i)") }
         }
       case .caption(let i):
-        guard article.captions.indices.contains(i), captions.insert(i).inserted else {
+        // A caption made of a text line and a credit line below it (`credit:`) is claimed by
+        // both lines, and by no other.
+        captionLines[i, default: 0] += 1
+        guard article.captions.indices.contains(i), captionLines[i, default: 0] <= 2 else {
           fatalError("line \(index + 1): bad caption \(i)")
         }
+        captions.insert(i)
       case .removed(let i):
         guard article.removals.indices.contains(i), removals.insert(i).inserted,
           article.removals[i].line == index + 1
@@ -34,5 +39,25 @@ enum FuzzInvariant {
     }
     guard removals.count == article.removals.count, captions.count == article.captions.count
     else { fatalError("removals or captions no line accounts for") }
+    checkBody(article, bytes: bytes, lines: lines)
+  }
+
+  /// Each line kept whole is in the body as the input's own bytes, in input order: its core
+  /// (without the edge bytes that are white space or not ASCII) is found after the previous one.
+  static func checkBody(
+    _ article: CleanedArticle, bytes: UnsafeBufferPointer<UInt8>, lines: [LineIndex.Line]
+  ) {
+    let body = article.bodyBytes
+    var cursor = 0
+    for (index, outcome) in article.outcomes.enumerated() where outcome == .body {
+      var core = bytes[lines[index].content]
+      while let first = core.first, first <= 0x20 || first >= 0x80 { core = core.dropFirst() }
+      while let last = core.last, last <= 0x20 || last >= 0x80 { core = core.dropLast() }
+      guard !core.isEmpty else { continue }
+      guard let found = body[cursor...].firstRange(of: core) else {
+        fatalError("line \(index + 1) is not in the body as it was")
+      }
+      cursor = found.upperBound
+    }
   }
 }
