@@ -35,8 +35,17 @@ def run(cmd, stdin=None, stdout=None, env=None):
     return seconds, usage.ru_maxrss / 1024
 
 
-def best(cmd, repeat, **kw):
-    results = [run(cmd, **kw) for _ in range(repeat)]
+def best(cmd, repeat, stdin=None, stdout=None, **kw):
+    """Best time and worst peak RSS of `repeat` runs; stdin and stdout are rewound before each run
+    (a shared file offset would leave the second run an already-consumed input)."""
+    results = []
+    for _ in range(repeat):
+        for f in (stdin, stdout):
+            if f is not None and hasattr(f, "seek"):
+                f.seek(0)
+        if stdout is not None and hasattr(stdout, "truncate"):
+            stdout.truncate()
+        results.append(run(cmd, stdin=stdin, stdout=stdout, **kw))
     return min(r[0] for r in results), max(r[1] for r in results)
 
 

@@ -105,6 +105,9 @@ extension CleaningRun {
     }
     applyGroupFields(removals: removals, captions: captions, outcomes: outcomes, to: &meta)
     flagOverRemoval(removals, outcomes: outcomes, into: &meta)
+    if meta["title"] == nil, let line = headline(outcomes) {
+      meta["title"] = Self.trimmed(string(content(line)))
+    }
     if meta["lang"] == nil, let language { meta["lang"] = language }
     if meta["site"] == nil {
       for (index, pack) in compiled.ruleSet.packs.enumerated() where activePacks[index] {
@@ -129,10 +132,7 @@ extension CleaningRun {
     to meta: inout [String: String]
   ) {
     // Only groups with `sets:` matter; most rule sets have a handful.
-    var setsOfGroup: [String: Int] = [:]
-    for (index, rule) in compiled.rules.enumerated() where !rule.sets.isEmpty {
-      if setsOfGroup[rule.rule.id] == nil { setsOfGroup[rule.rule.id] = index }
-    }
+    let setsOfGroup = compiled.firstRuleSettingFields
     guard !setsOfGroup.isEmpty else { return }
     var firings: [(line: Int, ruleID: String)] = removals.compactMap {
       setsOfGroup[$0.ruleID] == nil ? nil : ($0.line - 1, $0.ruleID)
@@ -177,12 +177,6 @@ extension CleaningRun {
   private func flagOverRemoval(
     _ removals: [Removal], outcomes: [LineOutcome], into meta: inout [String: String]
   ) {
-    var total = 0
-    for line in lineIndex.lines.indices where ordinals[line] >= 0 {
-      total += LineMetrics.words(in: content(line))
-    }
-    // A short dump (a caption and a teaser) legitimately loses most of its words.
-    guard total >= Self.removalBudgetMinimumWords else { return }
     var removedByRule: [String: Int] = [:]
     var removed = 0
     for (line, outcome) in outcomes.enumerated() {
@@ -202,11 +196,44 @@ extension CleaningRun {
         break
       }
     }
+    // The dump is flagged when it has at least the minimum of words and `removed` is more than
+    // the budget's share of them; counting stops as soon as neither can hold any more, so a
+    // large dump that lost little is not counted to its end.
+    let enough = max(Self.removalBudgetMinimumWords, Int(Double(removed) / Self.removalBudget) + 1)
+    var total = 0
+    for line in lineIndex.lines.indices where ordinals[line] >= 0 {
+      total += LineMetrics.words(in: content(line))
+      if total >= enough { return }
+    }
+    // A short dump (a caption and a teaser) legitimately loses most of its words.
+    guard total >= Self.removalBudgetMinimumWords else { return }
     let share = Double(removed) / Double(total)
     guard share > Self.removalBudget else { return }
     meta["over-removal"] = "\(Int((share * 100).rounded())) %"
     meta["over-removal-rules"] = removedByRule.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
       .prefix(3).map(\.key).joined(separator: ",")
+  }
+
+  /// The most words a headline may have.
+  static let headlineWords = 24
+
+  /// The line that reads as the article's headline: the first body line, when it is short
+  /// (4 to `headlineWords` words: shorter ones are mostly bylines and buttons), does not end
+  /// like a sentence (`.`, `:`, `;`, `,`, `…`; a question or an exclamation may) and a longer
+  /// body line follows it. A headline stays in the body; this only names it for `meta.title`.
+  private func headline(_ outcomes: [LineOutcome]) -> Int? {
+    guard let first = outcomes.firstIndex(where: { $0 == .body }) else { return nil }
+    let text = Self.trimmedBytes(content(first))
+    let words = LineMetrics.words(in: text)
+    guard (4...Self.headlineWords).contains(words), let last = text.last else { return nil }
+    let endsLikeSentence =
+      [UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: ",")].contains(last)
+      || (last == 0xA6 && text.count >= 3 && text[text.count - 3] == 0xE2)  // … U+2026
+    guard !endsLikeSentence else { return nil }
+    let paragraphFollows = outcomes[(first + 1)...].indices.contains { line in
+      outcomes[line] == .body && LineMetrics.words(in: content(line)) > words
+    }
+    return paragraphFollows ? first : nil
   }
 
   /// The line content with every strip span cut out, seams closed with one space; and when the

@@ -2,32 +2,34 @@
 enum LineMetrics {
   /// The number of words: runs of characters between white space (ASCII space and tab, NBSP,
   /// narrow NBSP and the other Unicode spaces).
+  ///
+  /// Branch-free on ASCII bytes (a word boundary every few bytes would otherwise mispredict);
+  /// only bytes that may start a non-ASCII space are decoded.
   static func words(in line: UnsafeBufferPointer<UInt8>) -> Int {
-    var words = 0
-    var inWord = false
-    var index = 0
+    guard let base = line.baseAddress else { return 0 }
     let count = line.count
+    var words = 0
+    var previousIsSpace = 1
+    var index = 0
     while index < count {
-      let byte = line[index]
-      var space = false
-      var width = 1
+      let byte = base[index]
+      let spaceBit: Int
       if byte < 0x80 {
-        space = byte == 0x20 || byte == 0x09
-      } else if byte == 0xC2, index + 1 < count, line[index + 1] == 0xA0 {
-        space = true
-        width = 2
+        spaceBit = (byte == 0x20 ? 1 : 0) | (byte == 0x09 ? 1 : 0)
+        index &+= 1
+      } else if byte == 0xC2, index + 1 < count, base[index + 1] == 0xA0 {
+        spaceBit = 1
+        index &+= 2
       } else if byte == 0xE2 || byte == 0xE1 || byte == 0xE3 {
         let (scalar, next) = TextFolder.decode(line, at: index)
-        space = isSpace(scalar)
-        width = next - index
+        spaceBit = isSpace(scalar) ? 1 : 0
+        index = next
+      } else {
+        spaceBit = 0
+        index &+= 1
       }
-      index += width
-      if space {
-        inWord = false
-      } else if !inWord {
-        inWord = true
-        words += 1
-      }
+      words &+= previousIsSpace & (spaceBit ^ 1)
+      previousIsSpace = spaceBit
     }
     return words
   }

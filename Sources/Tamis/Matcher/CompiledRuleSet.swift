@@ -14,13 +14,25 @@ public struct CompiledRuleSet: Sendable {
   }
 
   /// One automaton over one folded view, and which patterns each of its keys stands for.
-  struct View: Sendable {
+  ///
+  /// A class, so that scanning a line takes one reference to it instead of copying its arrays'
+  /// references one by one.
+  final class View: Sendable {
     let folder: TextFolder
     let automaton: ByteAutomaton
     /// `patternsOfKey[key]`: indices into `patterns`.
     let patternsOfKey: [[Int32]]
     /// The scanner's shortcuts through the automaton's output chains.
     let chains: OutputChains
+
+    init(
+      folder: TextFolder, automaton: ByteAutomaton, patternsOfKey: [[Int32]], chains: OutputChains
+    ) {
+      self.folder = folder
+      self.automaton = automaton
+      self.patternsOfKey = patternsOfKey
+      self.chains = chains
+    }
   }
 
   /// The rule set this was compiled from.
@@ -31,6 +43,9 @@ public struct CompiledRuleSet: Sendable {
   let collectsEveryOccurrence: [Bool]
   /// Index 0: the accent-keeping view; index 1, when present: the accent-stripping view.
   let views: [View]
+  /// For each group id with `sets:` fields, the index of its first rule (most rule sets have a
+  /// handful, and each dump looks them up).
+  let firstRuleSettingFields: [String: Int]
 
   /// Compiles a rule set.
   public init(_ ruleSet: RuleSet) {
@@ -64,6 +79,13 @@ public struct CompiledRuleSet: Sendable {
         folder: pattern.options.contains(.anyAccent) ? stripping : keeping)
     }
     self.rules = rules
+    var firstRuleSettingFields: [String: Int] = [:]
+    for (index, rule) in rules.enumerated() where !rule.sets.isEmpty {
+      if firstRuleSettingFields[rule.rule.id] == nil {
+        firstRuleSettingFields[rule.rule.id] = index
+      }
+    }
+    self.firstRuleSettingFields = firstRuleSettingFields
     self.patterns = compiled
     self.collectsEveryOccurrence = compiled.map { pattern in
       if case .rule(let index) = pattern.owner {

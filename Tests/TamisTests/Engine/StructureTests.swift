@@ -101,4 +101,43 @@ import Testing
     let short = try Self.clean(rules, "Pub un deux trois quatre\n\nCorps court.\n")
     #expect(short.meta["over-removal"] == nil)
   }
+
+  @Test(
+    "the first body line, short and followed by a paragraph, is meta.title and stays in the body")
+  func headlineIsTitle() throws {
+    let rules = "group: g\n  meta: starts-with \"Par {author}\"\n"
+    let dump = """
+      Par Jeanne Martin
+      Faut-il avoir peur des robots conversationnels ?
+
+      Les assistants se multiplient dans les entreprises, et les syndicats s'en inquiètent.
+      """
+    let article = try Self.clean(rules, dump)
+    #expect(article.meta["title"] == "Faut-il avoir peur des robots conversationnels ?")
+    #expect(article.body.hasPrefix("Faut-il avoir peur"))
+    #expect(article.meta["author"] == "Jeanne Martin")
+  }
+
+  @Test(
+    "no title when the first body line ends like a sentence, is a name, or nothing longer follows")
+  func noHeadline() throws {
+    let sentence = try Self.clean(
+      "", "Le conseil a voté.\n\nLa séance a duré quatre heures et demie.\n")
+    #expect(sentence.meta["title"] == nil)
+    let name = try Self.clean(
+      "", "Lucía Ferrán\n\nLa croissance ralentit nettement au troisième trimestre.\n")
+    #expect(name.meta["title"] == nil)
+    let alone = try Self.clean("", "Un titre sans suite\n\nCourt\n")
+    #expect(alone.meta["title"] == nil)
+  }
+
+  @Test("a title set by a rule is not replaced by the headline guess")
+  func ruleTitleWins() throws {
+    let rules = "group: g\n  meta: starts-with \"Titre : {title}\"\n"
+    let article = try Self.clean(
+      rules,
+      "Titre : Le vrai titre\nUn autre titre court\n\nUn long paragraphe qui suit le titre et le chapeau.\n"
+    )
+    #expect(article.meta["title"] == "Le vrai titre")
+  }
 }
