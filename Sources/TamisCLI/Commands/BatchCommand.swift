@@ -128,12 +128,13 @@ struct BatchCommand {
     }
     do {
       let folder = (targets[0] as NSString).deletingLastPathComponent
-      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      try files.makeFolder(folder)
       if invocation.format == .json {
-        try files.write(Data(ArticleRendering.json(article).utf8), to: targets[0])
+        try files.write(Array(ArticleRendering.json(article).utf8), to: targets[0])
       } else {
-        try files.write(Data(ArticleRendering.text(article)), to: targets[0])
-        try files.write(Data(ArticleRendering.captionsTSV(article.captions).utf8), to: targets[1])
+        try files.write(ArticleRendering.text(article), to: targets[0])
+        try files.write(
+          Array(ArticleRendering.captionsTSV(article.captions).utf8), to: targets[1])
       }
     } catch {
       return .failed(

@@ -13,7 +13,11 @@ enum InputReader {
   static func read(_ operand: String, streams: Streams) -> Result<[UInt8], InputProblem> {
     let bytes: [UInt8]
     if operand == "-" {
-      bytes = streams.readInput()
+      do {
+        bytes = try streams.readInput()
+      } catch {
+        return .failure(.unreadable(reason: Self.reason(error)))
+      }
     } else {
       // stat(2) rather than fileExists, so a link loop or a bad permission is named as such.
       var info = stat()
@@ -26,7 +30,7 @@ enum InputReader {
         return .failure(.unreadable(reason: "is a folder; use '--out DIR' to clean folders"))
       }
       do {
-        bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: operand)))
+        bytes = try FileBytes.read(path: operand)
       } catch {
         return .failure(.unreadable(reason: Self.reason(error)))
       }

@@ -6,8 +6,8 @@ struct Streams: Sendable {
   var output: any ByteSink
   /// Diagnostics, warnings and summaries.
   var errors: any ByteSink
-  /// Reads all of standard input.
-  var readInput: @Sendable () -> [UInt8]
+  /// Reads all of standard input; throws when the system cannot (standard input a folder).
+  var readInput: @Sendable () throws -> [UInt8]
   /// True when stderr is a terminal (and not CI): progress lines are shown only then.
   var errorsAreTerminal = false
   /// True when stdout is a terminal that may show colour (not CI, no `NO_COLOR`): `--explain`
@@ -19,7 +19,7 @@ struct Streams: Sendable {
     Streams(
       output: FileDescriptorSink(descriptor: STDOUT_FILENO),
       errors: FileDescriptorSink(descriptor: STDERR_FILENO),
-      readInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
+      readInput: { try FileBytes.read(descriptor: STDIN_FILENO) },
       errorsAreTerminal: isatty(STDERR_FILENO) == 1
         && ProcessInfo.processInfo.environment["CI"] == nil,
       outputIsTerminal: isatty(STDOUT_FILENO) == 1
