@@ -33,9 +33,11 @@ enum FileBytes {
       var reachedEnd = false
       bytes.append(contentsOf: repeatElement(0, count: capacity - start))
       let filled = bytes.withUnsafeMutableBytes { buffer -> Int in
+        // Never nil: the buffer was just grown by at least 16 KB.
+        guard let base = buffer.baseAddress else { return start }
         var offset = start
         while offset < buffer.count {
-          let count = systemRead(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+          let count = systemRead(descriptor, base + offset, buffer.count - offset)
           if count < 0 {
             if errno == EINTR { continue }
             failure = errno

@@ -62,9 +62,10 @@ final class TemporaryFiles: Sendable {
   /// Writes every byte, retrying short writes and interruptions; returns 0 or the errno.
   private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32 {
     bytes.withUnsafeBytes { buffer in
+      guard let base = buffer.baseAddress else { return 0 }
       var offset = 0
       while offset < buffer.count {
-        let count = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        let count = systemWrite(descriptor, base + offset, buffer.count - offset)
         if count < 0 {
           if errno == EINTR { continue }
           return errno
