@@ -1,16 +1,37 @@
-/// An Aho-Corasick automaton over bytes, compiled to a dense table, that finds every occurrence
-/// of a set of keys in one pass.
+/// An Aho-Corasick automaton over bytes that finds every occurrence of a set of keys in one pass.
 ///
-/// Bytes that occur in no key share one equivalence class, so the table has one column per
-/// distinct key byte plus one. Transitions store the target's row offset (state × columns), so
-/// a step is one add and one load; a transition into a state that ends a key is stored negated
-/// (`~offset`), so the scan loop tests one sign bit per byte. Cost: O(text length + occurrences).
+/// States are numbered breadth-first, so the shallow states, where a scan spends nearly all its
+/// steps, come first. The first `denseStates` of them get a full transition row (a dense table:
+/// one load per byte); the deeper ones, reached only after several bytes of some key, keep just
+/// their trie children and their failure link, and a step from one of them follows failure
+/// links down to a child or to a dense row. That keeps the table small whatever the number of
+/// keys (it was most of the memory and of the compile time at 10,000 phrases, and a table that
+/// fits in the cache scans faster), and the scan stays linear: each failure step undoes at least
+/// one byte of depth that an earlier step added.
+///
+/// Bytes that occur in no key share one equivalence class, so a row has one column per distinct
+/// key byte plus one. A step's target is encoded as a *code*: a dense state's row offset
+/// (state × columns), or `denseLimit` + its rank among the sparse states; a target that ends a
+/// key is stored negated (`~code`), so the scan loop tests one sign bit per byte.
 struct ByteAutomaton: Sendable {
+  /// The default number of states with a dense row: about 1.5 MB of table for 90 byte classes.
+  static let defaultDenseStates = 4_096
+
   /// The byte → class map (class 0: bytes in no key).
   private let classes: [UInt8]
   private let classCount: Int
-  /// `transitions[state * classCount + class]`, negated when the target ends a key.
+  /// `transitions[state * classCount + class]` for the dense states, as codes.
   private let transitions: [Int32]
+  /// The number of dense states, and the first sparse code (`denseStates * classCount`).
+  private let denseStates: Int
+  private let denseLimit: Int
+  /// Sparse state `s` (its rank among the sparse states) has the children
+  /// `childClass[childStart[s]..<childStart[s + 1]]`, reached at codes `childCode[…]`, and the
+  /// failure link `sparseFailure[s]` (a code, never negated).
+  private let childStart: [Int32]
+  private let childClass: [UInt8]
+  private let childCode: [Int32]
+  private let sparseFailure: [Int32]
   /// For each state, the keys that end exactly there (flattened: `outputStart[state]..<…`).
   private let outputStart: [Int32]
   private let outputs: [Int32]
@@ -20,7 +41,9 @@ struct ByteAutomaton: Sendable {
   let keyLengths: [Int32]
 
   /// Compiles the keys. Empty keys are never reported.
-  init(keys: [[UInt8]]) {
+  /// - Parameter denseStates: how many states (breadth-first) get a full transition row; tests
+  ///   lower it to make every step go through the sparse path.
+  init(keys: [[UInt8]], denseStates: Int = ByteAutomaton.defaultDenseStates) {
     var classes = [UInt8](repeating: 0, count: 256)
     var classCount = 1
     for key in keys {
@@ -30,94 +53,122 @@ struct ByteAutomaton: Sendable {
         classCount += 1
       }
     }
-    classCount = max(classCount, 1)
-    // Trie, stored flat: row `state` holds its children (-1: none), and becomes the full
-    // transition row below, so building needs no per-state allocation.
-    var table = [Int32](repeating: -1, count: classCount)
-    var ownKeys: [[Int32]] = [[]]
-    var stateCount = 1
-    for (keyIndex, key) in keys.enumerated() where !key.isEmpty {
-      var state = 0
-      for byte in key {
-        let slot = state * classCount + Int(classes[Int(byte)])
-        if table[slot] < 0 {
-          table[slot] = Int32(stateCount)
-          table.append(contentsOf: repeatElement(-1, count: classCount))
-          ownKeys.append([])
-          stateCount += 1
-        }
-        state = Int(table[slot])
-      }
-      ownKeys[state].append(Int32(keyIndex))
-    }
-    // Breadth-first: failure links, full transitions, output links. A state's children are
-    // still marked by being deeper than it (queue order); missing ones take the failure row.
+    let trie = Trie(keys: keys, classes: classes)
+    let stateCount = trie.stateCount
+
+    // Breadth-first order: `order[new] = old`, `rank[old] = new`; failure links and depths are
+    // computed on the way (a state's failure is shallower, so it is numbered before it).
+    var order: [Int32] = [0]
+    order.reserveCapacity(stateCount)
     var failure = [Int32](repeating: 0, count: stateCount)
-    var outputLink = [Int32](repeating: -1, count: stateCount)
-    var queue: [Int32] = []
-    queue.reserveCapacity(stateCount)
-    var isChild = [Bool](repeating: false, count: table.count)
-    for slot in table.indices where table[slot] >= 0 { isChild[slot] = true }
-    for column in 0..<classCount {
-      if table[column] >= 0 {
-        queue.append(table[column])
-      } else {
-        table[column] = 0
-      }
-    }
-    table.withUnsafeMutableBufferPointer { table in
-      isChild.withUnsafeBufferPointer { isChild in
-        var head = 0
-        while head < queue.count {
-          let state = Int(queue[head])
-          head += 1
-          let fail = Int(failure[state])
-          outputLink[state] = ownKeys[fail].isEmpty ? outputLink[fail] : Int32(fail)
-          let row = state * classCount
-          let failRow = fail * classCount
-          for column in 0..<classCount {
-            if isChild[row + column] {
-              let child = Int(table[row + column])
-              failure[child] = table[failRow + column]
-              queue.append(Int32(child))
-            } else {
-              table[row + column] = table[failRow + column]
+    var head = 0
+    while head < order.count {
+      let state = Int(order[head])
+      head += 1
+      var child = trie.firstChild[state]
+      while child >= 0 {
+        let column = trie.edgeClass[Int(child)]
+        if state != 0 {
+          var fall = Int(failure[state])
+          while true {
+            if let next = trie.child(of: fall, class: column) {
+              failure[Int(child)] = Int32(next)
+              break
             }
+            if fall == 0 { break }
+            fall = Int(failure[fall])
           }
         }
+        order.append(child)
+        child = trie.nextSibling[Int(child)]
       }
     }
-    // Mark transitions into states that report something.
-    var reports = [Bool](repeating: false, count: stateCount)
-    for state in 0..<stateCount {
-      reports[state] = !ownKeys[state].isEmpty || outputLink[state] >= 0
-    }
-    isChild = []
-    table.withUnsafeMutableBufferPointer { table in
-      for index in table.indices {
-        let target = Int(table[index])
-        table[index] = Int32(target * classCount)
-        if reports[target] { table[index] = ~table[index] }
-      }
-    }
+    var rank = [Int32](repeating: 0, count: stateCount)
+    for (new, old) in order.enumerated() { rank[Int(old)] = Int32(new) }
+
+    // Outputs and output links, in the new numbering.
     var outputStart = [Int32](repeating: 0, count: stateCount + 1)
     var outputs: [Int32] = []
-    for state in 0..<stateCount {
-      outputStart[state] = Int32(outputs.count)
-      outputs += ownKeys[state]
+    var outputLink = [Int32](repeating: -1, count: stateCount)
+    for new in 0..<stateCount {
+      let old = Int(order[new])
+      outputStart[new] = Int32(outputs.count)
+      outputs += trie.ownKeys[old]
+      if new > 0 {
+        let fail = Int(failure[old])
+        let failNew = Int(rank[fail])
+        outputLink[new] = trie.ownKeys[fail].isEmpty ? outputLink[failNew] : Int32(failNew)
+      }
     }
     outputStart[stateCount] = Int32(outputs.count)
+
+    let dense = min(max(denseStates, 1), stateCount)
+    let denseLimit = dense * classCount
+    func code(_ new: Int) -> Int32 {
+      let base = new < dense ? new * classCount : denseLimit + (new - dense)
+      let reports = outputStart[new] < outputStart[new + 1] || outputLink[new] >= 0
+      return reports ? ~Int32(base) : Int32(base)
+    }
+
+    // Dense rows: a child where the trie has one, else the failure state's row (already
+    // filled: it is shallower) or, from the root, the root itself.
+    var table = [Int32](repeating: 0, count: denseLimit)
+    for new in 0..<dense {
+      let old = Int(order[new])
+      let row = new * classCount
+      if new > 0 {
+        let failRow = Int(rank[Int(failure[old])]) * classCount
+        for column in 0..<classCount { table[row + column] = table[failRow + column] }
+      }
+      var child = trie.firstChild[old]
+      while child >= 0 {
+        table[row + Int(trie.edgeClass[Int(child)])] = code(Int(rank[Int(child)]))
+        child = trie.nextSibling[Int(child)]
+      }
+    }
+
+    // Sparse states: their children and failure links.
+    var childStart: [Int32] = []
+    var childClass: [UInt8] = []
+    var childCode: [Int32] = []
+    var sparseFailure: [Int32] = []
+    childStart.reserveCapacity(stateCount - dense + 1)
+    for new in dense..<stateCount {
+      let old = Int(order[new])
+      childStart.append(Int32(childClass.count))
+      var child = trie.firstChild[old]
+      while child >= 0 {
+        childClass.append(trie.edgeClass[Int(child)])
+        childCode.append(code(Int(rank[Int(child)])))
+        child = trie.nextSibling[Int(child)]
+      }
+      let fail = code(Int(rank[Int(failure[old])]))
+      sparseFailure.append(fail < 0 ? ~fail : fail)
+    }
+    childStart.append(Int32(childClass.count))
+
     self.classes = classes
     self.classCount = classCount
     self.transitions = table
+    self.denseStates = dense
+    self.denseLimit = denseLimit
+    self.childStart = childStart
+    self.childClass = childClass
+    self.childCode = childCode
+    self.sparseFailure = sparseFailure
     self.outputStart = outputStart
     self.outputs = outputs
     self.outputLink = outputLink
     self.keyLengths = keys.map { Int32($0.count) }
   }
 
-  /// The number of states, for memory estimates.
-  var stateCount: Int { transitions.count / classCount }
+  /// The number of states.
+  var stateCount: Int { outputLink.count }
+
+  /// The bytes the tables take, for memory estimates.
+  var tableBytes: Int {
+    transitions.count * 4 + childClass.count * 5 + (childStart.count + sparseFailure.count) * 4
+  }
 
   /// Calls `report(key, end)` for every occurrence of every key in `text`, where `end` is the
   /// offset just past the occurrence. Occurrences are reported in order of their end offset.
@@ -133,10 +184,30 @@ struct ByteAutomaton: Sendable {
   func withFeeder<Result>(_ body: (inout Feeder) -> Result) -> Result {
     transitions.withUnsafeBufferPointer { table in
       classes.withUnsafeBufferPointer { classes in
-        var feeder = Feeder(table: table, classes: classes)
-        return body(&feeder)
+        childStart.withUnsafeBufferPointer { childStart in
+          childClass.withUnsafeBufferPointer { childClass in
+            childCode.withUnsafeBufferPointer { childCode in
+              sparseFailure.withUnsafeBufferPointer { sparseFailure in
+                var feeder = Feeder(
+                  table: table, classes: classes, denseLimit: denseLimit,
+                  sparse: SparseStates(
+                    childStart: childStart, childClass: childClass, childCode: childCode,
+                    failure: sparseFailure))
+                return body(&feeder)
+              }
+            }
+          }
+        }
       }
     }
+  }
+
+  /// The sparse states' tables, as the feeder reads them.
+  struct SparseStates {
+    let childStart: UnsafeBufferPointer<Int32>
+    let childClass: UnsafeBufferPointer<UInt8>
+    let childCode: UnsafeBufferPointer<Int32>
+    let failure: UnsafeBufferPointer<Int32>
   }
 
   /// Steps the automaton over folded bytes and records where keys end; a `FoldSink`, so folding
@@ -144,11 +215,13 @@ struct ByteAutomaton: Sendable {
   struct Feeder: FoldSink {
     let table: UnsafeBufferPointer<Int32>
     let classes: UnsafeBufferPointer<UInt8>
-    /// The current state's row offset.
+    let denseLimit: Int
+    let sparse: SparseStates
+    /// The current state's code.
     var state: Int32 = 0
     /// How many folded bytes have been fed.
     var position = 0
-    /// States that end a key (row offsets) and the position just past the key's end.
+    /// States that end a key (codes) and the position just past the key's end.
     var hits: [(offset: Int32, end: Int)] = []
 
     /// Starts a new line: back to the root, no hits.
@@ -160,24 +233,46 @@ struct ByteAutomaton: Sendable {
 
     @inline(__always)
     mutating func emit(_ byte: UInt8, from start: Int, to end: Int) {
-      state = table[Int(state) &+ Int(classes[Int(byte)])]
+      let column = Int(classes[Int(byte)])
+      let current = Int(state)
+      state =
+        current < denseLimit ? table[current &+ column] : sparseStep(from: current, column)
       position &+= 1
       if state < 0 {
         state = ~state
         hits.append((state, position))
       }
     }
+
+    /// A step from a sparse state: its child on `column`, else the same from its failure
+    /// state, down to a dense row.
+    @inline(never)
+    private func sparseStep(from code: Int, _ column: Int) -> Int32 {
+      var current = code
+      while current >= denseLimit {
+        let rank = current - denseLimit
+        for index in Int(sparse.childStart[rank])..<Int(sparse.childStart[rank + 1])
+        where Int(sparse.childClass[index]) == column {
+          return sparse.childCode[index]
+        }
+        current = Int(sparse.failure[rank])
+      }
+      return table[current + column]
+    }
   }
 
-  /// Calls `report(key, end)` for every key that ends in the state at row `offset`.
+  /// Calls `report(key, end)` for every key that ends in the state whose code is `offset`.
   func reportKeys(endingAt offset: Int32, end: Int, _ report: (Int, Int) -> Void) {
-    reportOutputs(of: Int(offset) / classCount, end: end, report)
+    reportOutputs(of: state(atRow: offset), end: end, report)
   }
 
   // MARK: - Output chains, for scanners that skip keys they are done with
 
-  /// The state whose row starts at `offset` (as recorded in `Feeder.hits`).
-  func state(atRow offset: Int32) -> Int { Int(offset) / classCount }
+  /// The state whose code is `offset` (as recorded in `Feeder.hits`).
+  func state(atRow offset: Int32) -> Int {
+    let code = Int(offset)
+    return code < denseLimit ? code / classCount : denseStates + (code - denseLimit)
+  }
 
   /// The keys that end exactly in `state` (not those of its output link).
   func ownKeys(of state: Int) -> ArraySlice<Int32> {
@@ -197,5 +292,47 @@ struct ByteAutomaton: Sendable {
       }
       current = Int(outputLink[current])
     }
+  }
+}
+
+/// The keys' trie, built with first-child / next-sibling links (no per-state allocation).
+/// State 0 is the root; the edge into a state is labelled by `edgeClass[state]`.
+private struct Trie {
+  var firstChild: [Int32] = [-1]
+  var nextSibling: [Int32] = [-1]
+  var edgeClass: [UInt8] = [0]
+  var ownKeys: [[Int32]] = [[]]
+
+  var stateCount: Int { firstChild.count }
+
+  init(keys: [[UInt8]], classes: [UInt8]) {
+    for (keyIndex, key) in keys.enumerated() where !key.isEmpty {
+      var state = 0
+      for byte in key {
+        let column = classes[Int(byte)]
+        if let next = child(of: state, class: column) {
+          state = next
+        } else {
+          let next = firstChild.count
+          firstChild.append(-1)
+          nextSibling.append(firstChild[state])
+          edgeClass.append(column)
+          ownKeys.append([])
+          firstChild[state] = Int32(next)
+          state = next
+        }
+      }
+      ownKeys[state].append(Int32(keyIndex))
+    }
+  }
+
+  /// The child of `state` on `column`, if the trie has one.
+  func child(of state: Int, class column: UInt8) -> Int? {
+    var child = firstChild[state]
+    while child >= 0 {
+      if edgeClass[Int(child)] == column { return Int(child) }
+      child = nextSibling[Int(child)]
+    }
+    return nil
   }
 }

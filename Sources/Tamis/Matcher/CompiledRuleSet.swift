@@ -49,6 +49,12 @@ public struct CompiledRuleSet: Sendable {
 
   /// Compiles a rule set.
   public init(_ ruleSet: RuleSet) {
+    self.init(ruleSet, denseStates: ByteAutomaton.defaultDenseStates)
+  }
+
+  /// Compiles a rule set whose automata give a full transition row to `denseStates` states
+  /// (tests lower it so that scans take the sparse path).
+  init(_ ruleSet: RuleSet, denseStates: Int) {
     self.ruleSet = ruleSet
     var rules: [CompiledRule] = []
     var patterns: [(Pattern, CompiledPattern.Owner)] = []
@@ -93,16 +99,19 @@ public struct CompiledRuleSet: Sendable {
       }
       return false
     }
-    var views = [Self.view(for: compiled, skeleton: false, folder: keeping)]
+    var views = [
+      Self.view(for: compiled, skeleton: false, folder: keeping, denseStates: denseStates)
+    ]
     if compiled.contains(where: \.usesSkeleton) {
-      views.append(Self.view(for: compiled, skeleton: true, folder: stripping))
+      views.append(
+        Self.view(for: compiled, skeleton: true, folder: stripping, denseStates: denseStates))
     }
     self.views = views
   }
 
-  private static func view(for patterns: [CompiledPattern], skeleton: Bool, folder: TextFolder)
-    -> View
-  {
+  private static func view(
+    for patterns: [CompiledPattern], skeleton: Bool, folder: TextFolder, denseStates: Int
+  ) -> View {
     var keyIndex: [[UInt8]: Int] = [:]
     var keys: [[UInt8]] = []
     var patternsOfKey: [[Int32]] = []
@@ -119,7 +128,7 @@ public struct CompiledRuleSet: Sendable {
       }
       patternsOfKey[slot].append(Int32(index))
     }
-    let automaton = ByteAutomaton(keys: keys)
+    let automaton = ByteAutomaton(keys: keys, denseStates: denseStates)
     return View(
       folder: folder, automaton: automaton, patternsOfKey: patternsOfKey,
       chains: OutputChains(automaton, patternsOfKey: patternsOfKey, patterns: patterns))

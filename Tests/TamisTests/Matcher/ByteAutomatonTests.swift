@@ -13,8 +13,10 @@ import Testing
   }
 
   /// Every occurrence of every key, found by the automaton, in reporting order.
-  static func scan(_ keys: [[UInt8]], _ text: [UInt8]) -> [Hit] {
-    let automaton = ByteAutomaton(keys: keys)
+  static func scan(
+    _ keys: [[UInt8]], _ text: [UInt8], denseStates: Int = ByteAutomaton.defaultDenseStates
+  ) -> [Hit] {
+    let automaton = ByteAutomaton(keys: keys, denseStates: denseStates)
     var hits: [Hit] = []
     text.withUnsafeBufferPointer { buffer in
       automaton.scan(buffer) { key, end in hits.append(Hit(key: key, end: end)) }
@@ -75,9 +77,12 @@ import Testing
   @Test("each case reports exactly its occurrences", arguments: cases)
   func handCases(_ c: Case) {
     let keys = c.keys.map(Self.bytes)
-    let found = Self.scan(keys, Self.bytes(c.text))
-    #expect(found.sorted() == c.hits.map { Hit(key: $0.key, end: $0.end) }.sorted())
-    #expect(found.map(\.end) == found.map(\.end).sorted(), "reported in order of end offset")
+    // With every state dense, with only the root dense, and with a few dense states.
+    for dense in [ByteAutomaton.defaultDenseStates, 1, 3] {
+      let found = Self.scan(keys, Self.bytes(c.text), denseStates: dense)
+      #expect(found.sorted() == c.hits.map { Hit(key: $0.key, end: $0.end) }.sorted())
+      #expect(found.map(\.end) == found.map(\.end).sorted(), "reported in order of end offset")
+    }
   }
 
   /// A small alphabet, so keys overlap and share prefixes and suffixes often; `é` and `’`
@@ -107,11 +112,15 @@ import Testing
         keys.append(Array(key.prefix(1 + generator.below(key.count - 1))))
       }
     }
+    // Dense rows for all states, for the root alone, and for a shallow part of the trie.
+    let denseCounts = [ByteAutomaton.defaultDenseStates, 1, 1 + generator.below(40)]
     for _ in 0..<5 {
       let text = Self.randomString(&generator, maxLength: 200)
-      let found = Self.scan(keys, text)
-      #expect(found.sorted() == Self.naive(keys, text))
-      #expect(found.map(\.end) == found.map(\.end).sorted())
+      for dense in denseCounts {
+        let found = Self.scan(keys, text, denseStates: dense)
+        #expect(found.sorted() == Self.naive(keys, text), "dense states: \(dense)")
+        #expect(found.map(\.end) == found.map(\.end).sorted())
+      }
     }
   }
 
@@ -120,6 +129,7 @@ import Testing
     let keys = (0...255).map { [UInt8($0)] }
     let text = (0...255).reversed().map { UInt8($0) } + [0x00, 0xFF]
     #expect(Self.scan(keys, text).sorted() == Self.naive(keys, text))
+    #expect(Self.scan(keys, text, denseStates: 1).sorted() == Self.naive(keys, text))
   }
 
   @Test("key lengths are recorded in key order")
