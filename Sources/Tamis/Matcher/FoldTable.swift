@@ -22,11 +22,29 @@ struct FoldTable: Sendable {
   /// The length code of a scalar that folds to white space.
   static let spaceCode: UInt64 = 0xFF
 
+  /// The scalars whose folds differ between the two views: combining marks and the letters
+  /// of the scripts whose accents decompose.
+  private static let accentRanges: [ClosedRange<UInt32>] = [
+    0x300...0x36F, 0xC0...0x24F, 0x370...0x4FF, 0x1E00...0x1FFF,
+  ]
+
   private init(stripAccents: Bool) {
+    guard !stripAccents else {
+      // The same as the accent-keeping table outside the accent ranges.
+      var entries = FoldTable.keepingAccents.entries
+      for range in Self.accentRanges {
+        for value in range {
+          guard let scalar = Unicode.Scalar(value) else { continue }
+          entries[Int(value)] = Self.entry(for: scalar, stripAccents: true)
+        }
+      }
+      self.entries = entries
+      return
+    }
     var entries = [UInt64](repeating: 0, count: Int(Self.limit))
     for value in 0..<Self.limit {
       guard let scalar = Unicode.Scalar(value) else { continue }
-      entries[Int(value)] = Self.entry(for: scalar, stripAccents: stripAccents)
+      entries[Int(value)] = Self.entry(for: scalar, stripAccents: false)
     }
     self.entries = entries
   }
@@ -41,10 +59,13 @@ struct FoldTable: Sendable {
       }
     }
     if (0x300...0x36F).contains(scalar.value) {
-      return stripAccents ? 0 : pack(String(scalar))
+      return stripAccents ? 0 : pack(scalar)
     }
+    let stripsHere = stripAccents && scalar.value >= 0xC0 && isLetterWithAccentCandidate(scalar)
+    // Most scalars fold to themselves: no String is built for them.
+    if !stripsHere, !scalar.properties.changesWhenLowercased { return pack(scalar) }
     var folded = scalar.properties.lowercaseMapping
-    if stripAccents, scalar.value >= 0xC0, isLetterWithAccentCandidate(scalar) {
+    if stripsHere {
       let decomposed = folded.decomposedStringWithCanonicalMapping.unicodeScalars
       folded = String(
         String.UnicodeScalarView(decomposed.filter { !(0x300...0x36F).contains($0.value) }))
@@ -86,6 +107,16 @@ struct FoldTable: Sendable {
     case 0xC0...0x24F, 0x370...0x4FF, 0x1E00...0x1FFF: true
     default: false
     }
+  }
+
+  private static func pack(_ scalar: Unicode.Scalar) -> UInt64 {
+    var entry: UInt64 = 0
+    var count: UInt64 = 0
+    TextFolder.appendUTF8(scalar.value) { byte in
+      count += 1
+      entry |= UInt64(byte) << (8 * count)
+    }
+    return entry | count
   }
 
   private static func pack(_ text: String) -> UInt64 {

@@ -48,11 +48,68 @@ enum DirectiveLexer {
     for rawLine in rawLines {
       lineNumber += 1
       let line = String(decoding: rawLine, as: UTF8.self)
+      if let fast = asciiDirective(line, lineNumber: lineNumber) {
+        if case .directive(let directive) = fast { result.append(directive) }
+        continue
+      }
       guard let first = line.firstIndex(where: { !$0.isWhitespace }) else { continue }
       if line[first] == "#" { continue }
       result.append(directive(line, lineNumber: lineNumber, start: first))
     }
     return result
+  }
+
+  private enum FastLine {
+    case skipped
+    case directive(DirectiveLine)
+  }
+
+  /// The common shapes read on bytes: a blank line of spaces and tabs, a comment, and an
+  /// ASCII `name:` with its value. Nil when the line needs the Character-based reading; the
+  /// shapes are only taken when every Character they look at is one ASCII byte (no combining
+  /// mark after it), so both readings agree.
+  private static func asciiDirective(_ line: String, lineNumber: Int) -> FastLine? {
+    let utf8 = line.utf8
+    var index = utf8.startIndex
+    func byte(at position: String.Index) -> UInt8? {
+      position < utf8.endIndex ? utf8[position] : nil
+    }
+    func isPlainASCII(at position: String.Index) -> Bool {
+      guard let value = byte(at: position), value > 0x20, value < 0x7F else { return false }
+      let next = byte(at: utf8.index(after: position))
+      return next.map { $0 < 0x80 } ?? true
+    }
+    while let value = byte(at: index), value == 0x20 || value == 0x09 {
+      index = utf8.index(after: index)
+    }
+    if index == utf8.endIndex { return .skipped }
+    guard isPlainASCII(at: index) else { return nil }
+    if utf8[index] == UInt8(ascii: "#") { return .skipped }
+    let start = index
+    while let value = byte(at: index), isNameByte(value) { index = utf8.index(after: index) }
+    guard index > start, byte(at: index) == UInt8(ascii: ":"), isPlainASCIIOrEnd(utf8, after: index)
+    else { return nil }
+    let nameRange = start..<index
+    var valueStart = utf8.index(after: index)
+    while let value = byte(at: valueStart), value == 0x20 || value == 0x09 {
+      valueStart = utf8.index(after: valueStart)
+    }
+    if let value = byte(at: valueStart), value >= 0x80 { return nil }
+    return .directive(
+      DirectiveLine(
+        text: line, lineNumber: lineNumber, name: String(line[nameRange]), nameRange: nameRange,
+        valueStart: valueStart))
+  }
+
+  private static func isPlainASCIIOrEnd(_ utf8: String.UTF8View, after index: String.Index)
+    -> Bool
+  {
+    let next = utf8.index(after: index)
+    return next == utf8.endIndex || utf8[next] < 0x80
+  }
+
+  private static func isNameByte(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: "-") || (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte)
   }
 
   private static func directive(_ line: String, lineNumber: Int, start: String.Index)

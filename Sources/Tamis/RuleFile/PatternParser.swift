@@ -96,6 +96,7 @@ struct PatternParser {
 
   private mutating func parsePhrase() throws(Failure) -> [Pattern.Part] {
     let quote = index
+    if let parts = try plainPhrase(quotedAt: quote) { return parts }
     index = line.index(after: index)
     var parts: [Pattern.Part] = []
     var literal = ""
@@ -161,6 +162,32 @@ struct PatternParser {
     }
   }
 
+  /// A phrase without escapes, braces or holes (nearly every phrase of a pack), read in one
+  /// step on its UTF-8 bytes instead of Character by Character; nil when the phrase needs the
+  /// full reading. It gives what the full reading gives: it only applies when the closing quote
+  /// is a Character of its own (no combining mark after it, no prepended mark before it).
+  private mutating func plainPhrase(quotedAt quote: String.Index) throws(Failure)
+    -> [Pattern.Part]?
+  {
+    let utf8 = line.utf8
+    let start = utf8.index(after: quote)
+    guard
+      let close = utf8[start...].firstIndex(where: {
+        $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "{")
+          || $0 == UInt8(ascii: "}")
+      }), utf8[close] == UInt8(ascii: "\"")
+    else { return nil }
+    let after = utf8.index(after: close)
+    guard after == utf8.endIndex || utf8[after] < 0x80 else { return nil }
+    if close > start {
+      let before = line.unicodeScalars[line.unicodeScalars.index(before: close)].value
+      guard before < 0x0590 || (0x1E00...0x2FFF).contains(before) else { return nil }
+    }
+    let text = String(line[start..<close])
+    index = after
+    return try validated(text.isEmpty ? [] : [.literal(text)], quote: quote, length: text.count)
+  }
+
   private mutating func parseHole(openedAt open: String.Index) throws(Failure)
     -> (name: String, kind: Pattern.HoleKind)
   {
@@ -214,6 +241,20 @@ struct PatternParser {
 
   private mutating func readWord() -> String {
     let start = index
+    // An ASCII word ended by an ASCII space, a quote or the line end (anchors and modifiers
+    // always are) is read on bytes; anything else Character by Character.
+    let utf8 = line.utf8
+    var end = index
+    while end < utf8.endIndex, utf8[end] > 0x20, utf8[end] < 0x7F, utf8[end] != 0x22 {
+      end = utf8.index(after: end)
+    }
+    if end == utf8.endIndex
+      || ((utf8[end] == 0x20 || utf8[end] == 0x09 || utf8[end] == 0x22)
+        && (utf8.index(after: end) == utf8.endIndex || utf8[utf8.index(after: end)] < 0x80))
+    {
+      index = end
+      return String(line[start..<end])
+    }
     while index < line.endIndex, !line[index].isWhitespace, line[index] != "\"" {
       index = line.index(after: index)
     }
