@@ -14,10 +14,7 @@ enum FiredRules {
     var text = text
     return text.withUTF8 { bytes in
       var run = CleaningRun(compiled: cleaner.compiled, bytes: bytes, options: options)
-      run.scanLines()
-      run.selectPacks()
-      run.resolveZones()
-      run.resolveLines()
+      run.decideFates()
       var fired: Set<Int> = []
       for (line, fate) in run.fates.enumerated() {
         switch fate {

@@ -36,10 +36,7 @@ public struct Cleaner: Sendable {
     options: CleaningOptions = .init()
   ) -> CleanedArticle {
     var run = CleaningRun(compiled: compiled, bytes: bytes, options: options)
-    run.scanLines()
-    run.selectPacks()
-    run.resolveZones()
-    run.resolveLines()
+    run.decideFates()
     return run.assemble(source: source)
   }
 }

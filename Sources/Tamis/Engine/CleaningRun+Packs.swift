@@ -3,7 +3,6 @@ extension CleaningRun {
   /// force; then which lines `keep` rules protect.
   mutating func selectPacks() {
     let packs = compiled.ruleSet.packs
-    language = options.language ?? LanguageDetector.detect(bytes)
     activePacks = packs.map { pack in
       switch pack.scope {
       case .generic(let packLanguage):
@@ -46,16 +45,32 @@ extension CleaningRun {
   }
 
   private func holds(_ condition: Condition, onLine line: Int) -> Bool {
-    let ordinal = ordinals[line]
-    let count = nonBlankCount
+    var words: Int?
+    return Self.holds(
+      condition, ordinal: ordinals[line], nonBlankCount: nonBlankCount, line: content(line),
+      words: &words)
+  }
+
+  /// Whether `condition` holds on a line: the `ordinal`-th of `nonBlankCount` non-blank lines,
+  /// whose bytes are `line`. `words` caches the line's word count between calls.
+  static func holds(
+    _ condition: Condition, ordinal: Int, nonBlankCount count: Int,
+    line: UnsafeBufferPointer<UInt8>, words: inout Int?
+  ) -> Bool {
+    func lineWords() -> Int {
+      if let words { return words }
+      let counted = LineMetrics.words(in: line)
+      words = counted
+      return counted
+    }
     switch condition {
     case .firstLines(let n): return ordinal < n
     case .lastLines(let n): return count - ordinal <= n
     case .firstPercent(let p): return ordinal * 100 < count * p
     case .lastPercent(let p): return (count - 1 - ordinal) * 100 < count * p
-    case .maxWords(let n): return LineMetrics.words(in: content(line)) <= n
-    case .minWords(let n): return LineMetrics.words(in: content(line)) >= n
-    case .maxLength(let n): return LineMetrics.characters(in: content(line)) <= n
+    case .maxWords(let n): return lineWords() <= n
+    case .minWords(let n): return lineWords() >= n
+    case .maxLength(let n): return LineMetrics.characters(in: line) <= n
     }
   }
 }

@@ -32,6 +32,9 @@ struct CleaningRun {
   var language: String?
   /// Per pack: whether it applies to this document.
   var activePacks: [Bool] = []
+  /// Per pack: false when it is known before scanning not to apply (a generic pack of another
+  /// language).
+  var packMayApply: [Bool] = []
   /// Per line: the highest specificity of a `keep` rule that protects it (-1: none).
   var keepLevel: [Int] = []
   /// Per line: the zone rule that removes it, if any.
@@ -53,47 +56,101 @@ struct CleaningRun {
     return UnsafeBufferPointer(rebasing: bytes[line.content])
   }
 
+  /// Runs every step up to the lines' fates, which `assemble` turns into the article.
+  mutating func decideFates() {
+    prepare()
+    scanLines()
+    selectPacks()
+    resolveZones()
+    resolveLines()
+  }
+
+  /// Counts the non-blank lines and settles what is known before scanning: the language (so
+  /// the generic packs of other languages are off) and each line's position among the
+  /// non-blank lines (for the zone conditions).
+  mutating func prepare() {
+    language = options.language ?? LanguageDetector.detect(bytes)
+    ordinals = Array(repeating: -1, count: lineIndex.lines.count)
+    for index in lineIndex.lines.indices where !LineIndex.isBlank(content(index)) {
+      ordinals[index] = nonBlankCount
+      nonBlankCount += 1
+    }
+    packMayApply = compiled.ruleSet.packs.map { pack in
+      guard case .generic(let packLanguage) = pack.scope else { return true }
+      guard let language, let packLanguage else { return true }
+      return language == packLanguage
+    }
+  }
+
   /// Dumps smaller than this are scanned on the calling thread whatever `jobs` says.
   static let parallelThreshold = 1 << 20
 
   /// Scans every non-blank line once with the compiled matcher, on several threads for a large
   /// dump (each thread takes whole chunks of lines, so the result does not depend on `jobs`).
+  /// Patterns whose rule cannot act on a line (pack off, conditions false) are not checked.
   mutating func scanLines() {
     let count = lineIndex.lines.count
     let jobs = max(1, options.jobs)
-    var perLine: [[LineHit]?]
+    let context = ScanContext(
+      compiled: compiled, ordinals: ordinals, nonBlankCount: nonBlankCount,
+      packMayApply: packMayApply)
     if jobs == 1 || bytes.count < Self.parallelThreshold {
-      perLine = Self.scan(compiled, bytes, lineIndex.lines[...])
+      hits = Self.scan(context, bytes, lineIndex.lines, 0..<count)
     } else {
       let chunkSize = max(256, count / (jobs * 8))
       let chunks = stride(from: 0, to: count, by: chunkSize).map { $0..<min($0 + chunkSize, count) }
-      let compiled = compiled
       let lines = lineIndex.lines
       // The dump outlives every worker: `Parallel.map` returns only when all are done.
       nonisolated(unsafe) let bytes = bytes
-      perLine = Parallel.map(chunks, jobs: jobs) { range in
-        ChunkResult(hits: Self.scan(compiled, bytes, lines[range]))
+      hits = Parallel.map(chunks, jobs: jobs) { range in
+        ChunkResult(hits: Self.scan(context, bytes, lines, range))
       }.flatMap(\.hits)
-    }
-    hits = Array(repeating: [], count: count)
-    ordinals = Array(repeating: -1, count: count)
-    for index in 0..<count {
-      guard let lineHits = perLine[index] else { continue }
-      ordinals[index] = nonBlankCount
-      nonBlankCount += 1
-      hits[index] = lineHits
     }
   }
 
-  /// The hits of each line (nil for a blank line).
+  /// The hits of lines `range` (none for blank lines).
   private static func scan(
-    _ compiled: CompiledRuleSet, _ bytes: UnsafeBufferPointer<UInt8>,
-    _ lines: ArraySlice<LineIndex.Line>
-  ) -> [[LineHit]?] {
-    var scanner = LineScanner(compiled)
-    return lines.map { line in
-      let text = UnsafeBufferPointer(rebasing: bytes[line.content])
-      return LineIndex.isBlank(text) ? nil : scanner.scan(text)
+    _ context: ScanContext, _ bytes: UnsafeBufferPointer<UInt8>, _ lines: [LineIndex.Line],
+    _ range: Range<Int>
+  ) -> [[LineHit]] {
+    var scanner = LineScanner(context.compiled)
+    return range.map { index in
+      let ordinal = context.ordinals[index]
+      guard ordinal >= 0 else { return [] }
+      let text = UnsafeBufferPointer(rebasing: bytes[lines[index].content])
+      var words: Int?
+      return scanner.scan(text) { pattern in
+        context.mayApply(pattern, ordinal: ordinal, line: text, words: &words)
+      }
+    }
+  }
+}
+
+/// What a scan knows of the document before it starts, to rule out patterns per line.
+struct ScanContext: Sendable {
+  let compiled: CompiledRuleSet
+  let ordinals: [Int]
+  let nonBlankCount: Int
+  let packMayApply: [Bool]
+
+  /// False when pattern `index` cannot act on the line: its rule's pack is off, or one of its
+  /// conditions fails there. Detectors always may; block ends follow their pack only (the
+  /// engine reads them without the rule's conditions). `words` caches the line's word count.
+  func mayApply(
+    _ index: Int, ordinal: Int, line: UnsafeBufferPointer<UInt8>, words: inout Int?
+  ) -> Bool {
+    switch compiled.patterns[index].owner {
+    case .detector: return true
+    case .blockEnd(let rule): return packMayApply[compiled.rules[rule].pack]
+    case .rule(let rule):
+      guard packMayApply[compiled.rules[rule].pack] else { return false }
+      for condition in compiled.rules[rule].conditions
+      where !CleaningRun.holds(
+        condition, ordinal: ordinal, nonBlankCount: nonBlankCount, line: line, words: &words)
+      {
+        return false
+      }
+      return true
     }
   }
 }
@@ -102,5 +159,5 @@ struct CleaningRun {
 private struct ChunkResult: @unchecked Sendable {
   // `LineHit` holds only value types; the wrapper exists because tuples in it are not
   // declared Sendable.
-  var hits: [[LineHit]?]
+  var hits: [[LineHit]]
 }

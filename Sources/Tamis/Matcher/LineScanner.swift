@@ -61,10 +61,17 @@ struct LineScanner {
   /// Every pattern that matches `line` (its bytes, without the terminator), per view in order
   /// of the key's end, then longer key first, then pattern order. Strip-span patterns report
   /// every non-overlapping occurrence, others the first.
-  mutating func scan(_ line: UnsafeBufferPointer<UInt8>) -> [LineHit] {
+  ///
+  /// `mayApply(pattern)` lets the caller rule out patterns that cannot act on this line
+  /// (a rule of a pack that is off, or whose conditions fail here): they are settled unchecked,
+  /// so a common key whose only patterns are ruled out costs no template match and no refold.
+  /// It is asked before a pattern is checked at an occurrence whose anchors hold.
+  mutating func scan(
+    _ line: UnsafeBufferPointer<UInt8>, where mayApply: (Int) -> Bool = { _ in true }
+  ) -> [LineHit] {
     var hits: [LineHit] = []
     for (index, view) in compiled.views.enumerated() {
-      scan(line, view: view, index: index, into: &hits)
+      scan(line, view: view, index: index, mayApply: mayApply, into: &hits)
     }
     for pattern in touchedPatterns { settled[pattern] = false }
     for (view, key) in touchedKeys { settledKeys[view][key] = false }
@@ -77,7 +84,7 @@ struct LineScanner {
 
   private mutating func scan(
     _ line: UnsafeBufferPointer<UInt8>, view: CompiledRuleSet.View, index viewIndex: Int,
-    into hits: inout [LineHit]
+    mayApply: (Int) -> Bool, into hits: inout [LineHit]
   ) {
     lineLength = view.automaton.withFeeder { feeder in
       swap(&feeder.hits, &pendingHits)
@@ -106,7 +113,8 @@ struct LineScanner {
           var state = top
           while state >= 0, !settledStates[viewIndex][state] {
             walked.append(state)
-            visitKeys(of: state, endingAt: end, line: line, view: view, viewIndex, &hits)
+            visitKeys(
+              of: state, endingAt: end, line: line, view: view, viewIndex, mayApply, &hits)
             state = Int(chains.floatingBelow[state])
           }
           settleWalkedStates(view: view, viewIndex)
@@ -118,7 +126,8 @@ struct LineScanner {
         var state = automaton.outputLink(of: top)
         while state >= 0 {
           if !chains.isFloating[state] {
-            visitKeys(of: state, endingAt: end, line: line, view: view, viewIndex, &hits)
+            visitKeys(
+              of: state, endingAt: end, line: line, view: view, viewIndex, mayApply, &hits)
           }
           state = automaton.outputLink(of: state)
         }
@@ -130,7 +139,8 @@ struct LineScanner {
   /// Checks every unsettled pattern of `state`'s own key at one occurrence.
   private mutating func visitKeys(
     of state: Int, endingAt end: Int, line: UnsafeBufferPointer<UInt8>,
-    view: CompiledRuleSet.View, _ viewIndex: Int, _ hits: inout [LineHit]
+    view: CompiledRuleSet.View, _ viewIndex: Int, _ mayApply: (Int) -> Bool,
+    _ hits: inout [LineHit]
   ) {
     for key32 in view.automaton.ownKeys(of: state) {
       let key = Int(key32)
@@ -148,6 +158,11 @@ struct LineScanner {
           || (pattern.keyEndsLine && end != lineLength)
         {
           keySettled = false
+          continue
+        }
+        if !mayApply(patternIndex) {
+          statistics.patternsRuledOut += 1
+          settle(patternIndex)
           continue
         }
         if !isFolded {

@@ -11,6 +11,8 @@ struct MatchStatistics: Sendable, Hashable {
   var candidateChecks = 0
   /// Bytes folded a second time, with their source offsets, on lines that have candidates.
   var refoldedBytes = 0
+  /// Patterns the caller ruled out on a line (their rule cannot act there), settled unchecked.
+  var patternsRuledOut = 0
   /// Templates matched against a line (at most once per template and line).
   var templateTries = 0
   /// Text bytes the template literal searches stepped over, and bytes they compared in place.
@@ -18,8 +20,8 @@ struct MatchStatistics: Sendable, Hashable {
 
   /// Every count added up: the work done, in units of roughly constant cost.
   var total: Int {
-    automatonSteps + keyVisits + chainsSkipped + candidateChecks + refoldedBytes
-      + templateTries + templateComparisons
+    automatonSteps + keyVisits + chainsSkipped + candidateChecks + patternsRuledOut
+      + refoldedBytes + templateTries + templateComparisons
   }
 }
 
