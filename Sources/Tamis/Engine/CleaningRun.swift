@@ -127,11 +127,21 @@ struct CleaningRun {
 }
 
 /// What a scan knows of the document before it starts, to rule out patterns per line.
-struct ScanContext: Sendable {
+///
+/// A class: each line's scan captures it, and a struct would retain every array of it (and of
+/// the compiled rule set) per line.
+final class ScanContext: Sendable {
   let compiled: CompiledRuleSet
   let ordinals: [Int]
   let nonBlankCount: Int
   let packMayApply: [Bool]
+
+  init(compiled: CompiledRuleSet, ordinals: [Int], nonBlankCount: Int, packMayApply: [Bool]) {
+    self.compiled = compiled
+    self.ordinals = ordinals
+    self.nonBlankCount = nonBlankCount
+    self.packMayApply = packMayApply
+  }
 
   /// False when pattern `index` cannot act on the line: its rule's pack is off, or one of its
   /// conditions fails there. Detectors always may; block ends follow their pack only (the

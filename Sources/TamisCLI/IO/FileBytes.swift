@@ -16,16 +16,18 @@ enum FileBytes {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { throw error(errno) }
     defer { close(descriptor) }
-    var info = stat()
-    let sizeHint = fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0
-    return try read(descriptor: descriptor, sizeHint: sizeHint)
+    return try read(descriptor: descriptor)
   }
 
-  /// Everything left on `descriptor`, reading in growing chunks from a first guess of
-  /// `sizeHint` bytes (a file may grow or shrink while it is read).
-  static func read(descriptor: Int32, sizeHint: Int = 0) throws -> [UInt8] {
+  /// Everything left on `descriptor`, reading in growing chunks from a first guess: the size
+  /// of a regular file (standard input redirected from one too), else 64 KB. A file may grow
+  /// or shrink while it is read.
+  static func read(descriptor: Int32) throws -> [UInt8] {
+    var info = stat()
+    let hint =
+      fstat(descriptor, &info) == 0 && info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0
     var bytes: [UInt8] = []
-    var capacity = max(sizeHint + 1, 64 * 1024)
+    var capacity = max(hint + 1, 64 * 1024)
     while true {
       let start = bytes.count
       if capacity - start < 16 * 1024 { capacity *= 2 }
