@@ -6,7 +6,7 @@
 /// languages are too close to call; then every generic pack applies.
 struct LanguageDetector: Sendable {
   /// How many bytes of the dump are read.
-  static let sampleLimit = 4_096
+  static let sampleLimit = 2_048
   /// The fewest stopwords needed for an answer.
   static let minimumHits = 5
 

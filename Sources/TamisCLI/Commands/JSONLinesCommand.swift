@@ -77,13 +77,13 @@ struct JSONLinesCommand {
   private func write(
     _ lines: [(number: Int, bytes: [UInt8])], _ outputs: [RecordCleaner.Output], name: String
   ) throws(WriteError) -> (summary: RunSummary, failed: Bool) {
-    var text = ""
+    var text: [UInt8] = []
     var messages = ""
     var failed = false
     var summary = RunSummary()
     for (line, output) in zip(lines, outputs) {
       text += output.line
-      text += "\n"
+      text.append(UInt8(ascii: "\n"))
       summary.add(output.summary)
       if let warning = output.warning {
         messages += "\(name):\(line.number): warning: \(warning)\n"

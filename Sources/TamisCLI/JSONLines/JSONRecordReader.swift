@@ -122,7 +122,8 @@ struct JSONRecordReader {
     guard depth <= Self.depthLimit else { throw .tooDeep(limit: Self.depthLimit) }
     switch try peek() {
     case UInt8(ascii: "\""):
-      _ = try readString()
+      // Checked and decoded, but not made a String: the skipped value may be the whole text.
+      _ = try readStringContent()
     case UInt8(ascii: "{"):
       index += 1
       skipSpace()
@@ -195,6 +196,20 @@ struct JSONRecordReader {
     }
   }
 
+  /// The index of the first quote, backslash or control byte at or after `position`
+  /// (`endIndex` if none): the plain run of a string literal, stepped over without bounds checks.
+  private func nextSpecialByte(from position: Int) -> Int {
+    bytes.withUnsafeBufferPointer { buffer in
+      var cursor = position - bytes.startIndex
+      while cursor < buffer.count {
+        let byte = buffer[cursor]
+        if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+        cursor &+= 1
+      }
+      return cursor + bytes.startIndex
+    }
+  }
+
   /// Reads a string literal at `index` (which holds `"`) and decodes it.
   private mutating func readString() throws(JSONSyntaxError) -> String {
     String(decoding: try readStringContent(), as: UTF8.self)
@@ -206,6 +221,7 @@ struct JSONRecordReader {
     var decoded: [UInt8] = []
     var runStart = index
     while true {
+      index = nextSpecialByte(from: index)
       guard index < bytes.endIndex else { throw .unexpectedEnd }
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {

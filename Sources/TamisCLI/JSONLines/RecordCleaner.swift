@@ -17,7 +17,8 @@ struct RecordCleaner: Sendable {
 
   /// The output line for one input line, and the error to report when there is one.
   struct Output: Sendable {
-    var line: String
+    /// The output line's UTF-8 bytes, without the line end.
+    var line: [UInt8]
     var problem: String?
     var summary: RunSummary
     /// A warning that does not fail the record (invalid UTF-8, read as U+FFFD).
@@ -43,7 +44,7 @@ struct RecordCleaner: Sendable {
   private func cleanValid(_ bytes: [UInt8]) -> Output {
     var summary = RunSummary()
     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
-      return Output(line: String(decoding: bytes, as: UTF8.self), problem: nil, summary: summary)
+      return Output(line: bytes, problem: nil, summary: summary)
     }
     let record: JSONRecord
     switch JSONRecordReader.record(bytes[...]) {
@@ -54,7 +55,7 @@ struct RecordCleaner: Sendable {
       let line = JSONValue.object([
         "error": .string(message), "raw": .string(String(decoding: bytes, as: UTF8.self)),
       ]).rendered
-      return Output(line: line, problem: message, summary: summary)
+      return Output(line: Array(line.utf8), problem: message, summary: summary)
     }
     let text: [UInt8]
     switch record.stringBytes(textField) {
@@ -92,11 +93,11 @@ struct RecordCleaner: Sendable {
   }
 
   /// The record with its members as read (except those `adding` overrides and the replaced
-  /// one), then the added members in key order.
+  /// one), then the added members in key order, as UTF-8 bytes.
   static func render(
     _ record: JSONRecord, adding added: [String: JSONValue],
     replacing replacement: (key: String, value: JSONValue)?
-  ) -> String {
+  ) -> [UInt8] {
     var output: [UInt8] = [UInt8(ascii: "{")]
     var first = true
     for member in record.members where added[member.key] == nil {
@@ -118,6 +119,6 @@ struct RecordCleaner: Sendable {
       added[key]?.render(into: &output)
     }
     output.append(UInt8(ascii: "}"))
-    return String(decoding: output, as: UTF8.self)
+    return output
   }
 }
