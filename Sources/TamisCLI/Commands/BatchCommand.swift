@@ -181,8 +181,17 @@ struct BatchCommand {
     return newest
   }
 
+  /// `stat(2)` rather than `FileManager.attributesOfItem`, which also looks up the file's
+  /// owner and group names (two database reads per file on Linux).
   private func modificationDate(_ path: String) -> Date? {
-    (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    #if canImport(Darwin)
+      let time = info.st_mtimespec
+    #else
+      let time = info.st_mtim
+    #endif
+    return Date(timeIntervalSince1970: Double(time.tv_sec) + Double(time.tv_nsec) / 1e9)
   }
 
   private func progress(done: Int, total: Int, _ summary: RunSummary, _ started: Date) -> String {
