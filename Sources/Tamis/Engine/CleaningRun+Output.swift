@@ -97,7 +97,7 @@ extension CleaningRun {
           } ?? Self.trimmed(string(content(line)))
         captions.append(
           Caption(
-            text: Self.trimmed(string(content(textLine))), credit: credit ?? "",
+            text: Self.trimmed(string(content(textLine))), credit: credit,
             position: paragraphCount - 1, ruleID: compiled.rules[rule].rule.id))
         outcomes[textLine] = .caption(captions.count - 1)
         outcomes.append(.caption(captions.count - 1))
