@@ -33,13 +33,17 @@ fi
 "$build/embed-rules" rules "$build/BuiltinRuleFiles.swift"
 
 binary="$build/fuzz-$target"
+# SPARSE=1 gives every automaton a dense row for its root and first state only, so the fuzzer
+# drives nearly every step through the sparse states' children and failure links.
+defines=""
+if [ "${SPARSE:-0}" = 1 ]; then defines="-D TAMIS_FUZZ_SPARSE_AUTOMATON"; binary="$binary-sparse"; fi
 sources=$(find Sources/Tamis -name '*.swift' | sort)
 # -O with the fuzzer's coverage instrumentation; address sanitizer for the unsafe-pointer code.
 # shellcheck disable=SC2086
 swiftc -O -g -parse-as-library -sanitize=fuzzer,address -swift-version 6 \
   -enable-upcoming-feature ExistentialAny -enable-upcoming-feature MemberImportVisibility \
   -enable-upcoming-feature InternalImportsByDefault \
-  -module-name TamisFuzz \
+  -module-name TamisFuzz $defines \
   $sources "$build/BuiltinRuleFiles.swift" Tests/Fuzz/Harness/FuzzInvariant.swift \
   Tests/Fuzz/Harness/$harness -o "$binary" 2>&1 \
   | { grep -v "Cannot export local symbol" || true; }

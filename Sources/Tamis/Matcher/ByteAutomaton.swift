@@ -15,7 +15,12 @@
 /// key is stored negated (`~code`), so the scan loop tests one sign bit per byte.
 struct ByteAutomaton: Sendable {
   /// The default number of states with a dense row: about 1.5 MB of table for 90 byte classes.
-  static let defaultDenseStates = 4_096
+  /// (`Tests/Fuzz/run.sh` with `SPARSE=1` builds with 2, to fuzz the sparse path.)
+  #if TAMIS_FUZZ_SPARSE_AUTOMATON
+    static let defaultDenseStates = 2
+  #else
+    static let defaultDenseStates = 4_096
+  #endif
 
   /// The byte → class map (class 0: bytes in no key).
   private let classes: [UInt8]
