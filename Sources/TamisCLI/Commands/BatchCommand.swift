@@ -105,6 +105,10 @@ struct BatchCommand {
   private func process(
     _ document: InputWalker.Document, cleaner: Cleaner, files: TemporaryFiles, rulesDate: Date?
   ) -> Outcome {
+    if let code = document.unlistableFolderError {
+      let reason = String(cString: strerror(code)).lowercased()
+      return .failed(message: "\(document.path): error: cannot list folder: \(reason)\n")
+    }
     let targets = outputPaths(for: document)
     if let rulesDate, isUpToDate(document.path, outputs: targets, rulesDate: rulesDate) {
       return .upToDate

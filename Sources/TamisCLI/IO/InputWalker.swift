@@ -11,6 +11,9 @@ enum InputWalker {
     var path: String
     /// The path under the output folder, without extension change: `a/b/x.txt`.
     var relativePath: String
+    /// Set when this is a folder of the tree that could not be listed (its `errno`): it is
+    /// reported as a failed input, so no part of the tree is skipped silently.
+    var unlistableFolderError: Int32? = nil
   }
 
   /// Every document under `inputs`, in order, or the problem that stops the run.
@@ -27,11 +30,12 @@ enum InputWalker {
         continue
       }
       var found: [Document] = []
-      for relative in files(under: input) {
+      for (relative, error) in files(under: input) {
         found.append(
           Document(
-            path: (input as NSString).appendingPathComponent(relative),
-            relativePath: base.isEmpty ? relative : base + "/" + relative))
+            path: relative.isEmpty ? input : (input as NSString).appendingPathComponent(relative),
+            relativePath: base.isEmpty ? relative : base + "/" + relative,
+            unlistableFolderError: error))
       }
       documents += found.sorted { $0.relativePath < $1.relativePath }
     }
@@ -39,15 +43,19 @@ enum InputWalker {
   }
 
   /// The files under `folder`, as paths relative to it: regular files and links to regular
-  /// files; hidden entries are skipped and links to folders are not followed.
+  /// files; hidden entries are skipped and links to folders are not followed. A folder that
+  /// cannot be listed comes back with the `errno` of `opendir`.
   ///
   /// `readdir` and `lstat` rather than `FileManager`'s enumerator, whose attribute lookups read
   /// the user and group databases for every file (five extra opens per document).
-  private static func files(under folder: String) -> [String] {
-    var found: [String] = []
+  private static func files(under folder: String) -> [(relative: String, error: Int32?)] {
+    var found: [(relative: String, error: Int32?)] = []
     var pending: [(path: String, relative: String)] = [(folder, "")]
     while let (path, relative) = pending.popLast() {
-      guard let directory = opendir(path) else { continue }
+      guard let directory = opendir(path) else {
+        found.append((relative, errno))
+        continue
+      }
       var names: [String] = []
       while let entry = readdir(directory) {
         let name = withUnsafePointer(to: &entry.pointee.d_name) {
@@ -63,11 +71,11 @@ enum InputWalker {
         guard lstat(child, &info) == 0 else { continue }
         switch info.st_mode & S_IFMT {
         case S_IFDIR: pending.append((child, childRelative))
-        case S_IFREG: found.append(childRelative)
+        case S_IFREG: found.append((childRelative, nil))
         case S_IFLNK:
           var target = stat()
           if stat(child, &target) == 0, target.st_mode & S_IFMT == S_IFREG {
-            found.append(childRelative)
+            found.append((childRelative, nil))
           }
         default: continue
         }

@@ -157,6 +157,22 @@ import Testing
     #expect(run.errors.contains("/in/a/locked.txt: error: cannot read"))
   }
 
+  @Test("a folder that cannot be listed is reported, the others are written, exit 1")
+  func unlistableFolder() throws {
+    guard getuid() != 0 else { return }  // root lists every folder; the check cannot be made
+    let (root, rules) = try Self.makeTree()
+    let locked = root.appendingPathComponent("in/locked")
+    try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true)
+    try Data("x\n".utf8).write(to: locked.appendingPathComponent("hidden.txt"))
+    chmod(locked.path, 0)
+    defer { chmod(locked.path, 0o755) }
+    let run = Self.run(root, ["--no-default-rules", "-r", rules, "in", "--out", "out", "-q"])
+    #expect(run.status == .someInputsFailed)
+    #expect(run.errors.contains("/in/locked: error: cannot list folder: permission denied"))
+    #expect(
+      FileManager.default.fileExists(atPath: root.appendingPathComponent("out/in/a/b/x.txt").path))
+  }
+
   @Test("the summary line counts documents, removals and captions")
   func summaryLine() throws {
     let (root, rules) = try Self.makeTree()
