@@ -9,6 +9,8 @@ import Tamis
 struct CleanCommand {
   let invocation: Invocation
   let streams: Streams
+  /// The size above which a plain-text input is cleaned in sections (tests lower it).
+  var sectionBytes = SectionedInput.defaultSectionBytes
 
   /// Cleans every input in order. An input that fails is reported and skipped.
   func run() throws(WriteError) -> ExitCode {
@@ -23,15 +25,25 @@ struct CleanCommand {
     let operands = invocation.inputs.isEmpty ? ["-"] : invocation.inputs
     var failed = false
     var captions: [Caption] = []
+    // Plain text output can be written section by section; JSON and listings need the whole
+    // document.
+    let sectioned = invocation.format == .text && !invocation.explain && !invocation.diff
     for operand in operands {
       let name = InputReader.displayName(operand)
       let bytes: [UInt8]
-      switch InputReader.read(operand, streams: streams) {
-      case .success(let read): bytes = read
-      case .failure(let problem):
-        try streams.errors.write(
-          DiagnosticRenderer.render(Diagnostic(.error, at: nil, .input(problem)), programName: name)
-            + "\n")
+      do {
+        switch sectioned
+          ? try SectionedInput.prepare(operand, streams: streams, sectionBytes: sectionBytes)
+          : .whole(try InputReader.read(operand, streams: streams).get())
+        {
+        case .whole(let read): bytes = read
+        case .sections(var input):
+          defer { input.finish() }
+          captions += try cleanInSections(&input, name: name, cleaner: cleaner, options: options)
+          continue
+        }
+      } catch {
+        try report(error, name: name)
         failed = true
         continue
       }
@@ -56,6 +68,72 @@ struct CleanCommand {
       }
     }
     return failed ? .someInputsFailed : .success
+  }
+
+  /// Cleans a large input section by section (see `SectionedInput`), writing each section's
+  /// body as it is done, a blank line between sections; returns the captions.
+  /// - Throws: `CleanFailure` for a read error in the middle (what was written stays written).
+  private func cleanInSections(
+    _ input: inout SectionedInput, name: String, cleaner: Cleaner, options: CleaningOptions
+  ) throws(CleanFailure) -> [Caption] {
+    var captions: [Caption] = []
+    var wroteBody = false
+    var invalid: (firstOffset: Int, count: Int)?
+    while true {
+      let start = input.nextOffset
+      let section: [UInt8]
+      do {
+        guard let next = try input.nextSection() else { break }
+        section = next
+      } catch {
+        throw .input(error)
+      }
+      if let bad = section.withUnsafeBufferPointer(TextCheck.invalidUTF8(in:)) {
+        invalid = (
+          invalid?.firstOffset ?? start + bad.firstOffset, (invalid?.count ?? 0) + bad.count
+        )
+      }
+      let article = section.withUnsafeBufferPointer {
+        cleaner.clean(bytes: $0, source: name, options: options)
+      }
+      var text = ArticleRendering.text(article)
+      if !text.isEmpty {
+        if wroteBody { text = Array(article.lineTerminator.utf8) + text }
+        wroteBody = true
+        do { try streams.output.write(text) } catch { throw .write(error) }
+      }
+      captions += article.captions
+    }
+    if let invalid {
+      let problem = InputProblem.invalidUTF8Cleaned(
+        byteOffset: invalid.firstOffset, count: invalid.count, replaced: false)
+      let warning = DiagnosticRenderer.render(
+        Diagnostic(.warning, at: nil, .input(problem)), programName: name)
+      do { try streams.errors.write(warning + "\n") } catch { throw .write(error) }
+    }
+    return captions
+  }
+
+  /// Why cleaning one input stopped: its input, or the output.
+  private enum CleanFailure: Error {
+    case input(InputProblem)
+    case write(WriteError)
+  }
+
+  /// Reports a failed input on stderr; a write error ends the run.
+  private func report(_ error: any Error, name: String) throws(WriteError) {
+    switch error {
+    case let problem as InputProblem:
+      try streams.errors.write(
+        DiagnosticRenderer.render(Diagnostic(.error, at: nil, .input(problem)), programName: name)
+          + "\n")
+    case CleanFailure.input(let problem):
+      try report(problem, name: name)
+    case CleanFailure.write(let writeError):
+      throw writeError
+    default:
+      try streams.errors.write("\(name): error: \(error)\n")
+    }
   }
 
   /// What to print for one cleaned input.

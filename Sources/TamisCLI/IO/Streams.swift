@@ -8,6 +8,9 @@ struct Streams: Sendable {
   var errors: any ByteSink
   /// Reads all of standard input; throws when the system cannot (standard input a folder).
   var readInput: @Sendable () throws -> [UInt8]
+  /// Standard input's descriptor, so a large input can be read in sections; nil when standard
+  /// input is given as bytes (tests), which `readInput` then returns.
+  var inputDescriptor: Int32? = nil
   /// True when stderr is a terminal (and not CI): progress lines are shown only then.
   var errorsAreTerminal = false
   /// True when stdout is a terminal that may show colour (not CI, no `NO_COLOR`): `--explain`
@@ -20,6 +23,7 @@ struct Streams: Sendable {
       output: FileDescriptorSink(descriptor: STDOUT_FILENO),
       errors: FileDescriptorSink(descriptor: STDERR_FILENO),
       readInput: { try FileBytes.read(descriptor: STDIN_FILENO) },
+      inputDescriptor: STDIN_FILENO,
       errorsAreTerminal: isatty(STDERR_FILENO) == 1
         && ProcessInfo.processInfo.environment["CI"] == nil,
       outputIsTerminal: isatty(STDOUT_FILENO) == 1
