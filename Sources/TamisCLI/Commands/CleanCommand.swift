@@ -71,7 +71,8 @@ struct CleanCommand {
   }
 
   /// Cleans a large input section by section (see `SectionedInput`), writing each section's
-  /// body as it is done, a blank line between sections; returns the captions.
+  /// body as it is done, a blank line between sections; returns the captions. With several
+  /// jobs, as many sections are cleaned at once (one thread each), and written in order.
   /// - Throws: `CleanFailure` for a read error in the middle (what was written stays written).
   private func cleanInSections(
     _ input: inout SectionedInput, name: String, cleaner: Cleaner, options: CleaningOptions
@@ -79,30 +80,43 @@ struct CleanCommand {
     var captions: [Caption] = []
     var wroteBody = false
     var invalid: (firstOffset: Int, count: Int)?
+    let jobs = max(1, options.jobs)
     while true {
-      let start = input.nextOffset
-      let section: [UInt8]
-      do {
-        guard let next = try input.nextSection() else { break }
-        section = next
-      } catch {
-        throw .input(error)
+      var batch: [[UInt8]] = []
+      while batch.count < jobs {
+        let start = input.nextOffset
+        let section: [UInt8]
+        do {
+          guard let next = try input.nextSection() else { break }
+          section = next
+        } catch {
+          throw .input(error)
+        }
+        if let bad = section.withUnsafeBufferPointer(TextCheck.invalidUTF8(in:)) {
+          invalid = (
+            invalid?.firstOffset ?? start + bad.firstOffset, (invalid?.count ?? 0) + bad.count
+          )
+        }
+        batch.append(section)
       }
-      if let bad = section.withUnsafeBufferPointer(TextCheck.invalidUTF8(in:)) {
-        invalid = (
-          invalid?.firstOffset ?? start + bad.firstOffset, (invalid?.count ?? 0) + bad.count
-        )
+      guard !batch.isEmpty else { break }
+      // A lone section scans on every core; several share the cores one section each.
+      var sectionOptions = options
+      if batch.count > 1 { sectionOptions.jobs = 1 }
+      let articles = Parallel.map(batch, jobs: jobs) { [sectionOptions] section in
+        section.withUnsafeBufferPointer {
+          cleaner.clean(bytes: $0, source: name, options: sectionOptions)
+        }
       }
-      let article = section.withUnsafeBufferPointer {
-        cleaner.clean(bytes: $0, source: name, options: options)
+      for article in articles {
+        var text = ArticleRendering.text(article)
+        if !text.isEmpty {
+          if wroteBody { text = Array(article.lineTerminator.utf8) + text }
+          wroteBody = true
+          do { try streams.output.write(text) } catch { throw .write(error) }
+        }
+        captions += article.captions
       }
-      var text = ArticleRendering.text(article)
-      if !text.isEmpty {
-        if wroteBody { text = Array(article.lineTerminator.utf8) + text }
-        wroteBody = true
-        do { try streams.output.write(text) } catch { throw .write(error) }
-      }
-      captions += article.captions
     }
     if let invalid {
       let problem = InputProblem.invalidUTF8Cleaned(

@@ -53,6 +53,16 @@ import Testing
     #expect(!String(decoding: sectioned.output, as: UTF8.self).contains("Lire aussi"))
   }
 
+  @Test("one job or two give the same output, sections cleaned two at a time in order")
+  func jobsGiveSameOutput() throws {
+    let bytes = Self.dump(paragraphs: 90)
+    let one = try Self.run(bytes, sectionBytes: 150, extra: ["-j", "1"])
+    let two = try Self.run(bytes, sectionBytes: 150, extra: ["-j", "2"])
+    #expect(one.status == .success)
+    #expect(two.output == one.output)
+    #expect(String(decoding: two.output, as: UTF8.self).hasPrefix("Paragraphe 0 du corps"))
+  }
+
   @Test("a NUL byte in a late section refuses the file before anything is written")
   func binaryRefusedFirst() throws {
     let bytes = Self.dump(paragraphs: 60) + [0x00] + Array("fin\n".utf8)
