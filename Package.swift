@@ -26,7 +26,9 @@ let package = Package(
       name: "tamis-tool", dependencies: ["TamisCLI"], swiftSettings: strictSettings),
     // Build-time generator that turns `rules/` into Swift source for the built-in rule set.
     .executableTarget(name: "embed-rules", swiftSettings: strictSettings),
-    .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["embed-rules"]),
+    .plugin(
+      name: "EmbedRules", capability: .buildTool(), dependencies: ["embed-rules"],
+      path: "Sources/EmbedRulesPlugin"),
     .testTarget(name: "TamisTests", dependencies: ["Tamis"], swiftSettings: strictSettings),
     .testTarget(
       name: "TamisCLITests", dependencies: ["TamisCLI", "tamis-tool"],
