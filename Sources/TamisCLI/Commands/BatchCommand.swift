@@ -106,7 +106,7 @@ struct BatchCommand {
     _ document: InputWalker.Document, cleaner: Cleaner, files: TemporaryFiles, rulesDate: Date?
   ) -> Outcome {
     if let code = document.unlistableFolderError {
-      let reason = String(cString: strerror(code)).lowercased()
+      let reason = FileBytes.reason(code)
       return .failed(message: "\(document.path): error: cannot list folder: \(reason)\n")
     }
     let targets = outputPaths(for: document)

@@ -119,11 +119,9 @@ struct CleanCommand {
       }
     }
     if let invalid {
-      let problem = InputProblem.invalidUTF8Cleaned(
-        byteOffset: invalid.firstOffset, count: invalid.count, replaced: false)
-      let warning = DiagnosticRenderer.render(
-        Diagnostic(.warning, at: nil, .input(problem)), programName: name)
-      do { try streams.errors.write(warning + "\n") } catch { throw .write(error) }
+      let warning = InputReader.invalidUTF8Warning(
+        firstOffset: invalid.firstOffset, count: invalid.count, name: name, replaced: false)
+      do { try streams.errors.write(warning) } catch { throw .write(error) }
     }
     return captions
   }

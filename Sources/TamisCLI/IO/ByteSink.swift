@@ -47,7 +47,7 @@ final class FileDescriptorSink: ByteSink {
           if written < 0 {
             if errno == EINTR { continue }
             if errno == EPIPE { return .brokenPipe }
-            return .failed(reason: String(cString: strerror(errno)).lowercased())
+            return .failed(reason: FileBytes.reason(errno))
           }
           offset += written
         }

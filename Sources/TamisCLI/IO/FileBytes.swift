@@ -3,13 +3,17 @@ import Foundation
 #if canImport(Glibc)
   import Glibc
   private let systemRead = Glibc.read
+  private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
   import Darwin
   private let systemRead = Darwin.read
+  private let systemWrite = Darwin.write
 #endif
 
-/// Reads whole files and streams with `read(2)` into one array: one copy of the bytes, and
-/// none of the extra system calls a `Data` read makes (extended attributes, seeks).
+/// The command line's file I/O on descriptors: `read(2)` and `write(2)` loops that retry
+/// interruptions and short transfers, and the text of an `errno`. Whole reads land in one array:
+/// one copy of the bytes, and none of the extra system calls a `Data` read makes (extended
+/// attributes, seeks).
 enum FileBytes {
   /// The bytes of the file at `path`; throws the `POSIXError` of the failing call.
   static func read(path: String) throws -> [UInt8] {
@@ -35,13 +39,11 @@ enum FileBytes {
       var reachedEnd = false
       bytes.append(contentsOf: repeatElement(0, count: capacity - start))
       let filled = bytes.withUnsafeMutableBytes { buffer -> Int in
-        // Never nil: the buffer was just grown by at least 16 KB.
-        guard let base = buffer.baseAddress else { return start }
         var offset = start
         while offset < buffer.count {
-          let count = systemRead(descriptor, base + offset, buffer.count - offset)
+          let count = readSome(
+            descriptor, into: UnsafeMutableRawBufferPointer(rebasing: buffer[offset...]))
           if count < 0 {
-            if errno == EINTR { continue }
             failure = errno
             break
           }
@@ -59,7 +61,40 @@ enum FileBytes {
     }
   }
 
-  private static func error(_ code: Int32) -> POSIXError {
+  /// One `read(2)` into `buffer`, retried when interrupted: the byte count, 0 at the end, or -1
+  /// with `errno` set.
+  static func readSome(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer) -> Int {
+    guard let base = buffer.baseAddress else { return 0 }
+    while true {
+      let count = systemRead(descriptor, base, buffer.count)
+      if count < 0, errno == EINTR { continue }
+      return count
+    }
+  }
+
+  /// Writes every byte of `bytes`, retrying short writes and interruptions; returns 0 or the
+  /// `errno` of the failing write.
+  static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32 {
+    guard let base = bytes.baseAddress else { return 0 }
+    var offset = 0
+    while offset < bytes.count {
+      let count = systemWrite(descriptor, base + offset, bytes.count - offset)
+      if count < 0 {
+        if errno == EINTR { continue }
+        return errno
+      }
+      offset += count
+    }
+    return 0
+  }
+
+  /// The error of a failed call, for `throws`.
+  static func error(_ code: Int32) -> POSIXError {
     POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
+  }
+
+  /// What the system says of `errno` value `code`, in lower case: "permission denied".
+  static func reason(_ code: Int32) -> String {
+    String(cString: strerror(code)).lowercased()
   }
 }

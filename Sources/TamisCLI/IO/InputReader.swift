@@ -23,7 +23,7 @@ enum InputReader {
       var info = stat()
       guard stat(operand, &info) == 0 else {
         let code = errno
-        let reason = code == ENOENT ? "no such file" : String(cString: strerror(code)).lowercased()
+        let reason = code == ENOENT ? "no such file" : FileBytes.reason(code)
         return .failure(.unreadable(reason: reason))
       }
       if info.st_mode & S_IFMT == S_IFDIR {
@@ -53,8 +53,17 @@ enum InputReader {
     guard let invalid = bytes.withUnsafeBufferPointer(TextCheck.invalidUTF8(in:)) else {
       return nil
     }
+    return invalidUTF8Warning(
+      firstOffset: invalid.firstOffset, count: invalid.count, name: name, replaced: replaced)
+  }
+
+  /// The same warning for `count` invalid bytes, the first at byte offset `firstOffset` (a
+  /// document read in sections adds them up).
+  static func invalidUTF8Warning(firstOffset: Int, count: Int, name: String, replaced: Bool)
+    -> String
+  {
     let problem = InputProblem.invalidUTF8Cleaned(
-      byteOffset: invalid.firstOffset, count: invalid.count, replaced: replaced)
+      byteOffset: firstOffset, count: count, replaced: replaced)
     return DiagnosticRenderer.render(
       Diagnostic(.warning, at: nil, .input(problem)), programName: name) + "\n"
   }
@@ -68,13 +77,13 @@ enum InputReader {
   static func reason(_ error: any Error) -> String {
     let nsError = error as NSError
     if nsError.domain == NSPOSIXErrorDomain {
-      return String(cString: strerror(Int32(nsError.code))).lowercased()
+      return FileBytes.reason(Int32(nsError.code))
     }
     if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
       underlying.domain == NSPOSIXErrorDomain,
       let code = POSIXErrorCode(rawValue: Int32(underlying.code))
     {
-      return String(cString: strerror(code.rawValue)).lowercased()
+      return FileBytes.reason(code.rawValue)
     }
     if nsError.code == NSFileReadNoPermissionError { return "permission denied" }
     if nsError.code == NSFileWriteOutOfSpaceError { return "no space left on device" }

@@ -3,13 +3,9 @@ import Tamis
 
 #if canImport(Glibc)
   import Glibc
-  private let systemRead = Glibc.read
-  private let systemWrite = Glibc.write
   private let systemClose = Glibc.close
 #elseif canImport(Darwin)
   import Darwin
-  private let systemRead = Darwin.read
-  private let systemWrite = Darwin.write
   private let systemClose = Darwin.close
 #endif
 
@@ -51,32 +47,42 @@ struct SectionedInput {
     if operand == "-" {
       // Tests give standard input as bytes; only the real process has a descriptor for it.
       guard let standardInput = streams.inputDescriptor else {
-        return try whole(InputReader.read(operand, streams: streams).get())
+        return .whole(try InputReader.read(operand, streams: streams).get())
       }
       descriptor = standardInput
     } else {
       descriptor = open(operand, O_RDONLY | O_CLOEXEC)
-      // InputReader names the problem (no such file, a folder, a link loop).
+      // InputReader names the problem (no such file, a link loop).
       guard descriptor >= 0 else {
-        return try whole(InputReader.read(operand, streams: streams).get())
+        return .whole(try InputReader.read(operand, streams: streams).get())
       }
     }
     let owns = operand != "-"
     var info = stat()
-    let isRegular = fstat(descriptor, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
-    if isRegular, Int(info.st_size) <= sectionBytes {
-      if owns { _ = systemClose(descriptor) }
-      return try whole(InputReader.read(operand, streams: streams).get())
-    }
-    if isRegular {
+    let kind = fstat(descriptor, &info) == 0 ? info.st_mode & S_IFMT : 0
+    switch kind {
+    case S_IFREG where Int(info.st_size) <= sectionBytes:
+      defer { if owns { _ = systemClose(descriptor) } }
+      let bytes: [UInt8]
+      do {
+        bytes = try FileBytes.read(descriptor: descriptor)
+      } catch {
+        throw .unreadable(reason: InputReader.reason(error))
+      }
+      try InputReader.validate(bytes).get()
+      return .whole(bytes)
+    case S_IFREG:
       let input = SectionedInput(descriptor: descriptor, owns: owns, sectionBytes: sectionBytes)
       try input.refuseBinary()
       return .sections(input)
+    case S_IFDIR:
+      // InputReader says what to do with a folder.
+      if owns { _ = systemClose(descriptor) }
+      return .whole(try InputReader.read(operand, streams: streams).get())
+    default:
+      return try spool(descriptor, owns: owns, sectionBytes: sectionBytes)
     }
-    return try spool(descriptor, owns: owns, sectionBytes: sectionBytes)
   }
-
-  private static func whole(_ bytes: [UInt8]) -> Opened { .whole(bytes) }
 
   private init(descriptor: Int32, owns: Bool, sectionBytes: Int) {
     self.descriptor = descriptor
@@ -94,14 +100,13 @@ struct SectionedInput {
   private static func spool(_ descriptor: Int32, owns: Bool, sectionBytes: Int)
     throws(InputProblem) -> Opened
   {
+    defer { if owns { _ = systemClose(descriptor) } }
     var head: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
     while head.count <= sectionBytes {
-      let count = readChunk(descriptor, into: &chunk)
-      guard count >= 0 else { throw .unreadable(reason: reason(errno)) }
+      let count = try readChunk(descriptor, into: &chunk)
       if count == 0 {
-        if owns { _ = systemClose(descriptor) }
-        if head.contains(0) { throw .binary }
+        try InputReader.validate(head).get()
         return .whole(head)
       }
       head += chunk[..<count]
@@ -112,46 +117,44 @@ struct SectionedInput {
       buffer.baseAddress.map { mkstemp($0) } ?? -1
     }
     guard spool >= 0 else {
-      throw .unreadable(reason: "cannot spool standard input: \(reason(errno))")
+      throw .unreadable(reason: "cannot spool standard input: \(FileBytes.reason(errno))")
     }
     // Unlinked at once: the spool disappears with the process, however it ends.
     template.withUnsafeBufferPointer { buffer in _ = buffer.baseAddress.map { unlink($0) } }
-    var binary = head.contains(0)
-    var pending = head[...]
-    while true {
-      if !pending.isEmpty {
-        let failure = writeAll(pending, to: spool)
-        if failure != 0 {
-          _ = systemClose(spool)
-          throw .unreadable(reason: "cannot spool standard input: \(reason(failure))")
-        }
+    do throws(InputProblem) {
+      try write(head[...], toSpool: spool)
+      var binary = head.withUnsafeBufferPointer(TextCheck.isBinary)
+      while true {
+        let count = try readChunk(descriptor, into: &chunk)
+        if count == 0 { break }
+        binary = binary || chunk[..<count].withUnsafeBufferPointer(TextCheck.isBinary)
+        try write(chunk[..<count], toSpool: spool)
       }
-      let count = readChunk(descriptor, into: &chunk)
-      guard count >= 0 else {
-        _ = systemClose(spool)
-        throw .unreadable(reason: reason(errno))
-      }
-      if count == 0 { break }
-      binary = binary || chunk[..<count].contains(0)
-      pending = chunk[..<count]
-    }
-    if owns { _ = systemClose(descriptor) }
-    guard !binary else {
+      if binary { throw InputProblem.binary }
+    } catch {
       _ = systemClose(spool)
-      throw .binary
+      throw error
     }
     lseek(spool, 0, SEEK_SET)
     return .sections(SectionedInput(descriptor: spool, owns: true, sectionBytes: sectionBytes))
+  }
+
+  private static func write(_ bytes: ArraySlice<UInt8>, toSpool spool: Int32)
+    throws(InputProblem)
+  {
+    let failure = bytes.withUnsafeBytes { FileBytes.writeAll($0, to: spool) }
+    guard failure == 0 else {
+      throw .unreadable(reason: "cannot spool standard input: \(FileBytes.reason(failure))")
+    }
   }
 
   /// Reads the whole input once for NUL bytes, then rewinds it.
   private func refuseBinary() throws(InputProblem) {
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
     while true {
-      let count = Self.readChunk(descriptor, into: &chunk)
-      guard count >= 0 else { throw .unreadable(reason: Self.reason(errno)) }
+      let count = try Self.readChunk(descriptor, into: &chunk)
       if count == 0 { break }
-      if chunk[..<count].contains(0) {
+      if chunk[..<count].withUnsafeBufferPointer(TextCheck.isBinary) {
         finish()
         throw .binary
       }
@@ -174,8 +177,7 @@ struct SectionedInput {
         nextOffset += section.count
         return section
       }
-      let count = Self.readChunk(descriptor, into: &chunk)
-      guard count >= 0 else { throw .unreadable(reason: Self.reason(errno)) }
+      let count = try Self.readChunk(descriptor, into: &chunk)
       if count == 0 { atEnd = true } else { buffer += chunk[..<count] }
     }
     guard !buffer.isEmpty else { return nil }
@@ -221,33 +223,12 @@ struct SectionedInput {
     return last
   }
 
-  private static func readChunk(_ descriptor: Int32, into chunk: inout [UInt8]) -> Int {
-    chunk.withUnsafeMutableBytes { buffer in
-      while true {
-        let count = systemRead(descriptor, buffer.baseAddress, buffer.count)
-        if count < 0, errno == EINTR { continue }
-        return count
-      }
-    }
-  }
-
-  private static func writeAll(_ bytes: ArraySlice<UInt8>, to descriptor: Int32) -> Int32 {
-    bytes.withUnsafeBytes { buffer in
-      guard let base = buffer.baseAddress else { return 0 }
-      var offset = 0
-      while offset < buffer.count {
-        let count = systemWrite(descriptor, base + offset, buffer.count - offset)
-        if count < 0 {
-          if errno == EINTR { continue }
-          return errno
-        }
-        offset += count
-      }
-      return 0
-    }
-  }
-
-  private static func reason(_ code: Int32) -> String {
-    String(cString: strerror(code)).lowercased()
+  /// One read into `chunk`: the byte count, 0 at the end.
+  private static func readChunk(_ descriptor: Int32, into chunk: inout [UInt8])
+    throws(InputProblem) -> Int
+  {
+    let count = chunk.withUnsafeMutableBytes { FileBytes.readSome(descriptor, into: $0) }
+    guard count >= 0 else { throw .unreadable(reason: FileBytes.reason(errno)) }
+    return count
   }
 }

@@ -1,14 +1,6 @@
 import Foundation
 import Synchronization
 
-#if canImport(Glibc)
-  import Glibc
-  private let systemWrite = Glibc.write
-#elseif canImport(Darwin)
-  import Darwin
-  private let systemWrite = Darwin.write
-#endif
-
 /// Writes files atomically (a temporary file in the output folder, then a rename) and removes
 /// every temporary file still in flight when the process is interrupted.
 final class TemporaryFiles: Sendable {
@@ -47,37 +39,16 @@ final class TemporaryFiles: Sendable {
     }
     defer { inFlight.withLock { _ = $0.remove(temporary) } }
     do {
-      guard opened.descriptor >= 0 else { throw Self.posixError(opened.error) }
-      let written = Self.writeAll(bytes, to: opened.descriptor)
+      guard opened.descriptor >= 0 else { throw FileBytes.error(opened.error) }
+      let written = bytes.withUnsafeBytes { FileBytes.writeAll($0, to: opened.descriptor) }
       let closed = close(opened.descriptor) == 0 ? 0 : errno
-      if written != 0 { throw Self.posixError(written) }
-      if closed != 0 { throw Self.posixError(closed) }
-      if rename(temporary, path) != 0 { throw Self.posixError(errno) }
+      if written != 0 { throw FileBytes.error(written) }
+      if closed != 0 { throw FileBytes.error(closed) }
+      if rename(temporary, path) != 0 { throw FileBytes.error(errno) }
     } catch {
       unlink(temporary)
       throw error
     }
-  }
-
-  /// Writes every byte, retrying short writes and interruptions; returns 0 or the errno.
-  private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32 {
-    bytes.withUnsafeBytes { buffer in
-      guard let base = buffer.baseAddress else { return 0 }
-      var offset = 0
-      while offset < buffer.count {
-        let count = systemWrite(descriptor, base + offset, buffer.count - offset)
-        if count < 0 {
-          if errno == EINTR { continue }
-          return errno
-        }
-        offset += count
-      }
-      return 0
-    }
-  }
-
-  private static func posixError(_ code: Int32) -> POSIXError {
-    POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
   }
 
   /// On SIGINT or SIGTERM: remove the temporary files in flight and exit with 128 + signal.

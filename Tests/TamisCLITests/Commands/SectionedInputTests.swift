@@ -83,6 +83,16 @@ import Testing
     #expect(run.errors.components(separatedBy: "warning:").count == 2)
   }
 
+  @Test("a folder given to the filter is named as a folder, not read")
+  func folderOperand() throws {
+    let folder = try TestPaths.temporaryFolder()
+    let run = CLIRun([folder.path])
+    #expect(run.status == .someInputsFailed)
+    #expect(
+      run.errors
+        == "\(folder.path): error: cannot read: is a folder; use '--out DIR' to clean folders\n")
+  }
+
   @Test("cuts fall just past a blank line at or after the minimum, else at a line end late")
   func cutPoints() {
     func cut(_ text: String, _ minimum: Int, _ lineLimit: Int) -> Int? {
