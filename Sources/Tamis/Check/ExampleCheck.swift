@@ -75,7 +75,7 @@ public struct ExampleCheck: Sendable, CustomStringConvertible {
     switch kind {
     case .keeps(let kept):
       let article = cleaner.clean(kept.text + "\n", source: packPath, options: options)
-      if Self.bodyLines(article) == [Self.trimmed(kept.text)] { return [] }
+      if Self.bodyLines(article) == [Whitespace.trimmed(kept.text)] { return [] }
       let culprit =
         article.removals.first.map { "\($0.ruleID) (\($0.rule))" }
         ?? article.captions.first.map { "\($0.ruleID) (caption)" } ?? "a rule"
@@ -111,7 +111,7 @@ public struct ExampleCheck: Sendable, CustomStringConvertible {
     -> [Diagnostic]
   {
     var lines = example.input
-    var expectedBody = example.body.map(Self.trimmed)
+    var expectedBody = example.body.map(Whitespace.trimmed)
     switch variant {
     case .asWritten, .crlf: break
     case .nfd: lines = lines.map(\.decomposedStringWithCanonicalMapping)
@@ -167,11 +167,7 @@ public struct ExampleCheck: Sendable, CustomStringConvertible {
   /// The article's non-blank body lines, trimmed and in NFC, so variants compare alike.
   private static func bodyLines(_ article: CleanedArticle) -> [String] {
     article.body.split(whereSeparator: \.isNewline).map {
-      trimmed(String($0)).precomposedStringWithCanonicalMapping
+      Whitespace.trimmed($0).precomposedStringWithCanonicalMapping
     }.filter { !$0.isEmpty }
-  }
-
-  private static func trimmed(_ text: String) -> String {
-    text.trimmingCharacters(in: .whitespaces)
   }
 }

@@ -16,7 +16,7 @@ extension RuleLinter {
         var fired: Set<SourceLocation> = []
         for example in group.examples {
           fired.formUnion(
-            FiredRules.locations(in: example.inputText, cleaner: cleaner, options: options))
+            cleaner.firedRules(in: example.inputText, options: options).map(\.location))
         }
         for entry in entries
         where entry.pack == packIndex && entry.group == groupIndex

@@ -9,19 +9,18 @@
 ///   for the exact, deliberately conservative test);
 /// - rules that fire in none of their group's examples, and `keep` rules that change nothing in
 ///   their group's examples and `keeps:` lines;
-/// - unanchored (`contains`) phrases shorter than `shortPhraseLimit` characters or made only of
+/// - unanchored (`contains`) phrases shorter than `Settings.shortPhraseCharacters` characters or made only of
 ///   frequent words of the pack's language;
 /// - `detect:` patterns that match an example line of another pack;
 /// - `site:` hosts whose top-level domain is not a known one.
 ///
 /// Linting runs examples, so it costs about as much as `ExampleCheck`; it is not part of loading.
 public struct RuleLinter: Sendable {
-  /// Unanchored phrases shorter than this, in Characters, are reported.
-  public static let shortPhraseLimit = 4
 
   /// One rule with where it sits in the rule set.
   struct Entry {
-    /// The position in rule-set order (the order in which the engine breaks ties).
+    /// The position in compiled order (`CompiledRuleSet.ruleOrder`), in which the engine breaks
+    /// ties.
     let order: Int
     let pack: Int
     let group: Int
@@ -35,16 +34,11 @@ public struct RuleLinter: Sendable {
   /// Prepares to lint a loaded rule set.
   public init(_ ruleSet: RuleSet) {
     self.ruleSet = ruleSet
-    var entries: [Entry] = []
-    for (packIndex, pack) in ruleSet.packs.enumerated() {
-      for (groupIndex, group) in pack.groups.enumerated() {
-        for rule in group.rules {
-          entries.append(
-            Entry(order: entries.count, pack: packIndex, group: groupIndex, rule: rule))
-        }
-      }
+    self.entries = CompiledRuleSet.ruleOrder(of: ruleSet).enumerated().map { order, position in
+      Entry(
+        order: order, pack: position.pack, group: position.group,
+        rule: ruleSet.packs[position.pack].groups[position.group].rules[position.rule])
     }
-    self.entries = entries
   }
 
   /// Every warning, in rule-set order of the files, then by line and column.

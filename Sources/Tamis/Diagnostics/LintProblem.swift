@@ -11,7 +11,7 @@ public enum LintProblem: Sendable, Hashable {
   case ruleNeverFires(rule: String, id: String)
   /// A `keep` that changes nothing in its group's examples and `keeps:` lines.
   case keepProtectsNothing(rule: String, id: String)
-  /// An unanchored phrase shorter than `RuleLinter.shortPhraseLimit` characters.
+  /// An unanchored phrase shorter than `Settings.shortPhraseCharacters` characters.
   case shortPhrase(phrase: String, length: Int)
   /// An unanchored phrase of one or two words, all frequent words of `language`.
   case frequentWordPhrase(phrase: String, language: String)

@@ -1,9 +1,7 @@
 /// Finds the known name closest to a misspelt one, for "did you mean" messages.
 public enum Suggestion {
-  /// The largest edit distance for which a suggestion is still made.
-  public static let maximumDistance = 3
 
-  /// The candidate nearest to `word`, when it is within `maximumDistance` edits.
+  /// The candidate nearest to `word`, when it is within `Settings.suggestionDistance` edits.
   ///
   /// - Parameters:
   ///   - word: what the user wrote.
@@ -13,7 +11,7 @@ public enum Suggestion {
     var best: (name: String, distance: Int)?
     for candidate in candidates {
       let distance = editDistance(word, candidate)
-      if distance <= maximumDistance, distance < (best?.distance ?? Int.max) {
+      if distance <= Settings.suggestionDistance, distance < (best?.distance ?? Int.max) {
         best = (candidate, distance)
       }
     }

@@ -35,8 +35,34 @@ public struct Cleaner: Sendable {
     bytes: UnsafeBufferPointer<UInt8>, source: String = "<bytes>",
     options: CleaningOptions = .init()
   ) -> CleanedArticle {
-    var run = CleaningRun(compiled: compiled, bytes: bytes, options: options)
-    run.decideFates()
-    return run.assemble(source: source)
+    let state = decide(bytes, options: options)
+    let assembly = ArticleAssembly(state)
+    let meta = MetaDecisions(state: state, assembly: assembly).fields()
+    // Invalid UTF-8 shows as U+FFFD in `body`; `rawBody` keeps the input's bytes (issue 7).
+    let isValid = assembly.body.withUnsafeBufferPointer(TextCheck.isValidUTF8)
+    return CleanedArticle(
+      source: source, body: String(decoding: assembly.body, as: UTF8.self),
+      captions: assembly.captions, meta: meta, removals: assembly.removals,
+      outcomes: assembly.outcomes, lineTerminator: state.document.terminator,
+      rawBody: isValid ? nil : assembly.body)
+  }
+
+  /// The rules that decided some line of `text` (removed, captioned, captured or cut
+  /// something), in rule-set order; a rule that matched but lost to another is not one.
+  func firedRules(in text: String, options: CleaningOptions) -> [Rule] {
+    var text = text
+    return text.withUTF8 { bytes in
+      decide(bytes, options: options).firedRules.sorted().map { compiled.rules[$0].rule }
+    }
+  }
+
+  /// Runs every pass of `CleaningPasses.standard` over the dump.
+  private func decide(_ bytes: UnsafeBufferPointer<UInt8>, options: CleaningOptions)
+    -> CleaningState
+  {
+    let document = Document(bytes: bytes, language: options.language)
+    var state = CleaningState(compiled: compiled, document: document, options: options)
+    for pass in CleaningPasses.standard { pass.apply(to: &state) }
+    return state
   }
 }

@@ -134,12 +134,7 @@ public struct GoldEvaluation: Sendable {
 
   /// Non-blank lines, trimmed, in NFC-independent form (Swift compares canonically).
   static func nonBlankLines(_ text: String) -> [String] {
-    text.split(whereSeparator: \.isNewline).map { line in
-      var slice = Substring(line)
-      while let first = slice.first, first.isWhitespace { slice.removeFirst() }
-      while let last = slice.last, last.isWhitespace { slice.removeLast() }
-      return String(slice)
-    }.filter { !$0.isEmpty }
+    text.split(whereSeparator: \.isNewline).map(Whitespace.trimmed).filter { !$0.isEmpty }
   }
 
   // MARK: - Report

@@ -61,7 +61,7 @@ struct CompiledPattern: Sendable {
     func flush() {
       guard let literal = pending else { return }
       segments.append(.literal(LiteralSearcher(literal.folded), attached: literal.attached))
-      exactLiterals.append(Self.trimmed(literal.raw))
+      exactLiterals.append(Whitespace.trimmed(literal.raw))
       pending = nil
     }
     for part in pattern.parts {
@@ -91,12 +91,5 @@ struct CompiledPattern: Sendable {
     self.segments = segments
     self.keySegment = best
     self.exactLiterals = exactLiterals
-  }
-
-  static func trimmed(_ text: String) -> String {
-    var slice = Substring(text)
-    while let first = slice.first, first.isWhitespace { slice.removeFirst() }
-    while let last = slice.last, last.isWhitespace { slice.removeLast() }
-    return String(slice)
   }
 }

@@ -35,6 +35,27 @@ public struct CompiledRuleSet: Sendable {
     }
   }
 
+  /// Where one rule sits in a rule set: pack, group in the pack, rule in the group.
+  struct RulePosition: Sendable, Hashable {
+    let pack: Int
+    let group: Int
+    let rule: Int
+  }
+
+  /// The rules of `ruleSet` in compiled order: the order `rules` holds them in, and the order
+  /// in which the engine breaks ties between rules of the same scope and action.
+  static func ruleOrder(of ruleSet: RuleSet) -> [RulePosition] {
+    var order: [RulePosition] = []
+    for (packIndex, pack) in ruleSet.packs.enumerated() {
+      for (groupIndex, group) in pack.groups.enumerated() {
+        for ruleIndex in group.rules.indices {
+          order.append(RulePosition(pack: packIndex, group: groupIndex, rule: ruleIndex))
+        }
+      }
+    }
+    return order
+  }
+
   /// The rule set this was compiled from.
   public let ruleSet: RuleSet
   let rules: [CompiledRule]
@@ -58,22 +79,25 @@ public struct CompiledRuleSet: Sendable {
     self.ruleSet = ruleSet
     var rules: [CompiledRule] = []
     var patterns: [(Pattern, CompiledPattern.Owner)] = []
+    let order = Self.ruleOrder(of: ruleSet)
+    var next = 0
     for (packIndex, pack) in ruleSet.packs.enumerated() {
       for detector in pack.detectors { patterns.append((detector, .detector(pack: packIndex))) }
-      for group in pack.groups {
-        for rule in group.rules {
-          let index = rules.count
-          rules.append(
-            CompiledRule(
-              rule: rule, pack: packIndex, conditions: group.conditions,
-              specificity: pack.scope.specificity, sets: group.sets))
-          switch rule.action {
-          case .dropBlock(let start, let end):
-            patterns.append((start, .rule(index)))
-            patterns.append((end, .blockEnd(index)))
-          default:
-            if let pattern = rule.action.patterns.first { patterns.append((pattern, .rule(index))) }
-          }
+      while next < order.count, order[next].pack == packIndex {
+        let group = pack.groups[order[next].group]
+        let rule = group.rules[order[next].rule]
+        next += 1
+        let index = rules.count
+        rules.append(
+          CompiledRule(
+            rule: rule, pack: packIndex, conditions: group.conditions,
+            specificity: pack.scope.specificity, sets: group.sets))
+        switch rule.action {
+        case .dropBlock(let start, let end):
+          patterns.append((start, .rule(index)))
+          patterns.append((end, .blockEnd(index)))
+        default:
+          if let pattern = rule.action.patterns.first { patterns.append((pattern, .rule(index))) }
         }
       }
     }

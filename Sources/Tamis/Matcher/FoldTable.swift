@@ -81,13 +81,9 @@ struct FoldTable: Sendable {
 
   /// Typography that folds to ASCII, white space, and invisible characters.
   private static func specialFold(_ scalar: Unicode.Scalar) -> Special? {
+    if Whitespace.isSpace(scalar.value) { return .space }
+    if Whitespace.isInvisible(scalar.value) { return .ignored }
     switch scalar.value {
-    case 0x09, 0x0B, 0x0C, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F:
-      return .space
-    case 0x0A, 0x0D:
-      return .space
-    case 0x00AD, 0x200B...0x200D, 0x2060, 0x180E:
-      return .ignored
     case 0x2018, 0x2019, 0x201A, 0x201B, 0x02BC, 0x2032, 0x0060, 0x00B4:
       return .text("'")
     case 0x00AB, 0x00BB, 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x2039, 0x203A:
@@ -112,7 +108,7 @@ struct FoldTable: Sendable {
   private static func pack(_ scalar: Unicode.Scalar) -> UInt64 {
     var entry: UInt64 = 0
     var count: UInt64 = 0
-    TextFolder.appendUTF8(scalar.value) { byte in
+    UTF8Scalars.encode(scalar.value) { byte in
       count += 1
       entry |= UInt64(byte) << (8 * count)
     }

@@ -5,8 +5,16 @@ struct LineHit: Sendable {
   /// The matched bytes, as offsets into the line (without its terminator). Only computed for
   /// patterns whose action needs it (templates, strip-span, exact); nil otherwise.
   let span: Range<Int>?
-  /// What each hole captured, as offsets into the line, trimmed.
-  let holes: [(name: String, range: Range<Int>)]
+  /// What each hole captured.
+  let holes: [Capture]
+}
+
+/// What one hole of a template captured on a line.
+struct Capture: Sendable, Hashable {
+  /// The hole's name (`credit` for `{credit}`).
+  let name: String
+  /// The captured bytes, as offsets into the line's content, trimmed.
+  let range: Range<Int>
 }
 
 /// Scans lines with a compiled rule set. Holds reusable buffers, so make one per thread.
@@ -263,7 +271,7 @@ struct LineScanner {
     hits.append(
       LineHit(
         pattern: patternIndex, span: sourceRange(match.range),
-        holes: match.holes.map { ($0.name, sourceRange($0.range)) }))
+        holes: match.holes.map { Capture(name: $0.name, range: sourceRange($0.range)) }))
   }
 
   private mutating func settle(_ patternIndex: Int) {
@@ -291,7 +299,7 @@ struct LineScanner {
       var text = String(decoding: UnsafeBufferPointer(rebasing: line[source]), as: UTF8.self)
       // Zero-width characters are ignored even under `exact`, as folding ignores them.
       text.unicodeScalars.removeAll { Self.zeroWidth.contains($0.value) }
-      if CompiledPattern.trimmed(text) != expected { return false }
+      if Whitespace.trimmed(text) != expected { return false }
     }
     return true
   }

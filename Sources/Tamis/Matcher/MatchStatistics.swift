@@ -31,7 +31,7 @@ extension CompiledRuleSet {
     var scanner = LineScanner(self)
     for line in LineIndex(bytes).lines {
       let text = UnsafeBufferPointer(rebasing: bytes[line.content])
-      if !LineIndex.isBlank(text) { _ = scanner.scan(text) }
+      if !Whitespace.isBlank(text) { _ = scanner.scan(text) }
     }
     return scanner.statistics
   }

@@ -12,7 +12,7 @@ extension CompiledPattern {
   static func isWordCharacter(_ text: UnsafeBufferPointer<UInt8>, startingAt index: Int) -> Bool {
     let byte = text[index]
     if byte < 0x80 { return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) }
-    let (value, _) = TextFolder.decode(text, at: index)
+    let (value, _) = UTF8Scalars.decode(text, at: index)
     guard let scalar = Unicode.Scalar(value) else { return false }
     let properties = scalar.properties
     return properties.isAlphabetic || properties.numericType != nil

@@ -76,11 +76,11 @@ struct TextFolder: Sendable {
             continue
           }
           var scalarValue: UInt32
-          (scalarValue, index) = Self.decode(input, at: index)
+          (scalarValue, index) = UTF8Scalars.decode(input, at: index)
           // Compose a following combining mark (U+0300–U+036F) into the base when a
           // precomposed form exists, so NFD and NFC text fold alike.
           while index + 1 < count, base[index] & 0xFE == 0xCC {
-            let (mark, next) = Self.decode(input, at: index)
+            let (mark, next) = UTF8Scalars.decode(input, at: index)
             guard (0x300...0x36F).contains(mark),
               let composed = FoldTable.compositions[UInt64(scalarValue) << 32 | UInt64(mark)]
             else { break }
@@ -90,9 +90,9 @@ struct TextFolder: Sendable {
           var entry: UInt64
           if scalarValue < FoldTable.limit {
             entry = entries[Int(scalarValue)]
-          } else if scalarValue == 0xFEFF {
+          } else if scalarValue == Whitespace.byteOrderMark {
             entry = 0
-          } else if scalarValue == 0x3000 {
+          } else if Whitespace.isSpace(scalarValue) {
             entry = FoldTable.spaceCode
           } else {
             if pendingSpace {
@@ -100,7 +100,7 @@ struct TextFolder: Sendable {
               pendingSpace = false
             }
             let end = index
-            Self.appendUTF8(scalarValue) { sink.emit($0, from: start, to: end) }
+            UTF8Scalars.encode(scalarValue) { sink.emit($0, from: start, to: end) }
             emitted = true
             continue
           }
@@ -133,7 +133,7 @@ struct TextFolder: Sendable {
     let byte = UInt8(value)
     switch byte {
     case 0x80...0xFF: return slow
-    case 0x20, 0x09, 0x0A...0x0D: return space
+    case _ where Whitespace.isSpace(UInt32(byte)): return space
     case 0x41...0x5A: return byte + 0x20
     case 0x60: return 0x27
     default: return byte
@@ -165,56 +165,7 @@ struct TextFolder: Sendable {
   }
 
   private static func isFoldedSpace(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.value < FoldTable.limit
-      && FoldTable.keepingAccents.entries[Int(scalar.value)] & 0xFF == FoldTable.spaceCode
-  }
-
-  /// Decodes one scalar at `index`; invalid or truncated sequences give U+FFFD for one byte.
-  @inline(__always)
-  static func decode(_ input: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
-    let b0 = UInt32(input[index])
-    let count = input.count
-    if b0 < 0x80 { return (b0, index + 1) }
-    if b0 >= 0xC2, b0 <= 0xDF, index + 1 < count {
-      let b1 = UInt32(input[index + 1])
-      if b1 & 0xC0 == 0x80 { return ((b0 & 0x1F) << 6 | (b1 & 0x3F), index + 2) }
-    } else if b0 >= 0xE0, b0 <= 0xEF, index + 2 < count {
-      let b1 = UInt32(input[index + 1])
-      let b2 = UInt32(input[index + 2])
-      if b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 {
-        let value = (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F)
-        if value >= 0x800, !(0xD800...0xDFFF).contains(value) { return (value, index + 3) }
-      }
-    } else if b0 >= 0xF0, b0 <= 0xF4, index + 3 < count {
-      let b1 = UInt32(input[index + 1])
-      let b2 = UInt32(input[index + 2])
-      let b3 = UInt32(input[index + 3])
-      if b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80, b3 & 0xC0 == 0x80 {
-        let value = (b0 & 0x07) << 18 | (b1 & 0x3F) << 12 | (b2 & 0x3F) << 6 | (b3 & 0x3F)
-        if value >= 0x10000, value <= 0x10FFFF { return (value, index + 4) }
-      }
-    }
-    return (0xFFFD, index + 1)
-  }
-
-  @inline(__always)
-  static func appendUTF8(_ value: UInt32, _ append: (UInt8) -> Void) {
-    switch value {
-    case 0..<0x80:
-      append(UInt8(value))
-    case 0x80..<0x800:
-      append(UInt8(0xC0 | value >> 6))
-      append(UInt8(0x80 | value & 0x3F))
-    case 0x800..<0x10000:
-      append(UInt8(0xE0 | value >> 12))
-      append(UInt8(0x80 | (value >> 6) & 0x3F))
-      append(UInt8(0x80 | value & 0x3F))
-    default:
-      append(UInt8(0xF0 | value >> 18))
-      append(UInt8(0x80 | (value >> 12) & 0x3F))
-      append(UInt8(0x80 | (value >> 6) & 0x3F))
-      append(UInt8(0x80 | value & 0x3F))
-    }
+    Whitespace.isSpace(scalar.value)
   }
 }
 

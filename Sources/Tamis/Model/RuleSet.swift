@@ -9,9 +9,6 @@ public struct RuleSet: Sendable, Hashable {
   /// host). Loading succeeds with warnings.
   public private(set) var warnings: [Diagnostic]
 
-  /// The most rules a rule set may hold.
-  public static let ruleLimit = 200_000
-
   /// Builds a rule set from parsed packs, checking what spans files (duplicate ids).
   /// - Throws: `RuleSetError` when two groups share an id or there are too many rules.
   public init(packs: [RulePack]) throws(RuleSetError) {
@@ -30,40 +27,13 @@ public struct RuleSet: Sendable, Hashable {
       }
     }
     let ruleCount = packs.reduce(0) { $0 + $1.groups.reduce(0) { $0 + $1.rules.count } }
-    if ruleCount > Self.ruleLimit {
+    if ruleCount > Settings.ruleLimit {
       diagnostics.append(
-        Diagnostic(.error, at: nil, .ruleFile(.tooManyRules(limit: Self.ruleLimit))))
+        Diagnostic(.error, at: nil, .ruleFile(.tooManyRules(limit: Settings.ruleLimit))))
     }
     guard diagnostics.isEmpty else { throw RuleSetError(diagnostics: diagnostics) }
     self.packs = packs
     self.warnings = packs.flatMap(RuleSetLinter.warnings(for:))
-  }
-
-  /// Parses one rule file given as a string.
-  /// - Parameters:
-  ///   - text: the rule file's content.
-  ///   - source: the path used in diagnostics and in `Removal.rule`.
-  /// - Throws: `RuleSetError` with every error in the text.
-  public init(parsing text: String, source: String) throws(RuleSetError) {
-    try self.init(parsing: [(path: source, text: text)])
-  }
-
-  /// Parses several rule files given as strings, reporting the errors of all of them.
-  /// - Throws: `RuleSetError` with every error of every file.
-  public init(parsing files: [(path: String, text: String)]) throws(RuleSetError) {
-    var packs: [RulePack] = []
-    var diagnostics: [Diagnostic] = []
-    for file in files {
-      let (pack, found) = RuleFileParser.parse(file.text, path: file.path)
-      diagnostics += found
-      packs.append(pack)
-    }
-    guard diagnostics.isEmpty else {
-      // Cross-file checks still run on the packs that parsed, so all errors come in one round.
-      do { _ = try RuleSet(packs: packs) } catch { diagnostics += error.diagnostics }
-      throw RuleSetError(diagnostics: diagnostics)
-    }
-    try self.init(packs: packs)
   }
 
   /// A rule set holding this one's packs followed by `other`'s.

@@ -14,7 +14,7 @@ struct DirectiveLine: Sendable {
   /// The value, with trailing white space removed.
   var value: Substring {
     var value = text[valueStart...]
-    while let last = value.last, last.isWhitespace { value.removeLast() }
+    while let last = value.last, Whitespace.isSpace(last) { value.removeLast() }
     return value
   }
 
@@ -52,7 +52,7 @@ enum DirectiveLexer {
         if case .directive(let directive) = fast { result.append(directive) }
         continue
       }
-      guard let first = line.firstIndex(where: { !$0.isWhitespace }) else { continue }
+      guard let first = line.firstIndex(where: { !Whitespace.isSpace($0) }) else { continue }
       if line[first] == "#" { continue }
       result.append(directive(line, lineNumber: lineNumber, start: first))
     }

@@ -1,7 +1,5 @@
 /// Reads the `[ANCHOR] "PHRASE" [MODIFIER…]` syntax of rule files into `Pattern` values.
 struct PatternParser {
-  /// The longest phrase accepted, in Characters; longer ones are an error, not a slow matcher.
-  static let phraseLimit = 1_000
 
   static let anchorNames: [String: Pattern.Anchor] = [
     "contains": .contains, "starts-with": .startsWith, "ends-with": .endsWith, "equals": .equals,
@@ -31,7 +29,7 @@ struct PatternParser {
 
   /// True when only white space is left.
   var isAtEnd: Bool {
-    line[index...].allSatisfy(\.isWhitespace)
+    line[index...].allSatisfy(Whitespace.isSpace)
   }
 
   /// Reads one pattern. With `stopWord`, that word ends the modifiers (for `drop-block … until`).
@@ -218,12 +216,14 @@ struct PatternParser {
     throws(Failure) -> [Pattern.Part]
   {
     if parts.isEmpty { throw Failure(problem: .emptyPhrase, index: quote) }
-    if length > Self.phraseLimit {
-      throw Failure(problem: .phraseTooLong(length: length, limit: Self.phraseLimit), index: quote)
+    if length > Settings.phraseCharacters {
+      throw Failure(
+        problem: .phraseTooLong(length: length, limit: Settings.phraseCharacters), index: quote)
     }
     let hasLiteral = parts.contains { part in
       switch part {
-      case .literal(let text), .attachedLiteral(let text): return text.contains { !$0.isWhitespace }
+      case .literal(let text), .attachedLiteral(let text):
+        return text.contains { !Whitespace.isSpace($0) }
       case .hole: return false
       }
     }
@@ -255,7 +255,7 @@ struct PatternParser {
       index = end
       return String(line[start..<end])
     }
-    while index < line.endIndex, !line[index].isWhitespace, line[index] != "\"" {
+    while index < line.endIndex, !Whitespace.isSpace(line[index]), line[index] != "\"" {
       index = line.index(after: index)
     }
     return String(line[start..<index])

@@ -1,8 +1,6 @@
 public import Foundation
 
 extension RuleSet {
-  /// The largest rule file accepted, in bytes.
-  public static let fileSizeLimit = 16 * 1024 * 1024
 
   /// Loads every `.rules` file under a folder (recursively, in path order), or one file.
   /// - Parameter url: a folder or a single rule file.
@@ -77,11 +75,11 @@ extension RuleSet {
           .error, at: nil,
           .ruleFile(.unreadable(path: path, reason: error.localizedDescription))))
     }
-    if data.count > fileSizeLimit {
+    if data.count > Settings.ruleFileBytes {
       return .failure(
         Diagnostic(
           .error, at: SourceLocation(path: path, line: 1),
-          .ruleFile(.fileTooLarge(bytes: data.count, limit: fileSizeLimit))))
+          .ruleFile(.fileTooLarge(bytes: data.count, limit: Settings.ruleFileBytes))))
     }
     guard let text = String(validating: data, as: UTF8.self) else {
       return .failure(

@@ -66,25 +66,4 @@ public struct LineIndex: Sendable, Hashable {
     if start < count { lines.append(Line(start: start, contentEnd: count, end: count)) }
     return lines
   }
-
-  /// True when the line holds only white space (including NBSP and zero-width characters).
-  public static func isBlank(_ content: UnsafeBufferPointer<UInt8>) -> Bool {
-    var index = 0
-    while index < content.count {
-      let byte = content[index]
-      if byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C {
-        index += 1
-        continue
-      }
-      if byte < 0x80 { return false }
-      let (scalar, next) = TextFolder.decode(content, at: index)
-      guard scalar < FoldTable.limit || scalar == 0xFEFF || scalar == 0x3000 else { return false }
-      if scalar < FoldTable.limit {
-        let entry = FoldTable.keepingAccents.entries[Int(scalar)] & 0xFF
-        guard entry == FoldTable.spaceCode || entry == 0 else { return false }
-      }
-      index = next
-    }
-    return true
-  }
 }

@@ -66,7 +66,7 @@ public enum TextCheck {
         index += 1
         continue
       }
-      let (scalar, next) = TextFolder.decode(bytes, at: index)
+      let (scalar, next) = UTF8Scalars.decode(bytes, at: index)
       if scalar == 0xFFFD, !isReplacementCharacter(bytes, at: index) { return index }
       index = next
     }

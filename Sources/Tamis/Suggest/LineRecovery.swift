@@ -11,9 +11,6 @@ public struct LineRecovery: Sendable {
     var examples: [String] = []
   }
 
-  /// The most example document ids kept per line.
-  public static let exampleLimit = 2
-
   private let candidates: LineCandidates
   private var found: [String: [UInt64: Found]]
   private var missing: Int
@@ -53,9 +50,9 @@ public struct LineRecovery: Sendable {
       guard let (hash, _) = hasher.hash(content), var entry = table[hash] else { continue }
       let wasDone = Self.isDone(entry)
       if entry.text == nil {
-        entry.text = Self.trimmed(String(decoding: content, as: UTF8.self))
+        entry.text = Whitespace.trimmed(String(decoding: content, as: UTF8.self))
       }
-      if entry.examples.count < Self.exampleLimit, entry.examples.last != documentID {
+      if entry.examples.count < Settings.suggestionExamples, entry.examples.last != documentID {
         entry.examples.append(documentID)
       }
       if !wasDone && Self.isDone(entry) { missing -= 1 }
@@ -64,16 +61,8 @@ public struct LineRecovery: Sendable {
   }
 
   private static func isDone(_ entry: Found) -> Bool {
-    entry.text != nil && entry.examples.count >= min(exampleLimit, entry.line.documents)
-  }
-
-  private static func trimmed(_ text: String) -> String {
-    var slice = Substring(text)
-    while let first = slice.first, first.isWhitespace || first == "\u{FEFF}" {
-      slice.removeFirst()
-    }
-    while let last = slice.last, last.isWhitespace { slice.removeLast() }
-    return String(slice)
+    entry.text != nil
+      && entry.examples.count >= min(Settings.suggestionExamples, entry.line.documents)
   }
 
   /// The suggestions, grouped by site (sites in name order, documents without a site last),
@@ -133,7 +122,7 @@ public struct SiteSuggestions: Sendable, Hashable {
 /// One repeated line and the rule that would remove it.
 public struct LineSuggestion: Sendable, Hashable {
   /// The longest phrase a rule may hold, in Characters (the rule-file parser's limit).
-  public static let phraseLimit = PatternParser.phraseLimit
+  public static let phraseLimit = Settings.phraseCharacters
 
   /// The line, as it first appeared in the corpus, trimmed.
   public var text: String

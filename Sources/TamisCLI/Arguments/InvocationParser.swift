@@ -121,7 +121,7 @@ struct InvocationParser: Sendable {
 
   /// The candidate nearest to `typed`, ignoring case, if it is a likely typo.
   ///
-  /// On top of the library's limit (at most `Suggestion.maximumDistance` edits), the
+  /// On top of the library's limit (at most `Settings.suggestionDistance` edits), the
   /// distance must be smaller than both words, so that `-x` does not suggest `--out`:
   /// option names are short, and three edits can turn any short name into another.
   private static func nearest(to typed: String, among candidates: [String]) -> String? {

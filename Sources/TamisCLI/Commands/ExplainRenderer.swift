@@ -120,7 +120,7 @@ struct ExplainRenderer: Sendable {
         flush()
         let removals = indices.map { article.removals[$0] }
         let kept = Self.pieces(of: line.text, cutting: removals.map(\.text))
-          .filter { !$0.isCut }.map { Self.trimmed($0.text) }.filter { !$0.isEmpty }
+          .filter { !$0.isCut }.map { Whitespace.trimmed($0.text) }.filter { !$0.isEmpty }
           .joined(separator: " ")
         output +=
           paint("@@ \(line.number) @@", .cyan) + " "
@@ -141,7 +141,7 @@ struct ExplainRenderer: Sendable {
       zip(LineIndex(buffer).lines, article.outcomes).enumerated().map { number, pair in
         var text = String(
           decoding: UnsafeBufferPointer(rebasing: buffer[pair.0.content]), as: UTF8.self)
-        while let last = text.last, last.isWhitespace { text.removeLast() }
+        while let last = text.last, Whitespace.isSpace(last) { text.removeLast() }
         return Line(number: number + 1, text: text, outcome: pair.1)
       }
     }
@@ -162,13 +162,6 @@ struct ExplainRenderer: Sendable {
     }
     if position < text.endIndex { pieces.append((String(text[position...]), false)) }
     return pieces
-  }
-
-  private static func trimmed(_ text: String) -> String {
-    var slice = Substring(text)
-    while let first = slice.first, first.isWhitespace { slice.removeFirst() }
-    while let last = slice.last, last.isWhitespace { slice.removeLast() }
-    return String(slice)
   }
 
   // MARK: - Colour

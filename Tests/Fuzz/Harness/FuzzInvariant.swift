@@ -15,7 +15,7 @@ enum FuzzInvariant {
       let content = UnsafeBufferPointer(rebasing: bytes[lines[index].content])
       switch outcome {
       case .blank:
-        guard LineIndex.isBlank(content) else { fatalError("line \(index + 1) lost as blank") }
+        guard Whitespace.isBlank(content) else { fatalError("line \(index + 1) lost as blank") }
       case .body: break
       case .stripped(let cut):
         for i in cut {

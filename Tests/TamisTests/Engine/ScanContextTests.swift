@@ -33,16 +33,16 @@ import Testing
     -> (hits: [LineHit], statistics: MatchStatistics, compiled: CompiledRuleSet)
   {
     let compiled = CompiledRuleSet(try RuleSet(parsing: files))
-    let context = ScanContext(
-      compiled: compiled, ordinals: [], nonBlankCount: count, packMayApply: packs)
-    var scanner = LineScanner(compiled)
     var bytes = Array(line.utf8)
+    let words = bytes.withUnsafeBufferPointer(LineMetrics.words(in:))
+    // The line under test is line 0, the `ordinal`-th non-blank line of `count`.
+    let context = ScanContext(
+      compiled: compiled, ordinals: [ordinal], words: [words], nonBlankCount: count,
+      packMayApply: packs)
+    var scanner = LineScanner(compiled)
     let hits = bytes.withUnsafeMutableBufferPointer { buffer in
       let text = UnsafeBufferPointer(buffer)
-      var words: Int?
-      return scanner.scan(text) {
-        context.mayApply($0, ordinal: ordinal, line: text, words: &words)
-      }
+      return scanner.scan(text) { context.mayApply($0, line: 0, text: text) }
     }
     return (hits, scanner.statistics, compiled)
   }

@@ -34,10 +34,12 @@ import Testing
   /// byte-order mark at the start).
   static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
     var slice = bytes
-    let leading: [[UInt8]] = [
-      [0x20], [0x09], [0xC2, 0xA0], [0xE2, 0x80, 0xAF], [0xEF, 0xBB, 0xBF],
-    ]
-    let trailing = leading.dropLast()
+    // The Unicode White_Space scalars, as UTF-8; a byte-order mark is trimmed at the start only.
+    let spaces: [UInt32] =
+      [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0x1680] + Array(0x2000...0x200A)
+      + [0x2028, 0x2029, 0x202F, 0x205F, 0x3000]
+    let trailing = spaces.compactMap(Unicode.Scalar.init).map { Array(String($0).utf8) }
+    let leading = trailing + [[0xEF, 0xBB, 0xBF]]
     var changed = true
     while changed {
       changed = false
@@ -104,7 +106,7 @@ import Testing
         let content = bytes[lines[number].content]
         switch outcome {
         case .blank:
-          #expect(Array(content).withUnsafeBufferPointer(LineIndex.isBlank), "line \(number + 1)")
+          #expect(Array(content).withUnsafeBufferPointer(Whitespace.isBlank), "line \(number + 1)")
         case .body:
           guard next < bodyLines.count else {
             Issue.record("line \(number + 1) missing from the body")
@@ -134,7 +136,7 @@ import Testing
       parsing: [("generic.rules", AccountingTests.ruleFile(&generator, pack: 0, site: nil))])
     let cleaner = Cleaner(rules: rules)
     var bytes: [UInt8] = []
-    while bytes.count < CleaningRun.parallelThreshold + 100_000 {
+    while bytes.count < Settings.parallelScanBytes + 100_000 {
       bytes += Self.dump(&generator).bytes + [0x0A]
     }
     let one = bytes.withUnsafeBufferPointer {

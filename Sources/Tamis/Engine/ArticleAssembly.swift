@@ -1,0 +1,149 @@
+/// Builds the body, the captions, the removals and each line's outcome from the decided fates,
+/// cutting every string from the input's bytes. Meta fields captured by `meta` rules are
+/// collected on the way; the other meta decisions are `MetaDecisions`'.
+struct ArticleAssembly {
+  /// The body's bytes: kept lines trimmed, lines of a paragraph joined by the dump's line
+  /// terminator, paragraphs separated by an empty line.
+  var body: [UInt8] = []
+  var captions: [Caption] = []
+  /// The fields captured by `meta` rules (the first capture of a field wins).
+  var meta: [String: String] = [:]
+  var removals: [Removal] = []
+  var outcomes: [LineOutcome] = []
+
+  /// Assembles the article parts of `state`.
+  init(_ state: CleaningState) {
+    let document = state.document
+    let compiled = state.compiled
+    let terminatorBytes = Array(document.terminator.utf8)
+    body.reserveCapacity(document.bytes.count)
+    outcomes.reserveCapacity(state.fates.count)
+    var paragraphCount = 0
+    var lineInParagraph = false
+    var pendingBreak = false
+
+    func removal(_ line: Int, _ text: String, rule index: Int) -> Removal {
+      let rule = compiled.rules[index].rule
+      return Removal(
+        line: line + 1, text: text, ruleID: rule.id, rule: rule.location, action: rule.action.kind)
+    }
+    func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+      String(decoding: bytes, as: UTF8.self)
+    }
+    func captured(_ line: Int, _ range: Range<Int>) -> String {
+      Whitespace.trimmed(string(UnsafeBufferPointer(rebasing: document.content(line)[range])))
+    }
+    func trimmedLine(_ line: Int) -> String {
+      string(Whitespace.trimmed(document.content(line)))
+    }
+
+    for (line, fate) in state.fates.enumerated() {
+      switch fate {
+      case .blank:
+        if lineInParagraph { pendingBreak = true }
+        outcomes.append(.blank)
+      case .body:
+        var outcome = LineOutcome.body
+        var keptBytes: [UInt8]?
+        if !state.strips[line].isEmpty {
+          let stripped = StrippedLine(document.content(line), strips: state.strips[line])
+          let first = removals.count
+          for piece in stripped.cut { removals.append(removal(line, piece.text, rule: piece.rule)) }
+          guard stripped.keepsContent else {
+            // Nothing worth keeping is left: the whole line goes, credited to the first strip.
+            removals.removeLast(stripped.cut.count)
+            removals.append(removal(line, trimmedLine(line), rule: stripped.cut[0].rule))
+            outcomes.append(.removed(removals.count - 1))
+            continue
+          }
+          keptBytes = stripped.keptBytes
+          outcome = .stripped(removals: Array(first..<removals.count))
+        }
+        if pendingBreak {
+          body += terminatorBytes
+          body += terminatorBytes
+          pendingBreak = false
+          paragraphCount += 1
+        } else if lineInParagraph {
+          body += terminatorBytes
+        } else {
+          paragraphCount += 1
+        }
+        if let keptBytes {
+          body += keptBytes
+        } else {
+          body.append(contentsOf: Whitespace.trimmed(document.content(line)))
+        }
+        lineInParagraph = true
+        outcomes.append(outcome)
+      case .caption(let rule, let hit):
+        let parts = Dictionary(
+          hit.holes.map { ($0.name, $0.range) }, uniquingKeysWith: { a, _ in a })
+        captions.append(
+          Caption(
+            text: parts["text"].map { captured(line, $0) } ?? "",
+            credit: parts["credit"].map { captured(line, $0) } ?? "",
+            position: paragraphCount - 1, ruleID: compiled.rules[rule].rule.id))
+        outcomes.append(.caption(captions.count - 1))
+      case .meta(let rule, let lineHits):
+        for hit in lineHits {
+          for hole in hit.holes where meta[hole.name] == nil {
+            meta[hole.name] = captured(line, hole.range)
+          }
+        }
+        removals.append(removal(line, trimmedLine(line), rule: rule))
+        outcomes.append(.removed(removals.count - 1))
+      case .removed(let rule):
+        removals.append(removal(line, trimmedLine(line), rule: rule))
+        outcomes.append(.removed(removals.count - 1))
+      case .captionText:
+        // Filled in when its credit line comes, just below.
+        outcomes.append(.blank)
+      case .credit(let rule, let hit, let textLine):
+        // The `{credit}` hole, or the whole line when the pattern has none (`equals "AFP"`).
+        let credit =
+          hit.holes.first { $0.name == "credit" }.map { captured(line, $0.range) }
+          ?? Whitespace.trimmed(string(document.content(line)))
+        captions.append(
+          Caption(
+            text: Whitespace.trimmed(string(document.content(textLine))), credit: credit,
+            position: paragraphCount - 1, ruleID: compiled.rules[rule].rule.id))
+        outcomes[textLine] = .caption(captions.count - 1)
+        outcomes.append(.caption(captions.count - 1))
+      }
+    }
+  }
+}
+
+/// A body line with its strip spans cut out, the seams closed with one space.
+private struct StrippedLine {
+  /// The kept bytes: the pieces between spans, trimmed, joined with one space.
+  var keptBytes: [UInt8] = []
+  /// The cut spans' texts, trimmed, with the rule that cut each.
+  var cut: [(rule: Int, text: String)] = []
+  /// Whether a letter or a digit is left: otherwise the whole line goes.
+  var keepsContent: Bool
+
+  init(_ text: UnsafeBufferPointer<UInt8>, strips: [CleaningState.Strip]) {
+    let spans = strips.sorted { $0.span.lowerBound < $1.span.lowerBound }
+    var kept: [Range<Int>] = []
+    var position = 0
+    for strip in spans where strip.span.upperBound > position {
+      let start = max(strip.span.lowerBound, position)
+      kept.append(position..<start)
+      let piece = UnsafeBufferPointer(rebasing: text[start..<strip.span.upperBound])
+      cut.append((strip.rule, Whitespace.trimmed(String(decoding: piece, as: UTF8.self))))
+      position = strip.span.upperBound
+    }
+    kept.append(position..<text.count)
+    for range in kept {
+      let piece = Whitespace.trimmed(UnsafeBufferPointer(rebasing: text[range]))
+      guard !piece.isEmpty else { continue }
+      if !keptBytes.isEmpty { keptBytes.append(0x20) }
+      keptBytes += piece
+    }
+    keepsContent = String(decoding: keptBytes, as: UTF8.self).contains {
+      $0.isLetter || $0.isNumber
+    }
+  }
+}

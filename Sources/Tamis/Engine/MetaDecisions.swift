@@ -1,0 +1,136 @@
+/// The meta fields decided from the whole cleaned document, after assembly: the `sets:` fields
+/// of the groups that fired (the paywall flag among them), the over-removal flag, the headline
+/// as `title`, the language and the site.
+///
+/// Fields captured by `meta` rules come first and are never overwritten.
+struct MetaDecisions {
+  let state: CleaningState
+  let assembly: ArticleAssembly
+
+  /// The assembly's meta fields with every decided field added.
+  func fields() -> [String: String] {
+    var meta = assembly.meta
+    applyGroupFields(to: &meta)
+    flagOverRemoval(into: &meta)
+    let document = state.document
+    if meta["title"] == nil, let line = headline() {
+      meta["title"] = Whitespace.trimmed(String(decoding: document.content(line), as: UTF8.self))
+    }
+    if meta["lang"] == nil, let language = document.language { meta["lang"] = language }
+    if meta["site"] == nil {
+      for (index, pack) in state.compiled.ruleSet.packs.enumerated() where state.activePacks[index]
+      {
+        if case .site(let hosts) = pack.scope, let host = hosts.first {
+          meta["site"] = host
+          break
+        }
+      }
+    }
+    return meta
+  }
+
+  /// Sets the `sets:` fields of every group that fired, the first time it fired, with the holes
+  /// of the hit that fired it. Fields already captured stay.
+  private func applyGroupFields(to meta: inout [String: String]) {
+    let compiled = state.compiled
+    // Only groups with `sets:` matter; most rule sets have a handful.
+    let setsOfGroup = compiled.firstRuleSettingFields
+    guard !setsOfGroup.isEmpty else { return }
+    var firings: [(line: Int, ruleID: String)] = assembly.removals.compactMap {
+      setsOfGroup[$0.ruleID] == nil ? nil : ($0.line - 1, $0.ruleID)
+    }
+    for (line, outcome) in assembly.outcomes.enumerated() {
+      if case .caption(let index) = outcome, setsOfGroup[assembly.captions[index].ruleID] != nil {
+        firings.append((line, assembly.captions[index].ruleID))
+      }
+    }
+    var done: Set<String> = []
+    for firing in firings.sorted(by: { $0.line < $1.line }) where !done.contains(firing.ruleID) {
+      done.insert(firing.ruleID)
+      guard let index = setsOfGroup[firing.ruleID] else { continue }
+      // The hit of one of the group's rules on the firing line (for zone rules, the zone's
+      // first line is the one that matched).
+      var holes: [String: String] = [:]
+      let content = state.document.content(firing.line)
+      for hit in state.hits[firing.line] {
+        guard case .rule(let rule) = compiled.patterns[hit.pattern].owner,
+          compiled.rules[rule].rule.id == firing.ruleID
+        else { continue }
+        for hole in hit.holes where holes[hole.name] == nil {
+          let bytes = UnsafeBufferPointer(rebasing: content[hole.range])
+          holes[hole.name] = Whitespace.trimmed(String(decoding: bytes, as: UTF8.self))
+        }
+      }
+      for assignment in compiled.rules[index].sets where meta[assignment.key] == nil {
+        var value = assignment.template
+        for (name, captured) in holes { value = value.replacingAll("{\(name)}", with: captured) }
+        // A value naming a hole the firing rule does not have is not set.
+        if value.contains("{") { continue }
+        meta[assignment.key] = value
+      }
+    }
+  }
+
+  /// Flags a dump that lost more than `Settings.removalBudget` of its words: `over-removal` (the
+  /// share, in percent) and `over-removal-rules` (the groups that removed most, by words).
+  private func flagOverRemoval(into meta: inout [String: String]) {
+    let document = state.document
+    var removedByRule: [String: Int] = [:]
+    var removed = 0
+    for (line, outcome) in assembly.outcomes.enumerated() {
+      switch outcome {
+      case .removed(let index):
+        let words = document.words[line]
+        removed += words
+        removedByRule[assembly.removals[index].ruleID, default: 0] += words
+      case .stripped(let indices):
+        for index in indices {
+          let words = assembly.removals[index].text.split(separator: " ").count
+          removed += words
+          removedByRule[assembly.removals[index].ruleID, default: 0] += words
+        }
+      case .blank, .body, .caption:
+        break
+      }
+    }
+    let total = document.words.reduce(0, +)
+    // A short dump (a caption and a teaser) legitimately loses most of its words.
+    guard total >= Settings.removalBudgetMinimumWords else { return }
+    let share = Double(removed) / Double(total)
+    guard share > Settings.removalBudget else { return }
+    meta["over-removal"] = "\(Int((share * 100).rounded())) %"
+    meta["over-removal-rules"] = removedByRule.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+      .prefix(3).map(\.key).joined(separator: ",")
+  }
+
+  /// The line that reads as the article's headline: the first body line, when it is short
+  /// (`Settings.headlineMinimumWords` to `Settings.headlineWords` words), does not end like a
+  /// sentence (`.`, `:`, `;`, `,`, `…`; a question or an exclamation may) and a longer body line
+  /// follows it. A headline stays in the body; this only names it for `meta.title`.
+  private func headline() -> Int? {
+    let outcomes = assembly.outcomes
+    let document = state.document
+    guard let first = outcomes.firstIndex(where: { $0 == .body }) else { return nil }
+    let text = Whitespace.trimmed(document.content(first))
+    let words = document.words[first]
+    guard (Settings.headlineMinimumWords...Settings.headlineWords).contains(words),
+      let last = text.last
+    else { return nil }
+    let endsLikeSentence =
+      [UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: ",")].contains(last)
+      || (last == 0xA6 && text.count >= 3 && text[text.count - 3] == 0xE2)  // … U+2026
+    guard !endsLikeSentence else { return nil }
+    let paragraphFollows = outcomes[(first + 1)...].indices.contains { line in
+      outcomes[line] == .body && document.words[line] > words
+    }
+    return paragraphFollows ? first : nil
+  }
+}
+
+extension String {
+  /// The string with every occurrence of `target` replaced.
+  fileprivate func replacingAll(_ target: String, with replacement: String) -> String {
+    guard !target.isEmpty else { return self }
+    return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+  }
+}

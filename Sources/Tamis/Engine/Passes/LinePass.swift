@@ -1,0 +1,78 @@
+/// Decides each line outside the zones: caption, meta, dropped, or body (maybe with spans
+/// stripped), by the precedence documented in `rules/README.md`; then joins lone credits to the
+/// line above.
+struct LinePass: CleaningPass {
+  func apply(to state: inout CleaningState) {
+    let compiled = state.compiled
+    let count = state.hits.count
+    state.fates = Array(repeating: .body, count: count)
+    state.strips = Array(repeating: [], count: count)
+    for line in 0..<count {
+      if state.document.isBlank(line) {
+        state.fates[line] = .blank
+        continue
+      }
+      if let zone = state.zoneRule[line] {
+        state.fates[line] = .removed(rule: zone)
+        continue
+      }
+      var best: (rule: Int, hit: LineHit)?
+      for hit in state.hits[line] {
+        guard case .rule(let index) = compiled.patterns[hit.pattern].owner else { continue }
+        let kind = compiled.rules[index].rule.action.kind
+        guard
+          kind == .caption || kind == .credit || kind == .meta || kind == .dropLine
+            || kind == .stripSpan
+        else { continue }
+        guard state.applies(index, toLine: line) else { continue }
+        if kind == .stripSpan {
+          if let span = hit.span { state.strips[line].append(.init(rule: index, span: span)) }
+          continue
+        }
+        if let current = best, !state.outranks(index, current.rule) { continue }
+        best = (index, hit)
+      }
+      guard let best else { continue }
+      // A strip-span of a more specific scope keeps the line: it outranks a generic drop.
+      let bestSpecificity = compiled.rules[best.rule].specificity
+      if state.strips[line].contains(where: {
+        compiled.rules[$0.rule].specificity > bestSpecificity
+      }) {
+        state.strips[line].removeAll { compiled.rules[$0.rule].specificity < bestSpecificity }
+        continue
+      }
+      state.strips[line] = []
+      switch compiled.rules[best.rule].rule.action.kind {
+      case .caption: state.fates[line] = .caption(rule: best.rule, hit: best.hit)
+      case .credit: Self.joinCredit(line, rule: best.rule, hit: best.hit, in: &state)
+      case .meta:
+        let others = state.hits[line].filter { hit in
+          guard case .rule(let index) = compiled.patterns[hit.pattern].owner, index != best.rule
+          else { return false }
+          return compiled.rules[index].rule.action.kind == .meta
+            && state.applies(index, toLine: line)
+        }
+        state.fates[line] = .meta(rule: best.rule, hits: [best.hit] + others)
+      default: state.fates[line] = .removed(rule: best.rule)
+      }
+    }
+  }
+
+  /// A lone credit line joins the line right above it (no blank line between): when that line
+  /// is a short body line (at most `Settings.captionWords` words), it becomes the caption's
+  /// text and the credit line its credit; otherwise the credit line is removed.
+  private static func joinCredit(
+    _ line: Int, rule: Int, hit: LineHit, in state: inout CleaningState
+  ) {
+    let previous = line - 1
+    guard previous >= 0, !state.document.isBlank(previous), case .body = state.fates[previous],
+      state.strips[previous].isEmpty,
+      state.document.words[previous] <= Settings.captionWords
+    else {
+      state.fates[line] = .removed(rule: rule)
+      return
+    }
+    state.fates[previous] = .captionText(creditLine: line)
+    state.fates[line] = .credit(rule: rule, hit: hit, textLine: previous)
+  }
+}

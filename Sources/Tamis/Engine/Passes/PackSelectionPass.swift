@@ -1,0 +1,39 @@
+/// Decides which packs apply to the document, then which lines `keep` rules protect.
+///
+/// Generic packs apply by language (given, or detected), site packs by host, by a `detect:`
+/// pattern that matched some line, or when the caller forces them.
+struct PackSelectionPass: CleaningPass {
+  func apply(to state: inout CleaningState) {
+    let compiled = state.compiled
+    let options = state.options
+    let language = state.document.language
+    state.activePacks = compiled.ruleSet.packs.map { pack in
+      switch pack.scope {
+      case .generic(let packLanguage):
+        guard let wanted = language, let packLanguage else { return true }
+        return wanted == packLanguage
+      case .site(let hosts):
+        if options.forcedPacks.contains(pack.path) { return true }
+        guard let site = options.site?.lowercased() else { return false }
+        return hosts.contains { site == $0 || site.hasSuffix("." + $0) }
+      }
+    }
+    for lineHits in state.hits {
+      for hit in lineHits {
+        if case .detector(let pack) = compiled.patterns[hit.pattern].owner {
+          state.activePacks[pack] = true
+        }
+      }
+    }
+    state.keepLevel = Array(repeating: -1, count: state.hits.count)
+    for (line, lineHits) in state.hits.enumerated() {
+      for hit in lineHits {
+        guard case .rule(let index) = compiled.patterns[hit.pattern].owner else { continue }
+        let rule = compiled.rules[index]
+        if rule.rule.action.kind == .keep, state.applies(index, toLine: line) {
+          state.keepLevel[line] = max(state.keepLevel[line], rule.specificity)
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,138 @@
+/// Finds the zones that `drop-from`, `drop-until`, `drop-block`, `drop-run` and `drop-tail`
+/// rules remove.
+///
+/// A zone removes every non-blank line in it that a `keep` of the rule's scope does not
+/// protect. Where zones overlap, a line goes to the rule listed first in the rule set.
+struct ZonePass: CleaningPass {
+  func apply(to state: inout CleaningState) {
+    let compiled = state.compiled
+    let count = state.hits.count
+    state.zoneRule = Array(repeating: nil, count: count)
+    // First and last line each zone rule fires on, and block starts and ends per rule.
+    var firstMatch: [Int: Int] = [:]
+    var blockStarts: [Int: [Int]] = [:]
+    var blockEnds: [Int: [Int]] = [:]
+    var runStarts: [(rule: Int, line: Int)] = []
+    for line in 0..<count {
+      for hit in state.hits[line] {
+        switch compiled.patterns[hit.pattern].owner {
+        case .rule(let index):
+          switch compiled.rules[index].rule.action.kind {
+          case .dropFrom, .dropUntil:
+            if firstMatch[index] == nil, state.applies(index, toLine: line) {
+              firstMatch[index] = line
+            }
+          case .dropBlock:
+            if state.applies(index, toLine: line) { blockStarts[index, default: []].append(line) }
+          case .dropRun:
+            if state.applies(index, toLine: line) { runStarts.append((index, line)) }
+          default: break
+          }
+        case .blockEnd(let index):
+          if state.activePacks[compiled.rules[index].pack] {
+            blockEnds[index, default: []].append(line)
+          }
+        case .detector: break
+        }
+      }
+    }
+    for index in compiled.rules.indices {
+      switch compiled.rules[index].rule.action.kind {
+      case .dropFrom:
+        if let first = firstMatch[index] { state.markZone(first..<count, rule: index) }
+      case .dropUntil:
+        if let first = firstMatch[index] { state.markZone(0..<(first + 1), rule: index) }
+      case .dropBlock:
+        Self.markBlocks(
+          in: &state, rule: index, starts: blockStarts[index] ?? [], ends: blockEnds[index] ?? [])
+      default: break
+      }
+    }
+    for start in runStarts.sorted(by: { ($0.rule, $0.line) < ($1.rule, $1.line) }) {
+      state.markZone(
+        start.line..<Self.runEnd(in: state.document, after: start.line), rule: start.rule)
+    }
+    for index in compiled.rules.indices {
+      guard case .dropTail(let minimumWords) = compiled.rules[index].rule.action,
+        state.activePacks[compiled.rules[index].pack]
+      else { continue }
+      Self.markTail(in: &state, rule: index, minimumWords: minimumWords)
+    }
+  }
+
+  /// Marks the title-like lines after the last sentence-like line of at least `minimumWords`
+  /// words, each subject to the rule's conditions and `keep`s.
+  private static func markTail(in state: inout CleaningState, rule index: Int, minimumWords: Int) {
+    let document = state.document
+    // The last body paragraph: a line of at least `minimumWords` words that reads like a
+    // sentence (a subheading before a short paragraph is not the end of the body).
+    var last = document.lineCount - 1
+    while last >= 0,
+      document.isBlank(last) || document.isTitleLike(last) || document.words[last] < minimumWords
+    {
+      last -= 1
+    }
+    guard last >= 0 else { return }
+    for line in (last + 1)..<document.lineCount where !document.isBlank(line) {
+      guard document.isTitleLike(line), state.applies(index, toLine: line),
+        !isClaimedByLineRule(line, in: state)
+      else { continue }
+      state.markZone(line..<(line + 1), rule: index)
+    }
+  }
+
+  /// True when a per-line rule (caption, credit, meta, drop-line, strip-span) applies to the
+  /// line: the tail is a fallback and leaves such lines to the rules that name them.
+  private static func isClaimedByLineRule(_ line: Int, in state: CleaningState) -> Bool {
+    state.hits[line].contains { hit in
+      guard case .rule(let rule) = state.compiled.patterns[hit.pattern].owner else { return false }
+      switch state.compiled.rules[rule].rule.action.kind {
+      case .caption, .credit, .meta, .dropLine, .stripSpan: return state.applies(rule, toLine: line)
+      default: return false
+      }
+    }
+  }
+
+  /// The line just past the run of title-like lines that follows `header`; blank lines between
+  /// them do not end the run.
+  private static func runEnd(in document: Document, after header: Int) -> Int {
+    var end = header + 1
+    var line = header + 1
+    while line < document.lineCount {
+      if document.isBlank(line) {
+        line += 1
+        continue
+      }
+      guard document.isTitleLike(line) else { break }
+      line += 1
+      end = line
+    }
+    return end
+  }
+
+  private static func markBlocks(
+    in state: inout CleaningState, rule index: Int, starts: [Int], ends: [Int]
+  ) {
+    var endCursor = 0
+    var after = -1
+    for start in starts where start > after {
+      while endCursor < ends.count, ends[endCursor] <= start { endCursor += 1 }
+      guard endCursor < ends.count else { return }
+      let end = ends[endCursor]
+      state.markZone(start..<(end + 1), rule: index)
+      after = end
+    }
+  }
+}
+
+extension CleaningState {
+  /// Gives the non-blank lines of `lines` that no zone holds yet to zone rule `index`, except
+  /// those a `keep` of its scope or a more specific one protects.
+  mutating func markZone(_ lines: Range<Int>, rule index: Int) {
+    let specificity = compiled.rules[index].specificity
+    for line in lines where !document.isBlank(line) && zoneRule[line] == nil {
+      if keepLevel[line] >= specificity { continue }
+      zoneRule[line] = index
+    }
+  }
+}
