@@ -18,6 +18,12 @@ public enum RuleFileProblem: Sendable, Hashable {
   case invalidID(id: String)
   /// A rule or group id used before, in this file or another.
   case duplicateID(id: String)
+  /// A rule or group id that is an old id (`aliases:`) of the group now called `currentID`.
+  case idIsAlias(id: String, currentID: String)
+  /// An old id (`aliases:`) that is the id of a rule or group.
+  case aliasIsID(alias: String)
+  /// An old id (`aliases:`) already listed as an old id of the group called `currentID`.
+  case duplicateAlias(alias: String, currentID: String)
   /// A `rule:` block with zero or several actions.
   case ruleActionCount(id: String, count: Int)
   /// A `group:` block without any action.
@@ -110,6 +116,12 @@ public enum RuleFileProblem: Sendable, Hashable {
       "invalid id '\(id)'; ids are lower-kebab-case, such as 'fr-lire-aussi'"
     case .duplicateID(let id):
       "duplicate rule id '\(id)'"
+    case .idIsAlias(let id, let currentID):
+      "rule id '\(id)' is an old id of '\(currentID)'; choose another id"
+    case .aliasIsID(let alias):
+      "alias '\(alias)' is already a rule id"
+    case .duplicateAlias(let alias, let currentID):
+      "alias '\(alias)' is already an old id of '\(currentID)'"
     case .ruleActionCount(let id, let count):
       "rule '\(id)' has \(count) actions; a rule has exactly one (use 'group:' for several)"
     case .groupWithoutAction(let id):

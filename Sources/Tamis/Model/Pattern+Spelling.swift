@@ -60,11 +60,18 @@ extension Pattern.Anchor {
 
 extension Action {
   /// The action line as a rule file spells it, without indentation:
-  /// `drop-line: starts-with "Lire aussi"`, `drop-block: equals "Pub" until equals "Fin"`.
+  /// `drop-line: starts-with "Lire aussi"`, `drop-block: equals "Pub" until equals "Fin"`,
+  /// `drop-tail: min-words 20`.
+  ///
+  /// Parsing the spelling gives back an equal action.
   public var spelling: String {
-    if case .dropBlock(let start, let end) = self {
-      return "\(kind.name): \(start.spelling) until \(end.spelling)"
+    switch self {
+    case .dropBlock(let start, let end):
+      "\(kind.name): \(start.spelling) until \(end.spelling)"
+    case .dropTail(let minimumWords):
+      "\(kind.name): min-words \(minimumWords)"
+    default:
+      "\(kind.name): " + patterns.map(\.spelling).joined(separator: " ")
     }
-    return "\(kind.name): " + patterns.map(\.spelling).joined(separator: " ")
   }
 }

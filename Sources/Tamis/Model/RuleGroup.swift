@@ -2,6 +2,8 @@
 public struct RuleGroup: Sendable, Hashable {
   /// The stable, unique id (`fr-lire-aussi`).
   public var id: String
+  /// The group's old ids (`aliases:`), which still name it after a rename.
+  public var aliases: [RuleAlias]
   /// True for a `rule:` block, which must hold exactly one action.
   public var isSingleRule: Bool
   /// Why the text these rules remove is boilerplate.
@@ -23,12 +25,28 @@ public struct RuleGroup: Sendable, Hashable {
   public init(id: String, isSingleRule: Bool, location: SourceLocation) {
     self.id = id
     self.isSingleRule = isSingleRule
+    self.aliases = []
     self.why = nil
     self.conditions = []
     self.rules = []
     self.examples = []
     self.keeps = []
     self.sets = []
+    self.location = location
+  }
+}
+
+/// An old id of a group, from an `aliases:` directive: it names the group as its id does, and no
+/// other group may take it.
+public struct RuleAlias: Sendable, Hashable {
+  /// The old id.
+  public var id: String
+  /// Where the old id is written on the `aliases:` line.
+  public var location: SourceLocation
+
+  /// Creates an alias.
+  public init(id: String, location: SourceLocation) {
+    self.id = id
     self.location = location
   }
 }

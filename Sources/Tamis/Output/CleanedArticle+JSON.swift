@@ -5,7 +5,7 @@ extension CleanedArticle {
   /// `{"body": string, "captions": [{"credit", "id", "position", "text"}], "meta": {string:
   /// string}, "removed": [{"action", "id", "line", "rule", "text"}]}`, where `position` is the
   /// 0-based index of the body paragraph a caption followed (-1: before the first), `line` is
-  /// the 1-based input line, and `rule` is `path:line` of the rule's action line.
+  /// the 1-based input line, and `rule` is `path:line:col` of the rule's action line.
   /// - Parameter includeRemovals: whether to include the `removed` list.
   public func json(includeRemovals: Bool = true) -> JSONValue {
     .object(jsonMembers(includeRemovals: includeRemovals))

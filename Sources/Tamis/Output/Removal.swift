@@ -6,7 +6,7 @@ public struct Removal: Sendable, Hashable {
   public var text: String
   /// The id of the rule or group that removed it.
   public var ruleID: String
-  /// Where the removing rule's action line is (`path:line`).
+  /// Where the removing rule's action line starts: `path:line:col` of its directive name.
   public var rule: SourceLocation
   /// What the rule did.
   public var action: ActionKind

@@ -6,7 +6,10 @@
 struct RuleFileParser {
   /// Every directive name, for "did you mean" suggestions.
   static let directiveNames: [String] =
-    ["title", "lang", "site", "detect", "rule", "group", "why", "when", "sets", "example", "keeps"]
+    [
+      "title", "lang", "site", "detect", "rule", "group", "aliases", "why", "when", "sets",
+      "example", "keeps",
+    ]
     + ActionKind.allCases.map(\.name) + ["in", "body", "gives-caption", "gives-meta"]
 
   private let path: String
@@ -45,7 +48,7 @@ struct RuleFileParser {
     switch name {
     case "title", "lang", "site", "detect": handleHeader(name, line)
     case "rule", "group": startGroup(line, isSingleRule: name == "rule")
-    case "why", "when", "sets", "keeps", "example": handleGroupDirective(name, line)
+    case "aliases", "why", "when", "sets", "keeps", "example": handleGroupDirective(name, line)
     case "in", "body", "gives-caption", "gives-meta": handleExampleLine(name, line)
     default:
       if let kind = ActionKind(rawValue: name) {
@@ -135,6 +138,18 @@ struct RuleFileParser {
     let here = location(line, at: line.nameRange.lowerBound)
     inExample = false
     switch name {
+    case "aliases":
+      // Old ids, each checked as an id; clashes with other ids are found across files, in
+      // `RuleIDs`.
+      let words = line.text[line.valueStart...].split { $0 == " " || $0 == "\t" }
+      for alias in words {
+        if Self.isValidID(String(alias)) {
+          groups[groups.count - 1].aliases.append(
+            RuleAlias(id: String(alias), location: location(line, at: alias.startIndex)))
+        } else {
+          report(.invalidID(id: String(alias)), line, at: alias.startIndex)
+        }
+      }
     case "why":
       groups[groups.count - 1].why = value
     case "when":

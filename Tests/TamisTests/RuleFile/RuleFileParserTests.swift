@@ -365,6 +365,46 @@ import Testing
         why: nothing to do
       """,
       [(1, .groupWithoutAction(id: "fr-g"))]),
+    Case(
+      "an old id that is not lower-kebab-case is reported at its own column",
+      """
+      title: T
+      lang: fr
+      group: fr-lire-aussi
+        aliases: fr-lire ⟦1⟧Fr_Lire_Aussi
+        drop-line: "Lire aussi"
+      """,
+      [(1, .invalidID(id: "Fr_Lire_Aussi"))]),
+    Case(
+      "'alias:' suggests 'aliases'",
+      """
+      title: T
+      lang: fr
+      group: fr-lire-aussi
+        ⟦1⟧alias: fr-lire
+        drop-line: "Lire aussi"
+      """,
+      [(1, .unknownDirective(name: "alias", suggestion: "aliases"))]),
+    Case(
+      "'aliases:' before the first rule is outside a rule or group",
+      """
+      title: T
+      lang: fr
+      ⟦1⟧aliases: fr-lire
+      group: fr-lire-aussi
+        drop-line: "Lire aussi"
+      """,
+      [(1, .misplacedDirective(name: "aliases", context: .ruleOrGroup))]),
+    Case(
+      "'aliases:' without an old id",
+      """
+      title: T
+      lang: fr
+      group: fr-lire-aussi
+        aliases:⟦1⟧
+        drop-line: "Lire aussi"
+      """,
+      [(1, .missingValue(directive: "aliases"))]),
 
     // MARK: Phrases
     Case(
@@ -809,6 +849,25 @@ import Testing
         KeptLine(
           text: "« Cet article est réservé aux abonnés », ironise le syndicat.",
           location: Self.location(16, 3))
+      ])
+  }
+
+  @Test("'aliases:' gives the group its old ids, each at its own column, in any order")
+  func aliasesLoad() throws {
+    let marked = MarkedText(
+      """
+      title: T
+      lang: fr
+      group: fr-lire-aussi
+        drop-line: "Lire aussi"
+        aliases: ⟦1⟧fr-lire  	⟦2⟧lire-aussi
+      """)
+    let rules = try RuleSet(parsing: marked.text, source: "t.rules")
+    let group = try #require(rules.packs.first?.groups.first)
+    #expect(
+      group.aliases == [
+        RuleAlias(id: "fr-lire", location: marked.location(1)),
+        RuleAlias(id: "lire-aussi", location: marked.location(2)),
       ])
   }
 
