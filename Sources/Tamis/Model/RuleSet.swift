@@ -9,23 +9,12 @@ public struct RuleSet: Sendable, Hashable {
   /// host). Loading succeeds with warnings.
   public private(set) var warnings: [Diagnostic]
 
-  /// Builds a rule set from parsed packs, checking what spans files (duplicate ids).
+  /// Builds a rule set from parsed packs, checking what spans files (duplicate ids
+  /// and old ids).
   /// - Throws: `RuleSetError` when two groups share an id or there are too many rules.
   public init(packs: [RulePack]) throws(RuleSetError) {
-    var diagnostics: [Diagnostic] = []
-    var firstDefinition: [String: SourceLocation] = [:]
-    for pack in packs {
-      for group in pack.groups {
-        if let first = firstDefinition[group.id] {
-          diagnostics.append(
-            Diagnostic(
-              .error, at: group.location, .ruleFile(.duplicateID(id: group.id)),
-              notes: [.init(location: first, kind: .firstDefinedHere)]))
-        } else {
-          firstDefinition[group.id] = group.location
-        }
-      }
-    }
+    // Ids and old ids (`aliases:`) share one name space across every file.
+    var diagnostics = RuleIDs(packs: packs).diagnostics
     let ruleCount = packs.reduce(0) { $0 + $1.groups.reduce(0) { $0 + $1.rules.count } }
     if ruleCount > Settings.ruleLimit {
       diagnostics.append(

@@ -11,7 +11,7 @@ struct LayerTable {
   static let library = LayerTable(tiers: [
     // Bytes, lines and white space; the plain result values the engine builds; and the
     // diagnostics, which every layer may use and which therefore use none of the layers above.
-    ["Source", "Output", "Diagnostics"],
+    ["Settings", "Source", "Output", "Diagnostics"],
     // The rule model: what a rule set is, without how it is read or run.
     ["Model"],
     // Reading rule files into the model.

@@ -138,23 +138,15 @@ import Testing
   @Test("loading a user file that takes a built-in rule's old id fails, naming the new id")
   func loadingRejectsAnOldID() {
     let user = "title: Mine\nlang: fr\nrule: fr-lire-aussi\n  drop-line: \"Lire aussi\"\n"
-    withKnownIssue(
-      """
-      RuleSet.init(packs:) in Model/RuleSet.swift, which issue 12's lead is moving, does not call \
-      RuleIDs yet: its duplicate-id loop should become 'diagnostics += RuleIDs(packs: packs)\
-      .diagnostics'
-      """
-    ) {
-      do throws(RuleSetError) {
-        _ = try RuleSet(
-          parsing: [(path: "builtin.rules", text: Self.renamed), (path: "mine.rules", text: user)])
-        Issue.record("the rule set loaded")
-      } catch {
-        #expect(
-          error.diagnostics.map(\.problem) == [
-            .ruleFile(.idIsAlias(id: "fr-lire-aussi", currentID: "fr-read-also"))
-          ])
-      }
+    do throws(RuleSetError) {
+      _ = try RuleSet(
+        parsing: [(path: "builtin.rules", text: Self.renamed), (path: "mine.rules", text: user)])
+      Issue.record("the rule set loaded")
+    } catch {
+      #expect(
+        error.diagnostics.map(\.problem) == [
+          .ruleFile(.idIsAlias(id: "fr-lire-aussi", currentID: "fr-read-also"))
+        ])
     }
   }
 }
