@@ -108,9 +108,9 @@ extension RuleLinter {
         for (line, location) in lines {
           var bytes = Array(line.utf8)
           let hits = bytes.withUnsafeMutableBufferPointer { scanner.scan(UnsafeBufferPointer($0)) }
-          for hit in hits where owners[hit.pattern].pack != packIndex {
-            if firstMatch[hit.pattern] == nil {
-              firstMatch[hit.pattern] = (pack.path, location, group.id)
+          for hit in hits where owners[hit.pattern.value].pack != packIndex {
+            if firstMatch[hit.pattern.value] == nil {
+              firstMatch[hit.pattern.value] = (pack.path, location, group.id)
             }
           }
         }

@@ -129,7 +129,8 @@ extension RuleLinter {
       else { continue }
       let accentless = pattern.options.contains(.anyAccent)
       let compiled = CompiledPattern(
-        pattern, owner: .rule(entry.order), folder: TextFolder(stripAccents: accentless))
+        pattern, owner: .rule(RuleIndex(value: entry.order)),
+        folder: TextFolder(stripAccents: accentless))
       guard compiled.isLiteral, !compiled.key.isEmpty else { continue }
       byView[accentless, default: []].append(
         Shadow(
@@ -147,7 +148,8 @@ extension RuleLinter {
       let pattern = entry.rule.action.patterns.first,
       pattern.options.contains(.anyAccent) == folder.stripAccents
     else { return nil }
-    let target = CompiledPattern(pattern, owner: .rule(entry.order), folder: folder)
+    let target = CompiledPattern(
+      pattern, owner: .rule(RuleIndex(value: entry.order)), folder: folder)
     var best: Shadow?
     for (segmentIndex, segment) in target.segments.enumerated() {
       guard case .literal(let searcher, _) = segment else { continue }

@@ -22,8 +22,8 @@ struct ArticleAssembly {
     var lineInParagraph = false
     var pendingBreak = false
 
-    func removal(_ line: Int, _ text: String, rule index: Int) -> Removal {
-      let rule = compiled.rules[index].rule
+    func removal(_ line: Int, _ text: String, rule index: RuleIndex) -> Removal {
+      let rule = compiled[rule: index].rule
       return Removal(
         line: line + 1, text: text, ruleID: rule.id, rule: rule.location, action: rule.action.kind)
     }
@@ -83,7 +83,7 @@ struct ArticleAssembly {
           Caption(
             text: parts["text"].map { captured(line, $0) } ?? "",
             credit: parts["credit"].map { captured(line, $0) } ?? "",
-            position: paragraphCount - 1, ruleID: compiled.rules[rule].rule.id))
+            position: paragraphCount - 1, ruleID: compiled[rule: rule].rule.id))
         outcomes.append(.caption(captions.count - 1))
       case .meta(let rule, let lineHits):
         for hit in lineHits {
@@ -107,7 +107,7 @@ struct ArticleAssembly {
         captions.append(
           Caption(
             text: Whitespace.trimmed(string(document.content(textLine))), credit: credit,
-            position: paragraphCount - 1, ruleID: compiled.rules[rule].rule.id))
+            position: paragraphCount - 1, ruleID: compiled[rule: rule].rule.id))
         outcomes[textLine] = .caption(captions.count - 1)
         outcomes.append(.caption(captions.count - 1))
       }
@@ -120,7 +120,7 @@ private struct StrippedLine {
   /// The kept bytes: the pieces between spans, trimmed, joined with one space.
   var keptBytes: [UInt8] = []
   /// The cut spans' texts, trimmed, with the rule that cut each.
-  var cut: [(rule: Int, text: String)] = []
+  var cut: [(rule: RuleIndex, text: String)] = []
   /// Whether a letter or a digit is left: otherwise the whole line goes.
   var keepsContent: Bool
 

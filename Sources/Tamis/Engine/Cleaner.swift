@@ -52,7 +52,7 @@ public struct Cleaner: Sendable {
   func firedRules(in text: String, options: CleaningOptions) -> [Rule] {
     var text = text
     return text.withUTF8 { bytes in
-      decide(bytes, options: options).firedRules.sorted().map { compiled.rules[$0].rule }
+      decide(bytes, options: options).firedRules.sorted().map { compiled[rule: $0].rule }
     }
   }
 

@@ -1,8 +1,8 @@
 extension CleaningState {
   /// True when rule `index` may act on line `line`: its pack is active, its conditions hold,
   /// and no `keep` of its scope or a more specific one protects the line.
-  func applies(_ index: Int, toLine line: Int) -> Bool {
-    let rule = compiled.rules[index]
+  func applies(_ index: RuleIndex, toLine line: Int) -> Bool {
+    let rule = compiled[rule: index]
     guard activePacks[rule.pack] else { return false }
     if rule.rule.action.kind != .keep, !keepLevel.isEmpty, keepLevel[line] >= rule.specificity {
       return false
@@ -16,9 +16,9 @@ extension CleaningState {
 
   /// True when rule `a` wins over rule `b` on the same line: more specific scope, then action
   /// precedence, then rule-set order.
-  func outranks(_ a: Int, _ b: Int) -> Bool {
-    let ruleA = compiled.rules[a]
-    let ruleB = compiled.rules[b]
+  func outranks(_ a: RuleIndex, _ b: RuleIndex) -> Bool {
+    let ruleA = compiled[rule: a]
+    let ruleB = compiled[rule: b]
     if ruleA.specificity != ruleB.specificity { return ruleA.specificity > ruleB.specificity }
     let precedenceA = ruleA.rule.action.kind.linePrecedence
     let precedenceB = ruleB.rule.action.kind.linePrecedence

@@ -7,21 +7,21 @@ struct CleaningState {
   enum Fate {
     case blank
     case body
-    case caption(rule: Int, hit: LineHit)
+    case caption(rule: RuleIndex, hit: LineHit)
     /// A lone credit whose caption text is line `textLine`.
-    case credit(rule: Int, hit: LineHit, textLine: Int)
+    case credit(rule: RuleIndex, hit: LineHit, textLine: Int)
     /// A body line that became the text of the caption whose credit is on `creditLine`.
     case captionText(creditLine: Int)
     /// The winning meta rule and hit first, then the other meta hits of the line, which may
     /// fill fields the winner does not capture.
-    case meta(rule: Int, hits: [LineHit])
-    case removed(rule: Int)
+    case meta(rule: RuleIndex, hits: [LineHit])
+    case removed(rule: RuleIndex)
   }
 
   /// A span of a body line that a `strip-span` rule cuts out.
   struct Strip {
     /// The compiled rule that cuts it.
-    let rule: Int
+    let rule: RuleIndex
     /// Byte offsets into the line's content.
     let span: Range<Int>
   }
@@ -51,7 +51,7 @@ struct CleaningState {
   // MARK: - Zones (`ZonePass`)
 
   /// Per line: the zone rule that removes it, if any.
-  var zoneRule: [Int?] = []
+  var zoneRule: [RuleIndex?] = []
 
   // MARK: - Lines (`LinePass`)
 
@@ -69,8 +69,8 @@ struct CleaningState {
 
   /// The compiled rules that decided some line: removed, captioned, captured or cut something
   /// (a rule that matched but lost to another is not one).
-  var firedRules: Set<Int> {
-    var fired: Set<Int> = []
+  var firedRules: Set<RuleIndex> {
+    var fired: Set<RuleIndex> = []
     for (line, fate) in fates.enumerated() {
       switch fate {
       case .blank, .captionText: break

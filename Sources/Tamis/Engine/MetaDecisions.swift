@@ -53,15 +53,15 @@ struct MetaDecisions {
       var holes: [String: String] = [:]
       let content = state.document.content(firing.line)
       for hit in state.hits[firing.line] {
-        guard case .rule(let rule) = compiled.patterns[hit.pattern].owner,
-          compiled.rules[rule].rule.id == firing.ruleID
+        guard case .rule(let rule) = compiled[pattern: hit.pattern].owner,
+          compiled[rule: rule].rule.id == firing.ruleID
         else { continue }
         for hole in hit.holes where holes[hole.name] == nil {
           let bytes = UnsafeBufferPointer(rebasing: content[hole.range])
           holes[hole.name] = Whitespace.trimmed(String(decoding: bytes, as: UTF8.self))
         }
       }
-      for assignment in compiled.rules[index].sets where meta[assignment.key] == nil {
+      for assignment in compiled[rule: index].sets where meta[assignment.key] == nil {
         var value = assignment.template
         for (name, captured) in holes { value = value.replacingAll("{\(name)}", with: captured) }
         // A value naming a hole the firing rule does not have is not set.

@@ -11,9 +11,9 @@ struct CompiledPattern: Sendable {
   /// Who asked for the pattern.
   enum Owner: Sendable, Hashable {
     /// The main pattern of compiled rule `rule`.
-    case rule(Int)
+    case rule(RuleIndex)
     /// The end pattern of the `drop-block` rule `rule`.
-    case blockEnd(Int)
+    case blockEnd(RuleIndex)
     /// A `detect:` pattern of pack `pack`.
     case detector(pack: Int)
   }

@@ -66,7 +66,7 @@ public struct CompiledRuleSet: Sendable {
   let views: [View]
   /// For each group id with `sets:` fields, the index of its first rule (most rule sets have a
   /// handful, and each dump looks them up).
-  let firstRuleSettingFields: [String: Int]
+  let firstRuleSettingFields: [String: RuleIndex]
 
   /// Compiles a rule set.
   public init(_ ruleSet: RuleSet) {
@@ -87,7 +87,7 @@ public struct CompiledRuleSet: Sendable {
         let group = pack.groups[order[next].group]
         let rule = group.rules[order[next].rule]
         next += 1
-        let index = rules.count
+        let index = RuleIndex(value: rules.count)
         rules.append(
           CompiledRule(
             rule: rule, pack: packIndex, conditions: group.conditions,
@@ -109,17 +109,17 @@ public struct CompiledRuleSet: Sendable {
         folder: pattern.options.contains(.anyAccent) ? stripping : keeping)
     }
     self.rules = rules
-    var firstRuleSettingFields: [String: Int] = [:]
+    var firstRuleSettingFields: [String: RuleIndex] = [:]
     for (index, rule) in rules.enumerated() where !rule.sets.isEmpty {
       if firstRuleSettingFields[rule.rule.id] == nil {
-        firstRuleSettingFields[rule.rule.id] = index
+        firstRuleSettingFields[rule.rule.id] = RuleIndex(value: index)
       }
     }
     self.firstRuleSettingFields = firstRuleSettingFields
     self.patterns = compiled
     self.collectsEveryOccurrence = compiled.map { pattern in
       if case .rule(let index) = pattern.owner {
-        return rules[index].rule.action.kind == .stripSpan
+        return rules[index.value].rule.action.kind == .stripSpan
       }
       return false
     }

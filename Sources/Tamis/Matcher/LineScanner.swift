@@ -1,7 +1,7 @@
 /// A pattern that matched a line, located in the line's own bytes.
 struct LineHit: Sendable {
-  /// Index into `CompiledRuleSet.patterns`.
-  let pattern: Int
+  /// The pattern that matched.
+  let pattern: PatternIndex
   /// The matched bytes, as offsets into the line (without its terminator). Only computed for
   /// patterns whose action needs it (templates, strip-span, exact); nil otherwise.
   let span: Range<Int>?
@@ -75,7 +75,7 @@ struct LineScanner {
   /// so a common key whose only patterns are ruled out costs no template match and no refold.
   /// It is asked before a pattern is checked at an occurrence whose anchors hold.
   mutating func scan(
-    _ line: UnsafeBufferPointer<UInt8>, where mayApply: (Int) -> Bool = { _ in true }
+    _ line: UnsafeBufferPointer<UInt8>, where mayApply: (PatternIndex) -> Bool = { _ in true }
   ) -> [LineHit] {
     var hits: [LineHit] = []
     for (index, view) in compiled.views.enumerated() {
@@ -92,7 +92,7 @@ struct LineScanner {
 
   private mutating func scan(
     _ line: UnsafeBufferPointer<UInt8>, view: CompiledRuleSet.View, index viewIndex: Int,
-    mayApply: (Int) -> Bool, into hits: inout [LineHit]
+    mayApply: (PatternIndex) -> Bool, into hits: inout [LineHit]
   ) {
     lineLength = view.automaton.withFeeder { feeder in
       swap(&feeder.hits, &pendingHits)
@@ -147,7 +147,7 @@ struct LineScanner {
   /// Checks every unsettled pattern of `state`'s own key at one occurrence.
   private mutating func visitKeys(
     of state: Int, endingAt end: Int, line: UnsafeBufferPointer<UInt8>,
-    view: CompiledRuleSet.View, _ viewIndex: Int, _ mayApply: (Int) -> Bool,
+    view: CompiledRuleSet.View, _ viewIndex: Int, _ mayApply: (PatternIndex) -> Bool,
     _ hits: inout [LineHit]
   ) {
     for key32 in view.automaton.ownKeys(of: state) {
@@ -168,7 +168,7 @@ struct LineScanner {
           keySettled = false
           continue
         }
-        if !mayApply(patternIndex) {
+        if !mayApply(PatternIndex(value: patternIndex)) {
           statistics.patternsRuledOut += 1
           settle(patternIndex)
           continue
@@ -209,7 +209,7 @@ struct LineScanner {
     _ hits: inout [LineHit], first: Int, floating: Int, view: CompiledRuleSet.View
   ) {
     guard floating > first, floating < hits.count else { return }
-    func length(_ hit: LineHit) -> Int { compiled.patterns[hit.pattern].key.count }
+    func length(_ hit: LineHit) -> Int { compiled[pattern: hit.pattern].key.count }
     var merged: [LineHit] = []
     var left = first
     var right = floating
@@ -270,7 +270,7 @@ struct LineScanner {
     lastSpanEnd[patternIndex] = match.range.upperBound
     hits.append(
       LineHit(
-        pattern: patternIndex, span: sourceRange(match.range),
+        pattern: PatternIndex(value: patternIndex), span: sourceRange(match.range),
         holes: match.holes.map { Capture(name: $0.name, range: sourceRange($0.range)) }))
   }
 

@@ -86,8 +86,8 @@ struct ReferenceLineScanner {
       lastSpanEnd[patternIndex] = match.range.upperBound
       hits.append(
         LineHit(
-          pattern: patternIndex, span: sourceRange(match.range),
-          holes: match.holes.map { ($0.name, sourceRange($0.range)) }))
+          pattern: PatternIndex(value: patternIndex), span: sourceRange(match.range),
+          holes: match.holes.map { Capture(name: $0.name, range: sourceRange($0.range)) }))
     }
     for (patternIndex, _) in candidates { seen[patternIndex] = false }
   }
@@ -111,7 +111,7 @@ struct ReferenceLineScanner {
       var text = String(decoding: UnsafeBufferPointer(rebasing: line[source]), as: UTF8.self)
       // Zero-width characters are ignored even under `exact`, as folding ignores them.
       text.unicodeScalars.removeAll { Self.zeroWidth.contains($0.value) }
-      if CompiledPattern.trimmed(text) != expected { return false }
+      if Whitespace.trimmed(text) != expected { return false }
     }
     return true
   }

@@ -51,8 +51,8 @@ import Testing
     _ result: (hits: [LineHit], statistics: MatchStatistics, compiled: CompiledRuleSet)
   ) -> [String] {
     result.hits.compactMap { hit in
-      guard case .rule(let index) = result.compiled.patterns[hit.pattern].owner else { return nil }
-      return result.compiled.rules[index].rule.id
+      guard case .rule(let index) = result.compiled[pattern: hit.pattern].owner else { return nil }
+      return result.compiled[rule: index].rule.id
     }
   }
 

@@ -157,7 +157,7 @@ import Testing
       let hits = bytes.withUnsafeMutableBufferPointer { scanner.scan(UnsafeBufferPointer($0)) }
       var fast: Set<Int> = []
       for hit in hits {
-        if case .rule(let index) = compiled.patterns[hit.pattern].owner { fast.insert(index) }
+        if case .rule(let index) = compiled[pattern: hit.pattern].owner { fast.insert(index.value) }
       }
       var reference: Set<Int> = []
       for (index, pattern) in patterns.enumerated() where Self.referenceMatches(pattern, line) {

@@ -16,10 +16,10 @@ struct LinePass: CleaningPass {
         state.fates[line] = .removed(rule: zone)
         continue
       }
-      var best: (rule: Int, hit: LineHit)?
+      var best: (rule: RuleIndex, hit: LineHit)?
       for hit in state.hits[line] {
-        guard case .rule(let index) = compiled.patterns[hit.pattern].owner else { continue }
-        let kind = compiled.rules[index].rule.action.kind
+        guard case .rule(let index) = compiled[pattern: hit.pattern].owner else { continue }
+        let kind = compiled[rule: index].rule.action.kind
         guard
           kind == .caption || kind == .credit || kind == .meta || kind == .dropLine
             || kind == .stripSpan
@@ -34,22 +34,22 @@ struct LinePass: CleaningPass {
       }
       guard let best else { continue }
       // A strip-span of a more specific scope keeps the line: it outranks a generic drop.
-      let bestSpecificity = compiled.rules[best.rule].specificity
+      let bestSpecificity = compiled[rule: best.rule].specificity
       if state.strips[line].contains(where: {
-        compiled.rules[$0.rule].specificity > bestSpecificity
+        compiled[rule: $0.rule].specificity > bestSpecificity
       }) {
-        state.strips[line].removeAll { compiled.rules[$0.rule].specificity < bestSpecificity }
+        state.strips[line].removeAll { compiled[rule: $0.rule].specificity < bestSpecificity }
         continue
       }
       state.strips[line] = []
-      switch compiled.rules[best.rule].rule.action.kind {
+      switch compiled[rule: best.rule].rule.action.kind {
       case .caption: state.fates[line] = .caption(rule: best.rule, hit: best.hit)
       case .credit: Self.joinCredit(line, rule: best.rule, hit: best.hit, in: &state)
       case .meta:
         let others = state.hits[line].filter { hit in
-          guard case .rule(let index) = compiled.patterns[hit.pattern].owner, index != best.rule
+          guard case .rule(let index) = compiled[pattern: hit.pattern].owner, index != best.rule
           else { return false }
-          return compiled.rules[index].rule.action.kind == .meta
+          return compiled[rule: index].rule.action.kind == .meta
             && state.applies(index, toLine: line)
         }
         state.fates[line] = .meta(rule: best.rule, hits: [best.hit] + others)
@@ -62,7 +62,7 @@ struct LinePass: CleaningPass {
   /// is a short body line (at most `Settings.captionWords` words), it becomes the caption's
   /// text and the credit line its credit; otherwise the credit line is removed.
   private static func joinCredit(
-    _ line: Int, rule: Int, hit: LineHit, in state: inout CleaningState
+    _ line: Int, rule: RuleIndex, hit: LineHit, in state: inout CleaningState
   ) {
     let previous = line - 1
     guard previous >= 0, !state.document.isBlank(previous), case .body = state.fates[previous],

@@ -20,7 +20,7 @@ struct PackSelectionPass: CleaningPass {
     }
     for lineHits in state.hits {
       for hit in lineHits {
-        if case .detector(let pack) = compiled.patterns[hit.pattern].owner {
+        if case .detector(let pack) = compiled[pattern: hit.pattern].owner {
           state.activePacks[pack] = true
         }
       }
@@ -28,8 +28,8 @@ struct PackSelectionPass: CleaningPass {
     state.keepLevel = Array(repeating: -1, count: state.hits.count)
     for (line, lineHits) in state.hits.enumerated() {
       for hit in lineHits {
-        guard case .rule(let index) = compiled.patterns[hit.pattern].owner else { continue }
-        let rule = compiled.rules[index]
+        guard case .rule(let index) = compiled[pattern: hit.pattern].owner else { continue }
+        let rule = compiled[rule: index]
         if rule.rule.action.kind == .keep, state.applies(index, toLine: line) {
           state.keepLevel[line] = max(state.keepLevel[line], rule.specificity)
         }

@@ -74,13 +74,13 @@ final class ScanContext: Sendable {
   /// False when pattern `index` cannot act on line `line` (whose bytes are `text`): its rule's
   /// pack is off, or one of its conditions fails there. Detectors always may; block ends follow
   /// their pack only (the engine reads them without the rule's conditions).
-  func mayApply(_ index: Int, line: Int, text: UnsafeBufferPointer<UInt8>) -> Bool {
-    switch compiled.patterns[index].owner {
+  func mayApply(_ index: PatternIndex, line: Int, text: UnsafeBufferPointer<UInt8>) -> Bool {
+    switch compiled[pattern: index].owner {
     case .detector: return true
-    case .blockEnd(let rule): return packMayApply[compiled.rules[rule].pack]
+    case .blockEnd(let rule): return packMayApply[compiled[rule: rule].pack]
     case .rule(let rule):
-      guard packMayApply[compiled.rules[rule].pack] else { return false }
-      for condition in compiled.rules[rule].conditions
+      guard packMayApply[compiled[rule: rule].pack] else { return false }
+      for condition in compiled[rule: rule].conditions
       where !condition.holds(
         ordinal: ordinals[line], nonBlankCount: nonBlankCount, words: words[line], text: text)
       {

@@ -9,15 +9,15 @@ struct ZonePass: CleaningPass {
     let count = state.hits.count
     state.zoneRule = Array(repeating: nil, count: count)
     // First and last line each zone rule fires on, and block starts and ends per rule.
-    var firstMatch: [Int: Int] = [:]
-    var blockStarts: [Int: [Int]] = [:]
-    var blockEnds: [Int: [Int]] = [:]
-    var runStarts: [(rule: Int, line: Int)] = []
+    var firstMatch: [RuleIndex: Int] = [:]
+    var blockStarts: [RuleIndex: [Int]] = [:]
+    var blockEnds: [RuleIndex: [Int]] = [:]
+    var runStarts: [(rule: RuleIndex, line: Int)] = []
     for line in 0..<count {
       for hit in state.hits[line] {
-        switch compiled.patterns[hit.pattern].owner {
+        switch compiled[pattern: hit.pattern].owner {
         case .rule(let index):
-          switch compiled.rules[index].rule.action.kind {
+          switch compiled[rule: index].rule.action.kind {
           case .dropFrom, .dropUntil:
             if firstMatch[index] == nil, state.applies(index, toLine: line) {
               firstMatch[index] = line
@@ -29,15 +29,15 @@ struct ZonePass: CleaningPass {
           default: break
           }
         case .blockEnd(let index):
-          if state.activePacks[compiled.rules[index].pack] {
+          if state.activePacks[compiled[rule: index].pack] {
             blockEnds[index, default: []].append(line)
           }
         case .detector: break
         }
       }
     }
-    for index in compiled.rules.indices {
-      switch compiled.rules[index].rule.action.kind {
+    for index in compiled.ruleIndices {
+      switch compiled[rule: index].rule.action.kind {
       case .dropFrom:
         if let first = firstMatch[index] { state.markZone(first..<count, rule: index) }
       case .dropUntil:
@@ -52,9 +52,9 @@ struct ZonePass: CleaningPass {
       state.markZone(
         start.line..<Self.runEnd(in: state.document, after: start.line), rule: start.rule)
     }
-    for index in compiled.rules.indices {
-      guard case .dropTail(let minimumWords) = compiled.rules[index].rule.action,
-        state.activePacks[compiled.rules[index].pack]
+    for index in compiled.ruleIndices {
+      guard case .dropTail(let minimumWords) = compiled[rule: index].rule.action,
+        state.activePacks[compiled[rule: index].pack]
       else { continue }
       Self.markTail(in: &state, rule: index, minimumWords: minimumWords)
     }
@@ -62,7 +62,9 @@ struct ZonePass: CleaningPass {
 
   /// Marks the title-like lines after the last sentence-like line of at least `minimumWords`
   /// words, each subject to the rule's conditions and `keep`s.
-  private static func markTail(in state: inout CleaningState, rule index: Int, minimumWords: Int) {
+  private static func markTail(
+    in state: inout CleaningState, rule index: RuleIndex, minimumWords: Int
+  ) {
     let document = state.document
     // The last body paragraph: a line of at least `minimumWords` words that reads like a
     // sentence (a subheading before a short paragraph is not the end of the body).
@@ -85,8 +87,8 @@ struct ZonePass: CleaningPass {
   /// line: the tail is a fallback and leaves such lines to the rules that name them.
   private static func isClaimedByLineRule(_ line: Int, in state: CleaningState) -> Bool {
     state.hits[line].contains { hit in
-      guard case .rule(let rule) = state.compiled.patterns[hit.pattern].owner else { return false }
-      switch state.compiled.rules[rule].rule.action.kind {
+      guard case .rule(let rule) = state.compiled[pattern: hit.pattern].owner else { return false }
+      switch state.compiled[rule: rule].rule.action.kind {
       case .caption, .credit, .meta, .dropLine, .stripSpan: return state.applies(rule, toLine: line)
       default: return false
       }
@@ -111,7 +113,7 @@ struct ZonePass: CleaningPass {
   }
 
   private static func markBlocks(
-    in state: inout CleaningState, rule index: Int, starts: [Int], ends: [Int]
+    in state: inout CleaningState, rule index: RuleIndex, starts: [Int], ends: [Int]
   ) {
     var endCursor = 0
     var after = -1
@@ -128,8 +130,8 @@ struct ZonePass: CleaningPass {
 extension CleaningState {
   /// Gives the non-blank lines of `lines` that no zone holds yet to zone rule `index`, except
   /// those a `keep` of its scope or a more specific one protects.
-  mutating func markZone(_ lines: Range<Int>, rule index: Int) {
-    let specificity = compiled.rules[index].specificity
+  mutating func markZone(_ lines: Range<Int>, rule index: RuleIndex) {
+    let specificity = compiled[rule: index].specificity
     for line in lines where !document.isBlank(line) && zoneRule[line] == nil {
       if keepLevel[line] >= specificity { continue }
       zoneRule[line] = index
