@@ -53,12 +53,12 @@ struct BatchCommand {
         switch outcome {
         case .written(let counts, let warning):
           summary.add(counts)
-          if let warning { try streams.errors.write(warning) }
+          if let warning { try streams.warn(warning) }
         case .upToDate: summary.skipped += 1
         case .skipped(let message):
           problems += 1
           summary.failed += 1
-          try streams.errors.write(message)
+          try streams.warn(message)
         case .failed(let message):
           problems += 1
           summary.failed += 1

@@ -49,7 +49,7 @@ struct CleanCommand {
       }
       let replaced = invocation.format == .json || invocation.explain || invocation.diff
       if let warning = InputReader.invalidUTF8Warning(bytes, name: name, replaced: replaced) {
-        try streams.errors.write(warning)
+        try streams.warn(warning)
       }
       let article = bytes.withUnsafeBufferPointer {
         cleaner.clean(bytes: $0, source: name, options: options)
@@ -121,7 +121,7 @@ struct CleanCommand {
     if let invalid {
       let warning = InputReader.invalidUTF8Warning(
         firstOffset: invalid.firstOffset, count: invalid.count, name: name, replaced: false)
-      do { try streams.errors.write(warning) } catch { throw .write(error) }
+      do { try streams.warn(warning) } catch { throw .write(error) }
     }
     return captions
   }

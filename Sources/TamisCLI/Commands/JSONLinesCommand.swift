@@ -86,7 +86,8 @@ struct JSONLinesCommand {
       text.append(UInt8(ascii: "\n"))
       summary.add(output.summary)
       if let warning = output.warning {
-        messages += "\(name):\(line.number): warning: \(warning)\n"
+        // Kept in line order with the errors, so not written through `streams.warn`.
+        if !streams.quiet { messages += "\(name):\(line.number): warning: \(warning)\n" }
       }
       if let problem = output.problem {
         messages += "\(name):\(line.number): error: \(problem)\n"

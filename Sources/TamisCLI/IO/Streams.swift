@@ -16,6 +16,8 @@ struct Streams: Sendable {
   /// True when stdout is a terminal that may show colour (not CI, no `NO_COLOR`): `--explain`
   /// colours its marks only then.
   var outputIsTerminal = false
+  /// True with `--quiet`: `warn` writes nothing.
+  var quiet = false
 
   /// The process's real streams.
   static var standard: Streams {
@@ -29,5 +31,11 @@ struct Streams: Sendable {
       outputIsTerminal: isatty(STDOUT_FILENO) == 1
         && ProcessInfo.processInfo.environment["CI"] == nil
         && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+  }
+
+  /// Writes a warning (a line or lines in the `NAME: warning: …` form) to `errors`, unless
+  /// `quiet`. Every warning goes through here, so `-q` silences them all.
+  func warn(_ text: String) throws(WriteError) {
+    if !quiet { try errors.write(text) }
   }
 }
