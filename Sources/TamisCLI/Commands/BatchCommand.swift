@@ -5,6 +5,8 @@ import Tamis
 /// DIR, starting from each input's last path component. For `tamis a --out DIR`, `a/b/x.txt`
 /// goes to `DIR/a/b/x.txt` (the body) and `DIR/a/b/x.captions.tsv`, or `DIR/a/b/x.json` with
 /// `--format json`.
+///
+/// Outputs are written by `OutputFiles`, which never writes over an input.
 struct BatchCommand {
   let invocation: Invocation
   let streams: Streams
@@ -36,7 +38,11 @@ struct BatchCommand {
       return .usageOrRules
     }
     let cleaner = Cleaner(rules: rules)
-    let temporaryFiles = TemporaryFiles(folder: outputDirectory)
+    var inputs: [FileID: OutputPathProblem] = [:]
+    for document in documents.reversed() {
+      if let id = document.fileID { inputs[id] = .isInput(input: document.path) }
+    }
+    let temporaryFiles = OutputFiles(protecting: inputs)
     let signalSources = temporaryFiles.removeOnInterrupt()
     defer { signalSources.forEach { $0.cancel() } }
     let rulesDate = invocation.resume ? rulesModificationDate() : nil
@@ -103,7 +109,7 @@ struct BatchCommand {
   }
 
   private func process(
-    _ document: InputWalker.Document, cleaner: Cleaner, files: TemporaryFiles, rulesDate: Date?
+    _ document: InputWalker.Document, cleaner: Cleaner, files: OutputFiles, rulesDate: Date?
   ) -> Outcome {
     if let code = document.unlistableFolderError {
       let reason = FileBytes.reason(code)
@@ -130,19 +136,24 @@ struct BatchCommand {
         bytes: $0, source: document.path,
         options: CleaningOptions(site: invocation.site, language: invocation.language))
     }
+    let folder = (targets[0] as NSString).deletingLastPathComponent
     do {
-      let folder = (targets[0] as NSString).deletingLastPathComponent
       try files.makeFolder(folder)
-      if invocation.format == .json {
-        try files.write(Array(ArticleRendering.json(article).utf8), to: targets[0])
-      } else {
-        try files.write(ArticleRendering.text(article), to: targets[0])
-        try files.write(
-          Array(ArticleRendering.captionsTSV(article.captions).utf8), to: targets[1])
-      }
     } catch {
-      return .failed(
-        message: "\(targets[0]): error: cannot write: \(InputReader.reason(error))\n")
+      return .failed(message: "\(folder): error: cannot create: \(InputReader.reason(error))\n")
+    }
+    let contents =
+      invocation.format == .json
+      ? [Array(ArticleRendering.json(article).utf8)]
+      : [
+        ArticleRendering.text(article), Array(ArticleRendering.captionsTSV(article.captions).utf8),
+      ]
+    for (target, bytes) in zip(targets, contents) {
+      do {
+        try files.write(bytes, to: target)
+      } catch {
+        return .failed(message: "\(target): error: cannot write: \(error.message)\n")
+      }
     }
     var counts = RunSummary()
     counts.add(article, bytes: bytes.count)

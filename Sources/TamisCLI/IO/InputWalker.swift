@@ -14,6 +14,8 @@ enum InputWalker {
     /// Set when this is a folder of the tree that could not be listed (its `errno`): it is
     /// reported as a failed input, so no part of the tree is skipped silently.
     var unlistableFolderError: Int32? = nil
+    /// The file's identity (nil for an unlistable folder), so no output is written over it.
+    var fileID: FileID? = nil
   }
 
   /// Every document under `inputs`, in order, or the problem that stops the run.
@@ -26,16 +28,16 @@ enum InputWalker {
       }
       let base = mirrored(input)
       guard isDirectory.boolValue else {
-        documents.append(Document(path: input, relativePath: base))
+        documents.append(Document(path: input, relativePath: base, fileID: FileID(path: input)))
         continue
       }
       var found: [Document] = []
-      for (relative, error) in files(under: input) {
+      for (relative, error, fileID) in files(under: input) {
         found.append(
           Document(
             path: relative.isEmpty ? input : (input as NSString).appendingPathComponent(relative),
             relativePath: base.isEmpty ? relative : base + "/" + relative,
-            unlistableFolderError: error))
+            unlistableFolderError: error, fileID: fileID))
       }
       documents += found.sorted { $0.relativePath < $1.relativePath }
     }
@@ -48,12 +50,14 @@ enum InputWalker {
   ///
   /// `readdir` and `lstat` rather than `FileManager`'s enumerator, whose attribute lookups read
   /// the user and group databases for every file (five extra opens per document).
-  private static func files(under folder: String) -> [(relative: String, error: Int32?)] {
-    var found: [(relative: String, error: Int32?)] = []
+  private static func files(under folder: String) -> [(
+    relative: String, error: Int32?, fileID: FileID?
+  )] {
+    var found: [(relative: String, error: Int32?, fileID: FileID?)] = []
     var pending: [(path: String, relative: String)] = [(folder, "")]
     while let (path, relative) = pending.popLast() {
       guard let directory = opendir(path) else {
-        found.append((relative, errno))
+        found.append((relative, errno, nil))
         continue
       }
       var names: [String] = []
@@ -71,11 +75,11 @@ enum InputWalker {
         guard lstat(child, &info) == 0 else { continue }
         switch info.st_mode & S_IFMT {
         case S_IFDIR: pending.append((child, childRelative))
-        case S_IFREG: found.append((childRelative, nil))
+        case S_IFREG: found.append((childRelative, nil, FileID(info)))
         case S_IFLNK:
           var target = stat()
           if stat(child, &target) == 0, target.st_mode & S_IFMT == S_IFREG {
-            found.append((childRelative, nil))
+            found.append((childRelative, nil, FileID(target)))
           }
         default: continue
         }

@@ -11,6 +11,9 @@ struct Streams: Sendable {
   /// Standard input's descriptor, so a large input can be read in sections; nil when standard
   /// input is given as bytes (tests), which `readInput` then returns.
   var inputDescriptor: Int32? = nil
+  /// Standard output's descriptor, so a file that is also standard output is never written
+  /// over; nil when standard output is memory (tests).
+  var outputDescriptor: Int32? = nil
   /// True when stderr is a terminal (and not CI): progress lines are shown only then.
   var errorsAreTerminal = false
   /// True when stdout is a terminal that may show colour (not CI, no `NO_COLOR`): `--explain`
@@ -26,6 +29,7 @@ struct Streams: Sendable {
       errors: FileDescriptorSink(descriptor: STDERR_FILENO),
       readInput: { try FileBytes.read(descriptor: STDIN_FILENO) },
       inputDescriptor: STDIN_FILENO,
+      outputDescriptor: STDOUT_FILENO,
       errorsAreTerminal: isatty(STDERR_FILENO) == 1
         && ProcessInfo.processInfo.environment["CI"] == nil,
       outputIsTerminal: isatty(STDOUT_FILENO) == 1
