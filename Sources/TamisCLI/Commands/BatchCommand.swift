@@ -6,7 +6,10 @@ import Tamis
 /// goes to `DIR/a/b/x.txt` (the body) and `DIR/a/b/x.captions.tsv`, or `DIR/a/b/x.json` with
 /// `--format json`.
 ///
-/// Outputs are written by `OutputFiles`, which never writes over an input.
+/// Before anything is written, the run is refused when DIR is inside an input (or the reverse,
+/// links resolved) or when two inputs would write one output (`a/site/x.txt` and
+/// `b/site/x.txt`, or `x.txt` and `x.md` sharing `x.captions.tsv`). Outputs are written by
+/// `OutputFiles`, which never writes over an input.
 struct BatchCommand {
   let invocation: Invocation
   let streams: Streams
@@ -30,8 +33,8 @@ struct BatchCommand {
     let documents: [InputWalker.Document]
     switch prepare() {
     case .success(let found): documents = found
-    case .failure(let problem):
-      try streams.errors.write("tamis: error: \(problem.message)\n")
+    case .failure(let failure):
+      try streams.errors.write(failure.problems.map { "tamis: error: \($0.message)\n" }.joined())
       return .usageOrRules
     }
     guard let rules = try RuleLoader.load(for: invocation, reportingTo: streams.errors) else {
@@ -85,27 +88,45 @@ struct BatchCommand {
 
   // MARK: - Steps
 
-  private func prepare() -> Result<[InputWalker.Document], BatchProblem> {
+  /// The problems that stop a run before it starts.
+  private struct PrepareFailure: Error {
+    var problems: [BatchProblem]
+  }
+
+  /// The documents to clean, once the inputs and outputs are known not to overlap or collide;
+  /// the output folder is made last, so a refused run writes nothing.
+  private func prepare() -> Result<[InputWalker.Document], PrepareFailure> {
     for input in invocation.inputs {
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
-        return .failure(.missingInput(path: input))
+        return .failure(PrepareFailure(problems: [.missingInput(path: input)]))
       }
       if isDirectory.boolValue, InputWalker.isInside(outputDirectory, input) {
-        return .failure(.outputInsideInput(output: outputDirectory, input: input))
+        return .failure(
+          PrepareFailure(problems: [.outputInsideInput(output: outputDirectory, input: input)]))
       }
       if InputWalker.isInside(input, outputDirectory) {
-        return .failure(.inputInsideOutput(input: input, output: outputDirectory))
+        return .failure(
+          PrepareFailure(problems: [.inputInsideOutput(input: input, output: outputDirectory)]))
       }
     }
+    let documents: [InputWalker.Document]
+    switch InputWalker.documents(in: invocation.inputs) {
+    case .success(let found): documents = found
+    case .failure(let problem): return .failure(PrepareFailure(problems: [problem]))
+    }
+    let (unique, clashes) = OutputClashes.check(documents, outputs: outputPaths(for:))
+    if !clashes.isEmpty { return .failure(PrepareFailure(problems: clashes)) }
     do {
       try FileManager.default.createDirectory(
         atPath: outputDirectory, withIntermediateDirectories: true)
     } catch {
       return .failure(
-        .cannotCreateOutput(path: outputDirectory, reason: error.localizedDescription))
+        PrepareFailure(
+          problems: [.cannotCreateOutput(path: outputDirectory, reason: InputReader.reason(error))]
+        ))
     }
-    return InputWalker.documents(in: invocation.inputs)
+    return .success(unique)
   }
 
   private func process(

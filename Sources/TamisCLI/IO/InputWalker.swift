@@ -95,10 +95,12 @@ enum InputWalker {
     return components.last.map(String.init) ?? ""
   }
 
-  /// True when `inner` is `outer` or inside it, comparing resolved absolute paths.
+  /// True when `inner` is `outer` or inside it, comparing resolved absolute paths; a path that
+  /// does not exist yet is resolved from its nearest existing parent, so an output folder to be
+  /// made under a link into an input counts as inside it.
   static func isInside(_ inner: String, _ outer: String) -> Bool {
-    let innerPath = URL(fileURLWithPath: inner).standardizedFileURL.resolvingSymlinksInPath().path
-    let outerPath = URL(fileURLWithPath: outer).standardizedFileURL.resolvingSymlinksInPath().path
+    let innerPath = OutputFiles.resolvedPath(inner)
+    let outerPath = OutputFiles.resolvedPath(outer)
     return innerPath == outerPath || innerPath.hasPrefix(outerPath + "/")
   }
 }
@@ -109,6 +111,10 @@ enum BatchProblem: Error, Equatable {
   case outputInsideInput(output: String, input: String)
   case inputInsideOutput(input: String, output: String)
   case cannotCreateOutput(path: String, reason: String)
+  /// Several inputs would be written to one output (the first output they share).
+  case outputClash(inputs: [String], output: String)
+  /// More clashes than are listed one by one.
+  case moreClashes(count: Int)
 
   /// The message text.
   var message: String {
@@ -119,6 +125,19 @@ enum BatchProblem: Error, Equatable {
     case .inputInsideOutput(let input, let output):
       "input '\(input)' is inside output folder '\(output)'; choose another output folder"
     case .cannotCreateOutput(let path, let reason): "cannot create '\(path)': \(reason)"
+    case .outputClash(let inputs, let output):
+      "inputs \(Self.list(inputs)) would \(inputs.count == 2 ? "both" : "all") be written to "
+        + "'\(output)'; "
+        + "clean them into separate output folders"
+    case .moreClashes(let count):
+      "and \(count) more outputs that several inputs would write"
     }
+  }
+
+  /// `'a' and 'b'`, `'a', 'b' and 'c'`.
+  private static func list(_ values: [String]) -> String {
+    let quoted = values.map { "'\($0)'" }
+    guard let last = quoted.last, quoted.count > 1 else { return quoted.first ?? "" }
+    return quoted.dropLast().joined(separator: ", ") + " and " + last
   }
 }
