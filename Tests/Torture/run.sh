@@ -198,6 +198,11 @@ run "-c /dev/null: written in place, the device stays" 0 60 -- \
 check is_kind "character special file" /dev/null
 finish
 
+run "-c /dev/stdout on a pipe: the captions follow the body" 0 60 -- \
+  bash -c '"$@" | cat; exit "${PIPESTATUS[0]}"' bash "$tamis" "${T[@]}" -c /dev/stdout "$work/dump.txt"
+check same "$out" <(printf 'Corps.\nUne photo.\tAFP\n')
+finish
+
 mkfifo "$work/captions.fifo"
 ( cat "$work/captions.fifo" > "$work/fifo.read" ) &
 reader=$!

@@ -54,25 +54,38 @@ final class OutputFiles: Sendable {
 
   /// Where writing `path` would go, or why it may not be written, without writing anything.
   func destination(of path: String) -> Result<Destination, OutputPathProblem> {
-    var target = path
     var info = stat()
-    var exists = lstat(target, &info) == 0
-    if !exists, errno != ENOENT { return .failure(.failed(reason: FileBytes.reason(errno))) }
-    if exists, info.st_mode & S_IFMT == S_IFLNK {
-      switch Self.linkTarget(of: path) {
-      case .success(let resolved): target = resolved
-      case .failure(let problem): return .failure(problem)
-      }
-      exists = lstat(target, &info) == 0
-      if !exists, errno != ENOENT { return .failure(.failed(reason: FileBytes.reason(errno))) }
+    guard lstat(path, &info) == 0 else {
+      if errno == ENOENT { return .success(.replace(path)) }
+      return .failure(.failed(reason: FileBytes.reason(errno)))
     }
-    guard exists else { return .success(.replace(target)) }
+    if info.st_mode & S_IFMT == S_IFLNK {
+      guard stat(path, &info) == 0 else {
+        guard errno == ENOENT else { return .failure(.failed(reason: FileBytes.reason(errno))) }
+        // A dangling link: its (last) target is created.
+        return Self.linkTarget(of: path).map { .replace($0) }
+      }
+      // The followed file, reached through the link itself for anything but a regular file:
+      // `/dev/stdout` on a pipe links to `pipe:[…]`, which is no path.
+      guard info.st_mode & S_IFMT == S_IFREG else { return destination(kind: info, path: path) }
+      guard let resolved = realpath(path, nil) else {
+        return .failure(.failed(reason: FileBytes.reason(errno)))
+      }
+      defer { free(resolved) }
+      return destination(kind: info, path: String(cString: resolved))
+    }
+    return destination(kind: info, path: path)
+  }
+
+  /// The destination for an existing file of `info`'s kind at `path` (no link).
+  private func destination(kind info: stat, path: String) -> Result<Destination, OutputPathProblem>
+  {
     switch info.st_mode & S_IFMT {
     case S_IFREG:
       if let problem = protected[FileID(info)] { return .failure(problem) }
-      return .success(.replace(target))
+      return .success(.replace(path))
     case S_IFDIR: return .failure(.isFolder)
-    default: return .success(.inPlace(target))
+    default: return .success(.inPlace(path))
     }
   }
 
@@ -132,8 +145,8 @@ final class OutputFiles: Sendable {
     }
   }
 
-  /// The path a symbolic link leads to, following links in turn (at most 40, as the system
-  /// does); the last one may not exist yet.
+  /// The path a dangling symbolic link leads to, following links in turn (at most 40, as the
+  /// system does) to the first path that does not exist.
   private static func linkTarget(of path: String) -> Result<String, OutputPathProblem> {
     var current = path
     for _ in 0..<40 {
