@@ -19,7 +19,8 @@ public enum TamisCommand {
   ///   - arguments: argv without the program name.
   ///   - streams: where to read and write.
   /// - Returns: the exit status.
-  static func run(_ arguments: [String], streams: Streams) -> ExitCode {
+  static func run(_ arguments: [String], streams given: Streams) -> ExitCode {
+    var streams = given
     let invocation: Invocation
     do {
       invocation = try InvocationParser().parse(arguments)
@@ -27,6 +28,7 @@ public enum TamisCommand {
       try? streams.errors.write(error.rendered())
       return .usageOrRules
     }
+    streams.quiet = invocation.quiet
     do {
       switch invocation.command {
       case .help:

@@ -76,14 +76,17 @@ public enum RuleFileProblem: Sendable, Hashable {
   case invalidLanguage(code: String)
   /// A host name that is not a plausible host.
   case invalidHost(host: String)
-  /// A rule file that is not valid UTF-8.
-  case invalidUTF8
+  /// A rule file that is not valid UTF-8; located at the first invalid byte, this one.
+  case invalidUTF8(byte: UInt8)
   /// A rule file larger than the limit, in bytes.
   case fileTooLarge(bytes: Int, limit: Int)
-  /// More rules than the limit across the rule set.
+  /// More rules than the limit across the rule set; located at the first rule over it.
   case tooManyRules(limit: Int)
-  /// A rule file or folder that cannot be read.
+  /// A rule file or folder that cannot be read; `reason` is the system's (`permission denied`).
   case unreadable(path: String, reason: String)
+  /// A path given or found as a rule file that is not a file of text: a device, a socket, or a
+  /// folder named like a rule file inside a rules folder.
+  case notARuleFile(path: String, kind: FileKind)
   /// A folder that holds no `.rules` file.
   case noRuleFiles(path: String)
   /// A group without `why:`.
@@ -174,16 +177,22 @@ public enum RuleFileProblem: Sendable, Hashable {
       "invalid language '\(code)'; expected a code such as 'fr' or 'any'"
     case .invalidHost(let host):
       "invalid host '\(host)'"
-    case .invalidUTF8:
-      "rule file is not valid UTF-8"
+    case .invalidUTF8(let byte):
+      "invalid UTF-8 byte 0x\(String(byte, radix: 16, uppercase: true)); rule files are UTF-8 text"
     case .fileTooLarge(let bytes, let limit):
       "rule file of \(bytes) bytes is larger than the limit of \(limit)"
     case .tooManyRules(let limit):
-      "more than \(limit) rules"
-    case .unreadable(let path, let reason):
-      "cannot read '\(path)': \(reason)"
-    case .noRuleFiles(let path):
-      "no '.rules' file in '\(path)'"
+      "rule set over the limit of \(limit) rules from this rule on"
+    case .unreadable(_, let reason):
+      "cannot read: \(reason)"
+    case .notARuleFile(_, .folder):
+      "is a folder, not a rule file; rename it without '.rules' to have its rule files read"
+    case .notARuleFile(_, .device):
+      "is a device, not a rule file"
+    case .notARuleFile(_, .socket):
+      "is a socket, not a rule file"
+    case .noRuleFiles:
+      "no '.rules' file in this folder"
     case .missingWhy(let id):
       "'\(id)' has no 'why:'"
     case .missingExample(let id):
@@ -193,6 +202,25 @@ public enum RuleFileProblem: Sendable, Hashable {
     case .siteDoesNotMatchFileName(let site, let fileName):
       "site '\(site)' does not match the file name '\(fileName)'"
     }
+  }
+
+  /// The file or folder a problem without a line is about, for `path: error: message`;
+  /// nil for problems located in a file. The messages of these problems leave the path out.
+  public var path: String? {
+    switch self {
+    case .unreadable(let path, _), .notARuleFile(let path, _), .noRuleFiles(let path): path
+    default: nil
+    }
+  }
+
+  /// What a path that is not a rule file is instead.
+  public enum FileKind: Sendable, Hashable {
+    /// A folder whose name ends in `.rules`, found inside a rules folder.
+    case folder
+    /// A character or block device (`/dev/zero`).
+    case device
+    /// A socket.
+    case socket
   }
 
   private static func didYouMean(_ suggestion: String?) -> String {

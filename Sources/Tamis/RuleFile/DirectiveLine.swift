@@ -26,15 +26,18 @@ struct DirectiveLine: Sendable {
 
 /// Splits rule-file text into directive lines, skipping blank lines and comments.
 enum DirectiveLexer {
-  /// The directive lines of `text`, in order. Accepts `\n`, `\r\n` and `\r` line ends.
+  /// The directive lines of `text`, in order. Accepts `\n`, `\r\n` and `\r` line ends and
+  /// skips a leading byte-order mark.
   static func lines(of text: String) -> [DirectiveLine] {
     var result: [DirectiveLine] = []
     var lineNumber = 0
     // Split on bytes (LF, CRLF or CR), which is far cheaper than on Characters.
     let bytes = Array(text.utf8)
     var rawLines: [ArraySlice<UInt8>] = []
-    var start = 0
-    var index = 0
+    // A byte-order mark is not part of the first line (tamis accepts one in dumps too).
+    let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    var start = bom
+    var index = bom
     while index < bytes.count {
       let byte = bytes[index]
       if byte == 0x0A || byte == 0x0D {

@@ -65,6 +65,10 @@ struct Invocation: Equatable, Sendable {
   var urlField = "url"
   /// `--replace`: write the cleaned text over the text field; only with `jsonLines`.
   var replaceText = false
+  /// `--prefix NAME`: put before the name of every field tamis adds to a JSON Lines record
+  /// (`body`, `captions`, `meta`, `removed`, `error`, `raw`); only set away from the default
+  /// together with `jsonLines`.
+  var fieldPrefix = ""
   /// `--jobs N` (`-j`), at least 1; `nil` lets the command choose.
   var jobs: Int?
   /// `--resume`: skip outputs that already exist; only with `outputDirectory`.

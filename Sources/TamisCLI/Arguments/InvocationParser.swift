@@ -166,6 +166,7 @@ struct InvocationParser: Sendable {
     case .explain: invocation.explain = try flag()
     case .diff: invocation.diff = try flag()
     case .replace: invocation.replaceText = try flag()
+    case .prefix: invocation.fieldPrefix = try required()
     case .rules: invocation.rulePaths.append(try required())
     case .noDefaultRules: invocation.useDefaultRules = !(try flag())
     case .jsonl: invocation.jsonLines = try flag()

@@ -35,6 +35,9 @@ extension OptionSpec {
     OptionSpec(
       .replace, help: "with --jsonl, overwrite the text field in place",
       group: .output, requires: .jsonl),
+    OptionSpec(
+      .prefix, value: "NAME", help: "with --jsonl, start every field tamis adds with NAME",
+      group: .output, requires: .jsonl),
 
     // MARK: - Rules
     OptionSpec(

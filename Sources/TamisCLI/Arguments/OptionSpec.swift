@@ -24,6 +24,8 @@ struct OptionSpec: Equatable, Sendable {
     case diff
     /// `--replace`.
     case replace
+    /// `--prefix NAME`.
+    case prefix
     /// `--rules PATH`.
     case rules
     /// `--no-default-rules`.

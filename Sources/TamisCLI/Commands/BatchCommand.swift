@@ -5,6 +5,11 @@ import Tamis
 /// DIR, starting from each input's last path component. For `tamis a --out DIR`, `a/b/x.txt`
 /// goes to `DIR/a/b/x.txt` (the body) and `DIR/a/b/x.captions.tsv`, or `DIR/a/b/x.json` with
 /// `--format json`.
+///
+/// Before anything is written, the run is refused when DIR is inside an input (or the reverse,
+/// links resolved) or when two inputs would write one output (`a/site/x.txt` and
+/// `b/site/x.txt`, or `x.txt` and `x.md` sharing `x.captions.tsv`). Outputs are written by
+/// `OutputFiles`, which never writes over an input.
 struct BatchCommand {
   let invocation: Invocation
   let streams: Streams
@@ -28,15 +33,19 @@ struct BatchCommand {
     let documents: [InputWalker.Document]
     switch prepare() {
     case .success(let found): documents = found
-    case .failure(let problem):
-      try streams.errors.write("tamis: error: \(problem.message)\n")
+    case .failure(let failure):
+      try streams.errors.write(failure.problems.map { "tamis: error: \($0.message)\n" }.joined())
       return .usageOrRules
     }
     guard let rules = try RuleLoader.load(for: invocation, reportingTo: streams.errors) else {
       return .usageOrRules
     }
     let cleaner = Cleaner(rules: rules)
-    let temporaryFiles = TemporaryFiles(folder: outputDirectory)
+    var inputs: [FileID: OutputPathProblem] = [:]
+    for document in documents.reversed() {
+      if let id = document.fileID { inputs[id] = .isInput(input: document.path) }
+    }
+    let temporaryFiles = OutputFiles(protecting: inputs)
     let signalSources = temporaryFiles.removeOnInterrupt()
     defer { signalSources.forEach { $0.cancel() } }
     let rulesDate = invocation.resume ? rulesModificationDate() : nil
@@ -53,12 +62,12 @@ struct BatchCommand {
         switch outcome {
         case .written(let counts, let warning):
           summary.add(counts)
-          if let warning { try streams.errors.write(warning) }
+          if let warning { try streams.warn(warning) }
         case .upToDate: summary.skipped += 1
         case .skipped(let message):
           problems += 1
           summary.failed += 1
-          try streams.errors.write(message)
+          try streams.warn(message)
         case .failed(let message):
           problems += 1
           summary.failed += 1
@@ -79,31 +88,49 @@ struct BatchCommand {
 
   // MARK: - Steps
 
-  private func prepare() -> Result<[InputWalker.Document], BatchProblem> {
+  /// The problems that stop a run before it starts.
+  private struct PrepareFailure: Error {
+    var problems: [BatchProblem]
+  }
+
+  /// The documents to clean, once the inputs and outputs are known not to overlap or collide;
+  /// the output folder is made last, so a refused run writes nothing.
+  private func prepare() -> Result<[InputWalker.Document], PrepareFailure> {
     for input in invocation.inputs {
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
-        return .failure(.missingInput(path: input))
+        return .failure(PrepareFailure(problems: [.missingInput(path: input)]))
       }
       if isDirectory.boolValue, InputWalker.isInside(outputDirectory, input) {
-        return .failure(.outputInsideInput(output: outputDirectory, input: input))
+        return .failure(
+          PrepareFailure(problems: [.outputInsideInput(output: outputDirectory, input: input)]))
       }
       if InputWalker.isInside(input, outputDirectory) {
-        return .failure(.inputInsideOutput(input: input, output: outputDirectory))
+        return .failure(
+          PrepareFailure(problems: [.inputInsideOutput(input: input, output: outputDirectory)]))
       }
     }
+    let documents: [InputWalker.Document]
+    switch InputWalker.documents(in: invocation.inputs) {
+    case .success(let found): documents = found
+    case .failure(let problem): return .failure(PrepareFailure(problems: [problem]))
+    }
+    let (unique, clashes) = OutputClashes.check(documents, outputs: outputPaths(for:))
+    if !clashes.isEmpty { return .failure(PrepareFailure(problems: clashes)) }
     do {
       try FileManager.default.createDirectory(
         atPath: outputDirectory, withIntermediateDirectories: true)
     } catch {
       return .failure(
-        .cannotCreateOutput(path: outputDirectory, reason: error.localizedDescription))
+        PrepareFailure(
+          problems: [.cannotCreateOutput(path: outputDirectory, reason: InputReader.reason(error))]
+        ))
     }
-    return InputWalker.documents(in: invocation.inputs)
+    return .success(unique)
   }
 
   private func process(
-    _ document: InputWalker.Document, cleaner: Cleaner, files: TemporaryFiles, rulesDate: Date?
+    _ document: InputWalker.Document, cleaner: Cleaner, files: OutputFiles, rulesDate: Date?
   ) -> Outcome {
     if let code = document.unlistableFolderError {
       let reason = FileBytes.reason(code)
@@ -130,19 +157,24 @@ struct BatchCommand {
         bytes: $0, source: document.path,
         options: CleaningOptions(site: invocation.site, language: invocation.language))
     }
+    let folder = (targets[0] as NSString).deletingLastPathComponent
     do {
-      let folder = (targets[0] as NSString).deletingLastPathComponent
       try files.makeFolder(folder)
-      if invocation.format == .json {
-        try files.write(Array(ArticleRendering.json(article).utf8), to: targets[0])
-      } else {
-        try files.write(ArticleRendering.text(article), to: targets[0])
-        try files.write(
-          Array(ArticleRendering.captionsTSV(article.captions).utf8), to: targets[1])
-      }
     } catch {
-      return .failed(
-        message: "\(targets[0]): error: cannot write: \(InputReader.reason(error))\n")
+      return .failed(message: "\(folder): error: cannot create: \(InputReader.reason(error))\n")
+    }
+    let contents =
+      invocation.format == .json
+      ? [Array(ArticleRendering.json(article).utf8)]
+      : [
+        ArticleRendering.text(article), Array(ArticleRendering.captionsTSV(article.captions).utf8),
+      ]
+    for (target, bytes) in zip(targets, contents) {
+      do {
+        try files.write(bytes, to: target)
+      } catch {
+        return .failed(message: "\(target): error: cannot write: \(error.message)\n")
+      }
     }
     var counts = RunSummary()
     counts.add(article, bytes: bytes.count)

@@ -28,7 +28,9 @@ struct CheckCommand {
     let checks = ExampleCheck.all(in: rules)
     var failures: [Diagnostic] = []
     for check in checks { failures += check.run() }
-    try RuleLoader.report(Self.inFileOrder(warnings + failures, rules: rules), to: streams.errors)
+    // `--quiet` hides warnings, except under `--strict`, where they fail the check.
+    let shown = invocation.quiet && !invocation.strict ? failures : warnings + failures
+    try RuleLoader.report(Self.inFileOrder(shown, rules: rules), to: streams.errors)
     let ruleCount = rules.packs.reduce(0) { $0 + $1.rules.count }
     if !invocation.quiet {
       try streams.errors.write(

@@ -14,6 +14,18 @@ struct CleanCommand {
 
   /// Cleans every input in order. An input that fails is reported and skipped.
   func run() throws(WriteError) -> ExitCode {
+    let operands = invocation.inputs.isEmpty ? ["-"] : invocation.inputs
+    // The captions file is checked before anything is read: it must not be an input or the
+    // output (the same check runs again when it is written).
+    let files = OutputFiles(
+      protecting: OutputFiles.protectedFiles(inputs: operands, streams: streams))
+    if let path = invocation.captionsPath, case .failure(let problem) = files.destination(of: path),
+      problem == .isOutput || problem.isInput
+    {
+      try streams.errors.write(
+        "tamis: error: cannot write the captions to '\(path)': \(problem.message)\n")
+      return .usageOrRules
+    }
     guard let rules = try RuleLoader.load(for: invocation, reportingTo: streams.errors) else {
       return .usageOrRules
     }
@@ -22,7 +34,6 @@ struct CleanCommand {
     let options = CleaningOptions(
       site: invocation.site, language: invocation.language,
       jobs: invocation.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-    let operands = invocation.inputs.isEmpty ? ["-"] : invocation.inputs
     var failed = false
     var captions: [Caption] = []
     // Plain text output can be written section by section; JSON and listings need the whole
@@ -49,7 +60,7 @@ struct CleanCommand {
       }
       let replaced = invocation.format == .json || invocation.explain || invocation.diff
       if let warning = InputReader.invalidUTF8Warning(bytes, name: name, replaced: replaced) {
-        try streams.errors.write(warning)
+        try streams.warn(warning)
       }
       let article = bytes.withUnsafeBufferPointer {
         cleaner.clean(bytes: $0, source: name, options: options)
@@ -59,11 +70,13 @@ struct CleanCommand {
       captions += article.captions
     }
     if let path = invocation.captionsPath {
-      let text = ArticleRendering.captionsTSV(captions)
+      let signalSources = files.removeOnInterrupt()
+      defer { signalSources.forEach { $0.cancel() } }
       do {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try files.write(Array(ArticleRendering.captionsTSV(captions).utf8), to: path)
       } catch {
-        try streams.errors.write("tamis: error: cannot write captions to '\(path)'\n")
+        try streams.errors.write(
+          "tamis: error: cannot write the captions to '\(path)': \(error.message)\n")
         failed = true
       }
     }
@@ -121,7 +134,7 @@ struct CleanCommand {
     if let invalid {
       let warning = InputReader.invalidUTF8Warning(
         firstOffset: invalid.firstOffset, count: invalid.count, name: name, replaced: false)
-      do { try streams.errors.write(warning) } catch { throw .write(error) }
+      do { try streams.warn(warning) } catch { throw .write(error) }
     }
     return captions
   }

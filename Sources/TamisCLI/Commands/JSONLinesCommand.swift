@@ -23,7 +23,8 @@ struct JSONLinesCommand {
     let recordCleaner = RecordCleaner(
       cleaner: Cleaner(rules: rules), textField: invocation.textField,
       urlField: invocation.urlField, replaceText: invocation.replaceText,
-      explain: invocation.explain, language: invocation.language, site: invocation.site)
+      explain: invocation.explain, fieldPrefix: invocation.fieldPrefix,
+      language: invocation.language, site: invocation.site)
     let jobs = invocation.jobs ?? ProcessInfo.processInfo.activeProcessorCount
     var summary = RunSummary()
     var failed = false
@@ -86,10 +87,11 @@ struct JSONLinesCommand {
       text.append(UInt8(ascii: "\n"))
       summary.add(output.summary)
       if let warning = output.warning {
-        messages += "\(name):\(line.number): warning: \(warning)\n"
+        // Kept in line order with the errors, so not written through `streams.warn`.
+        if !streams.quiet { messages += "\(name):\(line.number): warning: \(warning)\n" }
       }
       if let problem = output.problem {
-        messages += "\(name):\(line.number): error: \(problem)\n"
+        messages += "\(name):\(line.number): error: \(problem.message)\n"
         failed = true
       }
     }

@@ -6,12 +6,9 @@ enum RuleLoader {
   /// The rule set, or every diagnostic that stopped it from loading.
   static func load(defaults: Bool, paths: [String]) -> Result<RuleSet, RuleSetError> {
     do {
-      var rules = defaults ? try RuleSet.builtin() : .empty
-      if !paths.isEmpty {
-        let extra = try RuleSet(contentsOf: paths.map { URL(fileURLWithPath: $0) })
-        rules = try rules.merged(with: extra)
-      }
-      return .success(rules)
+      let rules = defaults ? try RuleSet.builtin() : .empty
+      guard !paths.isEmpty else { return .success(rules) }
+      return .success(try RuleSet(contentsOf: paths.map { URL(fileURLWithPath: $0) }, after: rules))
     } catch {
       return .failure(error)
     }
@@ -31,8 +28,19 @@ enum RuleLoader {
   }
 
   /// Writes every diagnostic to `sink`, one per line, notes after their diagnostic.
+  ///
+  /// A problem about a whole file or folder (unreadable, a device, no rule files) has no line:
+  /// it is written `path: error: message`, as a compiler names a file it cannot open.
   static func report(_ diagnostics: [Diagnostic], to sink: any ByteSink) throws(WriteError) {
     guard !diagnostics.isEmpty else { return }
-    try sink.write(diagnostics.map { DiagnosticRenderer.render($0) }.joined(separator: "\n") + "\n")
+    let lines = diagnostics.map { diagnostic in
+      if diagnostic.location == nil, case .ruleFile(let problem) = diagnostic.problem,
+        let path = problem.path
+      {
+        return DiagnosticRenderer.render(diagnostic, programName: path)
+      }
+      return DiagnosticRenderer.render(diagnostic)
+    }
+    try sink.write(lines.joined(separator: "\n") + "\n")
   }
 }

@@ -12,7 +12,9 @@ struct Corpus {
   ///
   /// - Parameters:
   ///   - jobs: threads used to read and parse a batch.
-  ///   - problems: receives one message (with its line end) per unreadable document or record.
+  ///   - problems: receives one message (with its line end) per unreadable document or record;
+  ///     with `--quiet`, a document skipped with a warning (binary) gives an empty message, so it
+  ///     still counts for the exit status without being shown.
   ///   - body: takes a batch; returns whether to go on.
   func forEachBatch(
     jobs: Int, problems: inout [String], _ body: ([SuggestCommand.Document]) -> Bool
@@ -61,6 +63,7 @@ struct Corpus {
           let severity: Severity = problem == .binary || problem.isInvalidUTF8 ? .warning : .error
           return .failure(
             Failure(
+              isWarning: severity == .warning,
               message: DiagnosticRenderer.render(
                 Diagnostic(severity, at: nil, .input(problem)), programName: document.path)
                 + "\n"))
@@ -70,7 +73,8 @@ struct Corpus {
       for result in read {
         switch result {
         case .success(let document): batch.append(document)
-        case .failure(let failure): problems.append(failure.message)
+        case .failure(let failure):
+          problems.append(failure.isWarning && invocation.quiet ? "" : failure.message)
         }
       }
       if !body(batch) { return false }
@@ -80,6 +84,8 @@ struct Corpus {
 
   /// A document that could not be read, with its message.
   struct Failure: Error, Sendable {
+    /// True for a document skipped with a warning (binary), which `--quiet` does not show.
+    var isWarning = false
     let message: String
   }
 

@@ -14,6 +14,8 @@ enum InputWalker {
     /// Set when this is a folder of the tree that could not be listed (its `errno`): it is
     /// reported as a failed input, so no part of the tree is skipped silently.
     var unlistableFolderError: Int32? = nil
+    /// The file's identity (nil for an unlistable folder), so no output is written over it.
+    var fileID: FileID? = nil
   }
 
   /// Every document under `inputs`, in order, or the problem that stops the run.
@@ -26,16 +28,16 @@ enum InputWalker {
       }
       let base = mirrored(input)
       guard isDirectory.boolValue else {
-        documents.append(Document(path: input, relativePath: base))
+        documents.append(Document(path: input, relativePath: base, fileID: FileID(path: input)))
         continue
       }
       var found: [Document] = []
-      for (relative, error) in files(under: input) {
+      for (relative, error, fileID) in files(under: input) {
         found.append(
           Document(
             path: relative.isEmpty ? input : (input as NSString).appendingPathComponent(relative),
             relativePath: base.isEmpty ? relative : base + "/" + relative,
-            unlistableFolderError: error))
+            unlistableFolderError: error, fileID: fileID))
       }
       documents += found.sorted { $0.relativePath < $1.relativePath }
     }
@@ -48,12 +50,14 @@ enum InputWalker {
   ///
   /// `readdir` and `lstat` rather than `FileManager`'s enumerator, whose attribute lookups read
   /// the user and group databases for every file (five extra opens per document).
-  private static func files(under folder: String) -> [(relative: String, error: Int32?)] {
-    var found: [(relative: String, error: Int32?)] = []
+  private static func files(under folder: String) -> [(
+    relative: String, error: Int32?, fileID: FileID?
+  )] {
+    var found: [(relative: String, error: Int32?, fileID: FileID?)] = []
     var pending: [(path: String, relative: String)] = [(folder, "")]
     while let (path, relative) = pending.popLast() {
       guard let directory = opendir(path) else {
-        found.append((relative, errno))
+        found.append((relative, errno, nil))
         continue
       }
       var names: [String] = []
@@ -71,11 +75,11 @@ enum InputWalker {
         guard lstat(child, &info) == 0 else { continue }
         switch info.st_mode & S_IFMT {
         case S_IFDIR: pending.append((child, childRelative))
-        case S_IFREG: found.append((childRelative, nil))
+        case S_IFREG: found.append((childRelative, nil, FileID(info)))
         case S_IFLNK:
           var target = stat()
           if stat(child, &target) == 0, target.st_mode & S_IFMT == S_IFREG {
-            found.append((childRelative, nil))
+            found.append((childRelative, nil, FileID(target)))
           }
         default: continue
         }
@@ -91,10 +95,12 @@ enum InputWalker {
     return components.last.map(String.init) ?? ""
   }
 
-  /// True when `inner` is `outer` or inside it, comparing resolved absolute paths.
+  /// True when `inner` is `outer` or inside it, comparing resolved absolute paths; a path that
+  /// does not exist yet is resolved from its nearest existing parent, so an output folder to be
+  /// made under a link into an input counts as inside it.
   static func isInside(_ inner: String, _ outer: String) -> Bool {
-    let innerPath = URL(fileURLWithPath: inner).standardizedFileURL.resolvingSymlinksInPath().path
-    let outerPath = URL(fileURLWithPath: outer).standardizedFileURL.resolvingSymlinksInPath().path
+    let innerPath = OutputFiles.resolvedPath(inner)
+    let outerPath = OutputFiles.resolvedPath(outer)
     return innerPath == outerPath || innerPath.hasPrefix(outerPath + "/")
   }
 }
@@ -105,6 +111,10 @@ enum BatchProblem: Error, Equatable {
   case outputInsideInput(output: String, input: String)
   case inputInsideOutput(input: String, output: String)
   case cannotCreateOutput(path: String, reason: String)
+  /// Several inputs would be written to one output (the first output they share).
+  case outputClash(inputs: [String], output: String)
+  /// More clashes than are listed one by one.
+  case moreClashes(count: Int)
 
   /// The message text.
   var message: String {
@@ -115,6 +125,19 @@ enum BatchProblem: Error, Equatable {
     case .inputInsideOutput(let input, let output):
       "input '\(input)' is inside output folder '\(output)'; choose another output folder"
     case .cannotCreateOutput(let path, let reason): "cannot create '\(path)': \(reason)"
+    case .outputClash(let inputs, let output):
+      "inputs \(Self.list(inputs)) would \(inputs.count == 2 ? "both" : "all") be written to "
+        + "'\(output)'; "
+        + "clean them into separate output folders"
+    case .moreClashes(let count):
+      "and \(count) more outputs that several inputs would write"
     }
+  }
+
+  /// `'a' and 'b'`, `'a', 'b' and 'c'`.
+  private static func list(_ values: [String]) -> String {
+    let quoted = values.map { "'\($0)'" }
+    guard let last = quoted.last, quoted.count > 1 else { return quoted.first ?? "" }
+    return quoted.dropLast().joined(separator: ", ") + " and " + last
   }
 }

@@ -5,21 +5,45 @@ import Tamis
 /// with every input field as it was and the results added.
 ///
 /// Output keys, after the input's own: `body` (unless `replaceText`), `captions`, `meta`, and
-/// `removed` with `explain`; a record that cannot be cleaned gets an `error` field instead.
+/// `removed` with `explain`; a record that cannot be cleaned gets an `error` field instead, and a
+/// line that is not JSON becomes `{"error", "raw"}`. Each added key starts with `fieldPrefix`. A
+/// record that already has a field of one of those names (`error` included) is never merged,
+/// which would drop its own value: it is written as `{"error", "raw"}` and reported.
 struct RecordCleaner: Sendable {
   let cleaner: Cleaner
   let textField: String
   let urlField: String
   let replaceText: Bool
   let explain: Bool
+  let fieldPrefix: String
   let language: String?
   let site: String?
+  /// The names of the fields tamis may add to a record, prefixed.
+  private let addedFields: Set<String>
+
+  init(
+    cleaner: Cleaner, textField: String, urlField: String, replaceText: Bool, explain: Bool,
+    fieldPrefix: String = "", language: String?, site: String?
+  ) {
+    self.cleaner = cleaner
+    self.textField = textField
+    self.urlField = urlField
+    self.replaceText = replaceText
+    self.explain = explain
+    self.fieldPrefix = fieldPrefix
+    self.language = language
+    self.site = site
+    var added = ["captions", "meta", "error"]
+    if !replaceText { added.append("body") }
+    if explain { added.append("removed") }
+    self.addedFields = Set(added.map { fieldPrefix + $0 })
+  }
 
   /// The output line for one input line, and the error to report when there is one.
   struct Output: Sendable {
     /// The output line's UTF-8 bytes, without the line end.
     var line: [UInt8]
-    var problem: String?
+    var problem: RecordProblem?
     var summary: RunSummary
     /// A warning that does not fail the record (invalid UTF-8, read as U+FFFD).
     var warning: String? = nil
@@ -46,31 +70,35 @@ struct RecordCleaner: Sendable {
     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
       return Output(line: bytes, problem: nil, summary: summary)
     }
+    /// The record refused whole: its line kept as a string next to the error.
+    func refused(_ problem: RecordProblem) -> Output {
+      summary.failed = 1
+      let line = JSONValue.object([
+        fieldPrefix + "error": .string(problem.message),
+        fieldPrefix + "raw": .string(String(decoding: bytes, as: UTF8.self)),
+      ]).rendered
+      return Output(line: Array(line.utf8), problem: problem, summary: summary)
+    }
+    /// The record with its fields and an error field.
+    func failed(_ problem: RecordProblem, _ record: JSONRecord) -> Output {
+      summary.failed = 1
+      return Output(
+        line: Self.render(
+          record, adding: [fieldPrefix + "error": .string(problem.message)], replacing: nil),
+        problem: problem, summary: summary)
+    }
     let record: JSONRecord
     switch JSONRecordReader.record(bytes[...]) {
     case .success(let read): record = read
-    case .failure(let error):
-      summary.failed = 1
-      let message = "invalid JSON: \(error.message)"
-      let line = JSONValue.object([
-        "error": .string(message), "raw": .string(String(decoding: bytes, as: UTF8.self)),
-      ]).rendered
-      return Output(line: Array(line.utf8), problem: message, summary: summary)
+    case .failure(let error): return refused(.invalidJSON(error.message))
+    }
+    if let clash = record.members.first(where: { addedFields.contains($0.key) }) {
+      return refused(.fieldClash(field: clash.key))
     }
     let text: [UInt8]
     switch record.stringBytes(textField) {
-    case .none:
-      summary.failed = 1
-      let message = "no '\(textField)' field"
-      return Output(
-        line: Self.render(record, adding: ["error": .string(message)], replacing: nil),
-        problem: message, summary: summary)
-    case .failure:
-      summary.failed = 1
-      let message = "the '\(textField)' field is not a string"
-      return Output(
-        line: Self.render(record, adding: ["error": .string(message)], replacing: nil),
-        problem: message, summary: summary)
+    case .none: return failed(.missingTextField(textField), record)
+    case .failure: return failed(.textFieldNotString(textField), record)
     case .success(let value): text = value
     }
     var host = site
@@ -86,6 +114,9 @@ struct RecordCleaner: Sendable {
     var replacement: (key: String, value: JSONValue)?
     if replaceText, let body = added.removeValue(forKey: "body") {
       replacement = (textField, body)
+    }
+    if !fieldPrefix.isEmpty {
+      added = Dictionary(uniqueKeysWithValues: added.map { (fieldPrefix + $0.key, $0.value) })
     }
     return Output(
       line: Self.render(record, adding: added, replacing: replacement), problem: nil,
@@ -120,5 +151,29 @@ struct RecordCleaner: Sendable {
     }
     output.append(UInt8(ascii: "}"))
     return output
+  }
+}
+
+/// Why a JSON Lines record was not cleaned; the line is reported with `message`.
+enum RecordProblem: Error, Equatable, Sendable {
+  /// The line is not a JSON object (the parser's message).
+  case invalidJSON(String)
+  /// The record has no text field of this name.
+  case missingTextField(String)
+  /// The text field is there but is not a string.
+  case textFieldNotString(String)
+  /// The record has a field named like one tamis adds, whose value merging would drop.
+  case fieldClash(field: String)
+
+  /// The message text.
+  var message: String {
+    switch self {
+    case .invalidJSON(let reason): "invalid JSON: \(reason)"
+    case .missingTextField(let field): "no '\(field)' field"
+    case .textFieldNotString(let field): "the '\(field)' field is not a string"
+    case .fieldClash(let field):
+      "the record already has a '\(field)' field, which tamis adds; use '--prefix NAME' to "
+        + "start every field tamis adds with NAME, such as '--prefix tamis_'"
+    }
   }
 }

@@ -41,6 +41,9 @@ import Testing
     Sample(
       key: .replace, value: nil, before: ["--jsonl"],
       expected: Invocation(jsonLines: true, replaceText: true)),
+    Sample(
+      key: .prefix, value: "tamis_", before: ["--jsonl"],
+      expected: Invocation(jsonLines: true, fieldPrefix: "tamis_")),
     Sample(key: .rules, value: "extra.rules", expected: Invocation(rulePaths: ["extra.rules"])),
     Sample(key: .noDefaultRules, value: nil, expected: Invocation(useDefaultRules: false)),
     Sample(key: .jsonl, value: nil, expected: Invocation(jsonLines: true)),

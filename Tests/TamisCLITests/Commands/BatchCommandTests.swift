@@ -57,12 +57,12 @@ import Testing
   @Test("the tree is mirrored with bodies and captions files; binary files are skipped")
   func mirrorsTheTree() throws {
     let (root, rules) = try Self.makeTree()
-    let run = Self.run(root, ["--no-default-rules", "-r", rules, "in", "--out", "out", "-q"])
+    let run = Self.run(root, ["--no-default-rules", "-r", rules, "in", "--out", "out"])
     #expect(run.status == .someInputsFailed)
     #expect(run.output == "")
     #expect(
-      run.errors
-        == "\(root.path)/in/a/z.png: warning: binary file (NUL bytes); not a text dump\n")
+      run.errors.hasPrefix(
+        "\(root.path)/in/a/z.png: warning: binary file (NUL bytes); not a text dump\ntamis: "))
     let out = root.appendingPathComponent("out")
     #expect(
       Self.files(under: out) == [

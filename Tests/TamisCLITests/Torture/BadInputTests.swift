@@ -196,7 +196,8 @@ import Testing
       input: Self.bytes("Un.\nPhoto. // Source : AFP\n"))
     #expect(run.status == .someInputsFailed)
     #expect(run.validOutput == "Un.\n")
-    #expect(run.errors == "tamis: error: cannot write captions to '\(target.path)'\n")
+    #expect(
+      run.errors == "tamis: error: cannot write the captions to '\(target.path)': it is a folder\n")
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["captions.tsv"])
   }
 }

@@ -63,17 +63,18 @@ import Testing
   @Test("a full disk on the output side: a clear error, no partial or temporary file")
   func fullDisk() throws {
     // /dev/full fails every write with ENOSPC. The temporary files of this process are named
-    // `.tamis-PID-N.tmp` in the output folder: pointing the first one at /dev/full makes the
-    // real write path hit a full disk (the first write fails, and the document with it).
+    // `.tamis-PID-N.tmp` in the folder of their output: pointing the first one at /dev/full makes
+    // the real write path hit a full disk (the first write fails, and the document with it).
     guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
     let root = try TestPaths.temporaryFolder()
     let input = root.appendingPathComponent("in")
     try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
     try Data("Un texte.\n".utf8).write(to: input.appendingPathComponent("x.txt"))
     let out = root.appendingPathComponent("out")
-    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    let folder = out.appendingPathComponent("in")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     try FileManager.default.createSymbolicLink(
-      atPath: out.appendingPathComponent(".tamis-\(getpid())-0.tmp").path,
+      atPath: folder.appendingPathComponent(".tamis-\(getpid())-0.tmp").path,
       withDestinationPath: "/dev/full")
     let run = ByteRun(try Torture.arguments([input.path, "--out", out.path, "-q"]))
     #expect(run.status == .someInputsFailed)
