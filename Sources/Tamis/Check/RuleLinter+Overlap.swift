@@ -252,6 +252,8 @@ extension RuleLinter {
     case (.maxWords(let nb), .maxWords(let na)): nb <= na
     case (.minWords(let nb), .minWords(let na)): nb >= na
     case (.maxLength(let nb), .maxLength(let na)): nb <= na
+    case (.body(let pb), .body(let pa)): pb == pa || (pa == .outside && pb != .inside)
+    case (.shape(let sb), .shape(let sa)): sb == sa
     default: false
     }
   }

@@ -60,6 +60,8 @@ public enum RuleFileProblem: Sendable, Hashable {
   case patternWithoutLiteral
   /// A caption pattern without a `{text}` hole.
   case captionWithoutTextHole
+  /// `any` (a rule on shape alone) given to an action other than `drop-line`.
+  case anyLineNotDropLine(action: String)
   /// A caption hole other than `text` and `credit`.
   case unknownCaptionHole(name: String, suggestion: String?)
   /// A meta pattern without any hole to capture.
@@ -161,6 +163,8 @@ public enum RuleFileProblem: Sendable, Hashable {
       "a pattern needs literal text besides its holes"
     case .captionWithoutTextHole:
       "a caption pattern needs a '{text}' hole"
+    case .anyLineNotDropLine(let action):
+      "'any' matches every line and is only allowed with 'drop-line', not '\(action)'"
     case .unknownCaptionHole(let name, let suggestion):
       "unknown caption hole '\(name)'" + Self.didYouMean(suggestion)
     case .metaWithoutHole:

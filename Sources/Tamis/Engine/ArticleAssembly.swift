@@ -96,6 +96,10 @@ struct ArticleAssembly {
       case .removed(let rule):
         removals.append(removal(line, trimmedLine(line), rule: rule))
         outcomes.append(.removed(removals.count - 1))
+      case .copyright(let rule):
+        if meta["copyright"] == nil { meta["copyright"] = trimmedLine(line) }
+        removals.append(removal(line, trimmedLine(line), rule: rule))
+        outcomes.append(.removed(removals.count - 1))
       case .captionText:
         // Filled in when its credit line comes, just below.
         outcomes.append(.blank)

@@ -60,7 +60,8 @@ public struct Cleaner: Sendable {
   private func decide(_ bytes: UnsafeBufferPointer<UInt8>, options: CleaningOptions)
     -> CleaningState
   {
-    let document = Document(bytes: bytes, language: options.language)
+    let document = Document(
+      bytes: bytes, language: options.language, measuresShapes: options.structure)
     var state = CleaningState(compiled: compiled, document: document, options: options)
     for pass in CleaningPasses.standard { pass.apply(to: &state) }
     return state

@@ -10,14 +10,20 @@ public struct CleaningOptions: Sendable, Hashable {
   /// How many threads may scan the lines of one large dump (1: the calling thread). The result
   /// is the same for any value.
   public var jobs: Int
+  /// Whether the structure layer runs: the body-core model, the rules whose conditions need it
+  /// (`in-body`, `outside-body`, `prose`…) and the guards that keep the core's prose from zone
+  /// rules. Off, tamis cleans with phrases alone.
+  public var structure: Bool
 
   /// Creates options.
   public init(
-    site: String? = nil, language: String? = nil, forcedPacks: Set<String> = [], jobs: Int = 1
+    site: String? = nil, language: String? = nil, forcedPacks: Set<String> = [], jobs: Int = 1,
+    structure: Bool = true
   ) {
     self.site = site
     self.language = language
     self.forcedPacks = forcedPacks
     self.jobs = jobs
+    self.structure = structure
   }
 }

@@ -10,8 +10,9 @@ protocol CleaningPass: Sendable {
 
 /// The passes of a cleaning run, in order.
 enum CleaningPasses {
-  /// Scan the lines, select the packs and the kept lines, resolve the zones, then each line.
+  /// Scan the lines, select the packs and the kept lines, find the body core, resolve the zones,
+  /// then each line.
   static let standard: [any CleaningPass] = [
-    ScanPass(), PackSelectionPass(), ZonePass(), LinePass(),
+    ScanPass(), PackSelectionPass(), BodyCorePass(), ZonePass(), LinePass(),
   ]
 }

@@ -7,10 +7,31 @@ extension CleaningState {
     if rule.rule.action.kind != .keep, !keepLevel.isEmpty, keepLevel[line] >= rule.specificity {
       return false
     }
-    return rule.conditions.allSatisfy { condition in
-      condition.holds(
+    return rule.conditions.allSatisfy { holds($0, onLine: line) }
+  }
+
+  /// Whether `condition` holds on line `line`, the structure conditions included.
+  func holds(_ condition: Condition, onLine line: Int) -> Bool {
+    switch condition {
+    case .body(let wanted):
+      guard let position = body?.confidentPosition(of: line) else { return false }
+      return position == wanted || (wanted == .outside && position != .inside)
+    case .shape(let shape):
+      guard document.hasShapes, !document.isBlank(line) else { return false }
+      let lineClass = document.classes[line]
+      switch shape {
+      case .prose: return lineClass.isProseLike
+      case .notProse: return !lineClass.isProseLike
+      case .notSentence:
+        return !lineClass.isProseLike && !document.shapes[line].endsLikeSentence
+      case .junk: return lineClass == .junk
+      case .menuLike: return document.shapes[line].isMenuLike
+      case .inNavigationRun: return body?.inNavigationRun[line] ?? false
+      }
+    default:
+      return condition.holds(
         ordinal: document.ordinals[line], nonBlankCount: document.nonBlankCount,
-        words: document.words[line], text: document.content(line))
+        words: document.words[line], text: document.content(line)) ?? false
     }
   }
 
@@ -29,11 +50,13 @@ extension CleaningState {
 
 extension Condition {
   /// Whether the condition holds on a line: the `ordinal`-th of `nonBlankCount` non-blank
-  /// lines, with `words` words, whose bytes are `text`.
+  /// lines, with `words` words, whose bytes are `text`; nil for the structure conditions, which
+  /// only the engine can decide once the body core is known (`CleaningState.holds`).
   func holds(ordinal: Int, nonBlankCount count: Int, words: Int, text: UnsafeBufferPointer<UInt8>)
-    -> Bool
+    -> Bool?
   {
     switch self {
+    case .body, .shape: return nil
     case .firstLines(let n): return ordinal < n
     case .lastLines(let n): return count - ordinal <= n
     case .firstPercent(let p): return ordinal * 100 < count * p

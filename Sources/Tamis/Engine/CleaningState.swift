@@ -16,6 +16,8 @@ struct CleaningState {
     /// fill fields the winner does not capture.
     case meta(rule: RuleIndex, hits: [LineHit])
     case removed(rule: RuleIndex)
+    /// A credit line that is the article's copyright: removed, its text in `meta.copyright`.
+    case copyright(rule: RuleIndex)
   }
 
   /// A span of a body line that a `strip-span` rule cuts out.
@@ -48,6 +50,11 @@ struct CleaningState {
   /// Per line: the highest specificity of a `keep` rule that protects it (-1: none).
   var keepLevel: [Int] = []
 
+  // MARK: - Body core (`BodyCorePass`)
+
+  /// The body core, when the structure layer runs.
+  var body: BodyCore?
+
   // MARK: - Zones (`ZonePass`)
 
   /// Per line: the zone rule that removes it, if any.
@@ -75,7 +82,8 @@ struct CleaningState {
       switch fate {
       case .blank, .captionText: break
       case .body: fired.formUnion(strips[line].map(\.rule))
-      case .caption(let rule, _), .meta(let rule, _), .removed(let rule), .credit(let rule, _, _):
+      case .caption(let rule, _), .meta(let rule, _), .removed(let rule), .credit(let rule, _, _),
+        .copyright(let rule):
         fired.insert(rule)
       }
     }

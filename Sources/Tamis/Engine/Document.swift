@@ -16,9 +16,15 @@ struct Document {
   let words: [Int]
   /// The dump's language: given by the caller, detected, or nil when it cannot be told.
   let language: String?
+  /// Per line: its shape (`LineShape`), when the structure layer runs; else empty.
+  let shapes: [LineShape]
+  /// Per line: its class (`LineClass`) from its shape, when the structure layer runs; else
+  /// empty.
+  let classes: [LineClass]
 
-  /// Reads the lines of `bytes` and settles the dump's language (`language`, or detected).
-  init(bytes: UnsafeBufferPointer<UInt8>, language: String?) {
+  /// Reads the lines of `bytes` and settles the dump's language (`language`, or detected);
+  /// with `measuresShapes`, measures each line's shape for the body-core model.
+  init(bytes: UnsafeBufferPointer<UInt8>, language: String?, measuresShapes: Bool = false) {
     self.bytes = bytes
     let lineIndex = LineIndex(bytes)
     self.lineIndex = lineIndex
@@ -36,7 +42,24 @@ struct Document {
     self.ordinals = ordinals
     self.words = words
     self.nonBlankCount = nonBlankCount
+    guard measuresShapes else {
+      self.shapes = []
+      self.classes = []
+      return
+    }
+    let stopWords = self.language.flatMap { StopWordSet.byLanguage[$0] }
+    var shapes: [LineShape] = []
+    shapes.reserveCapacity(lineIndex.lines.count)
+    for line in lineIndex.lines {
+      shapes.append(
+        LineShape(UnsafeBufferPointer(rebasing: bytes[line.content]), stopWords: stopWords))
+    }
+    self.shapes = shapes
+    self.classes = shapes.map { LineClass($0, hasStopWords: stopWords != nil) }
   }
+
+  /// True when the lines' shapes were measured (the structure layer runs).
+  var hasShapes: Bool { !shapes.isEmpty || lineCount == 0 }
 
   /// The number of lines, blank ones included.
   var lineCount: Int { lineIndex.lines.count }

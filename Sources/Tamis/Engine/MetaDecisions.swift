@@ -106,11 +106,21 @@ struct MetaDecisions {
   /// The line that reads as the article's headline: the first body line, when it is short
   /// (`Settings.headlineMinimumWords` to `Settings.headlineWords` words), does not end like a
   /// sentence (`.`, `:`, `;`, `,`, `…`; a question or an exclamation may) and a longer body line
-  /// follows it. A headline stays in the body; this only names it for `meta.title`.
+  /// follows it. A headline stays in the body unless a rule on shape alone removed it (the title
+  /// above the body core); either way it is named in `meta.title`.
   private func headline() -> Int? {
     let outcomes = assembly.outcomes
     let document = state.document
-    guard let first = outcomes.firstIndex(where: { $0 == .body }) else { return nil }
+    // The structure layer removes a title above the body core by its shape; it still names it.
+    let shapeRuleIDs = Set(state.compiled.anyLineRules.map { state.compiled[rule: $0].rule.id })
+    func isBodyOrShapeRemoved(_ outcome: LineOutcome) -> Bool {
+      switch outcome {
+      case .body: true
+      case .removed(let index): shapeRuleIDs.contains(assembly.removals[index].ruleID)
+      default: false
+      }
+    }
+    guard let first = outcomes.firstIndex(where: isBodyOrShapeRemoved) else { return nil }
     let text = Whitespace.trimmed(document.content(first))
     let words = document.words[first]
     guard (Settings.headlineMinimumWords...Settings.headlineWords).contains(words),

@@ -60,6 +60,8 @@ public struct CompiledRuleSet: Sendable {
   public let ruleSet: RuleSet
   let rules: [CompiledRule]
   let patterns: [CompiledPattern]
+  /// The rules whose pattern is `any`: they act on shape (their conditions) alone, in rule order.
+  let anyLineRules: [RuleIndex]
   /// Per pattern: the engine needs every occurrence (strip-span) rather than the first.
   let collectsEveryOccurrence: [Bool]
   /// Index 0: the accent-keeping view; index 1, when present: the accent-stripping view.
@@ -80,6 +82,7 @@ public struct CompiledRuleSet: Sendable {
     var rules: [CompiledRule] = []
     var patterns: [(Pattern, CompiledPattern.Owner)] = []
     let order = Self.ruleOrder(of: ruleSet)
+    var anyLineRules: [RuleIndex] = []
     var next = 0
     for (packIndex, pack) in ruleSet.packs.enumerated() {
       for detector in pack.detectors { patterns.append((detector, .detector(pack: packIndex))) }
@@ -97,7 +100,14 @@ public struct CompiledRuleSet: Sendable {
           patterns.append((start, .rule(index)))
           patterns.append((end, .blockEnd(index)))
         default:
-          if let pattern = rule.action.patterns.first { patterns.append((pattern, .rule(index))) }
+          guard let pattern = rule.action.patterns.first else { break }
+          // A rule on shape alone has no phrase for the automaton: the engine tries it on every
+          // line its conditions allow.
+          if pattern.isAnyLine {
+            anyLineRules.append(index)
+          } else {
+            patterns.append((pattern, .rule(index)))
+          }
         }
       }
     }
@@ -109,6 +119,7 @@ public struct CompiledRuleSet: Sendable {
         folder: pattern.options.contains(.anyAccent) ? stripping : keeping)
     }
     self.rules = rules
+    self.anyLineRules = anyLineRules
     var firstRuleSettingFields: [String: RuleIndex] = [:]
     for (index, rule) in rules.enumerated() where !rule.sets.isEmpty {
       if firstRuleSettingFields[rule.rule.id] == nil {

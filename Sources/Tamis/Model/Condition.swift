@@ -14,4 +14,45 @@ public enum Condition: Sendable, Hashable {
   case minWords(Int)
   /// The line has at most N characters (leading and trailing white space excluded).
   case maxLength(Int)
+  /// The line is at this position with respect to the body core (`in-body`, `before-body`,
+  /// `after-body`, `outside-body`). False in a dump without a core, or with the structure layer
+  /// off.
+  case body(BodyPosition)
+  /// The line has this shape (`prose`, `not-prose`, `not-sentence`, `junk`, `menu-like`,
+  /// `in-nav-run`). False
+  /// with the structure layer off.
+  case shape(Shape)
+
+  /// A line's place with respect to the body core.
+  public enum BodyPosition: String, Sendable, Hashable, CaseIterable {
+    case before = "before-body"
+    case inside = "in-body"
+    case after = "after-body"
+    case outside = "outside-body"
+  }
+
+  /// A line shape that the body-core model recognises.
+  public enum Shape: String, Sendable, Hashable, CaseIterable {
+    /// Running text or a short sentence.
+    case prose = "prose"
+    /// Anything else: a heading, a menu item, a label, a date.
+    case notProse = "not-prose"
+    /// Not prose, and not ending like a sentence either: a short sentence ("He declined to
+    /// comment.") is spared.
+    case notSentence = "not-sentence"
+    /// A date or time line, a separator list, a ticker item.
+    case junk = "junk"
+    /// Very short, or mostly capitalised, with no sentence end.
+    case menuLike = "menu-like"
+    /// One of a run of short lines that reads as a menu.
+    case inNavigationRun = "in-nav-run"
+  }
+
+  /// True for the conditions that need the body-core model.
+  public var needsStructure: Bool {
+    switch self {
+    case .body, .shape: true
+    default: false
+    }
+  }
 }

@@ -4,6 +4,7 @@ extension Pattern {
   ///
   /// Parsing the spelling gives back an equal pattern.
   public var spelling: String {
+    if isAnyLine { return "any" }
     var phrase = ""
     for part in parts {
       switch part {

@@ -75,6 +75,13 @@ public struct Pattern: Sendable, Hashable {
     }
   }
 
+  /// The pattern that matches every line: a rule with it acts on its conditions alone (`when:
+  /// outside-body, not-prose`), on shape instead of a phrase. Spelt `any`.
+  public static let anyLine = Pattern(anchor: .contains, parts: [])
+
+  /// True for `anyLine`: no phrase at all.
+  public var isAnyLine: Bool { parts.isEmpty }
+
   /// True when the pattern has at least one hole.
   public var isTemplate: Bool { !holeNames.isEmpty }
 }

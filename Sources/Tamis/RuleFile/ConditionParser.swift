@@ -3,8 +3,12 @@ enum ConditionParser {
   /// The condition `text` spells, or nil when it spells none.
   ///
   /// Accepted: `first N lines`, `last N lines`, `first N%`, `last N%` (also `N %`),
-  /// `max-words N`, `min-words N`, `max-length N`.
+  /// `max-words N`, `min-words N`, `max-length N`, the body positions (`in-body`,
+  /// `before-body`, `after-body`, `outside-body`) and the shapes (`prose`, `not-prose`, `not-sentence`, `junk`,
+  /// `menu-like`, `in-nav-run`).
   static func parse(_ text: String) -> Condition? {
+    if let position = Condition.BodyPosition(rawValue: text) { return .body(position) }
+    if let shape = Condition.Shape(rawValue: text) { return .shape(shape) }
     let words = text.split(separator: " ").map(String.init)
     guard let keyword = words.first else { return nil }
     switch keyword {

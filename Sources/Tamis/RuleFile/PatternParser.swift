@@ -39,6 +39,7 @@ struct PatternParser {
     if index < line.endIndex, line[index] != "\"" {
       let wordStart = index
       let word = readWord()
+      if word == "any", stopWord == nil, isAtEnd { return .anyLine }
       guard let known = Self.anchorNames[word] else {
         if word.isEmpty {
           throw Failure(problem: .expectedPhrase(found: String(line[index...])), index: index)

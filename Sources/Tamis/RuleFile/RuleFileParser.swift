@@ -250,6 +250,10 @@ struct RuleFileParser {
     var parser = PatternParser(line: line.text, start: line.valueStart)
     do {
       let pattern = try parser.parsePattern(stopWord: kind == .dropBlock ? "until" : nil)
+      if pattern.isAnyLine, kind != .dropLine {
+        report(.anyLineNotDropLine(action: kind.name), line, at: line.valueStart)
+        return nil
+      }
       switch kind {
       case .dropBlock:
         guard parser.consume(word: "until") else {

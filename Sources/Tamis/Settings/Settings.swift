@@ -77,4 +77,85 @@ public enum Settings {
 
   /// How many example lines `tamis suggest` shows per suggested line: two show the variation.
   public static let suggestionExamples = 2
+
+  // MARK: - Body core (see `BodyCore`, `LineClass`)
+
+  /// A CJK character counts as this many words: a Chinese word is about 1.7 characters.
+  public static let cjkTokenWeight = 0.6
+
+  /// A line of CJK script with at least this many characters and sentence punctuation is prose.
+  public static let cjkProseCharacters = 25
+
+  /// A line of CJK script with at least this many characters and punctuation is a short sentence.
+  public static let cjkNearCharacters = 12
+
+  /// A line of at least this many tokens can be a paragraph (jusText's lower length, about 70
+  /// characters).
+  public static let proseTokens = 10
+
+  /// A line of at least this many tokens that ends like a sentence is prose whatever its words.
+  public static let longProseTokens = 30
+
+  /// A line of at least this many tokens that ends like a sentence is a short sentence.
+  public static let nearProseTokens = 6
+
+  /// The stop-word share of running text in a language with a table: menus and headlines stay
+  /// under 0.15, prose is above 0.3.
+  public static let proseStopShare = 0.22
+
+  /// Without a stop-word table (Czech, Chinese…), the share of words in lower case that marks
+  /// running text: title-case lines stay under one half.
+  public static let proseLowerShare = 0.55
+
+  /// A line of at most this many tokens with no sentence end reads like a menu item.
+  public static let menuItemTokens = 4
+
+  /// A mostly capitalised line (this share of its long words) reads like a headline.
+  public static let menuTitleShare = 0.7
+
+  /// ... up to this many tokens; longer, it is a caption or a sentence.
+  public static let titleTokens = 10
+
+  /// A bulleted or numbered line of at least this many tokens is list text, not a menu entry.
+  public static let listItemTokens = 4
+
+  /// This many short lines in a row, three quarters of them menu items, make a navigation run;
+  /// three could be a heading and a short list.
+  public static let navigationRunLines = 4
+
+  /// The anchor's prose lines are at most this many lines apart (a figure and its caption).
+  public static let coreAnchorGap = 2
+
+  /// Each line between two prose lines of the anchor costs this many tokens, so a list of
+  /// headline-and-teaser pairs scores below an article of the same length.
+  public static let coreGapCost = 15.0
+
+  /// One line counts at most this many tokens, so one giant line does not decide alone.
+  public static let coreProseCap = 120
+
+  /// What a boundary line ("Related", "11 Comments") costs the core's reach: about a paragraph,
+  /// which a lone related link inside an article pays back and a related list does not.
+  public static let coreBoundaryCost = 30.0
+
+  /// What a junk line (a date, a separator list) costs the reach.
+  public static let coreJunkCost = 6.0
+
+  /// What a line of code, a formula or a table row costs the reach: almost nothing.
+  public static let coreCodeCost = 0.3
+
+  /// What a menu-like line costs the reach; a heading between paragraphs costs little.
+  public static let coreMenuCost = 3.0
+
+  /// The share of the dump's prose tokens the core must hold for the rules around it to act: a
+  /// core with less is one story of many (a weekly edition, a live page), and prose elsewhere is
+  /// as likely to be the reader's.
+  public static let coreMinimumProseShare = 0.5
+
+  /// A line a zone rule would remove stays when it lies in the core, is prose-like and has at
+  /// least this many tokens: the article itself, not a label.
+  public static let guardedProseTokens = 8
+
+  /// A line above a lone credit with at least this many tokens of prose is a paragraph, not a
+  /// caption: the credit is the article's, and the paragraph stays in the body.
+  public static let captionProseTokens = 25
 }

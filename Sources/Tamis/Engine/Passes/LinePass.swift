@@ -32,7 +32,14 @@ struct LinePass: CleaningPass {
         if let current = best, !state.outranks(index, current.rule) { continue }
         best = (index, hit)
       }
-      guard let best else { continue }
+      guard let best else {
+        // No phrase rule decides the line: a rule on shape alone (`drop-line: any`) may.
+        if let shapeRule = compiled.anyLineRules.first(where: { state.applies($0, toLine: line) }) {
+          state.strips[line] = []
+          state.fates[line] = .removed(rule: shapeRule)
+        }
+        continue
+      }
       // A strip-span of a more specific scope keeps the line: it outranks a generic drop.
       let bestSpecificity = compiled[rule: best.rule].specificity
       if state.strips[line].contains(where: {
@@ -59,20 +66,40 @@ struct LinePass: CleaningPass {
   }
 
   /// A lone credit line joins the line right above it (no blank line between): when that line
-  /// is a short body line (at most `Settings.captionWords` words), it becomes the caption's
-  /// text and the credit line its credit; otherwise the credit line is removed.
+  /// is a short body line (at most `Settings.captionWords` words, and with the structure layer
+  /// not a paragraph of prose), it becomes the caption's text and the credit line its credit;
+  /// otherwise the credit line is removed, and when it is a copyright line (`© …`) it is the
+  /// article's, not a photo's: its text goes to `meta.copyright`.
   private static func joinCredit(
     _ line: Int, rule: RuleIndex, hit: LineHit, in state: inout CleaningState
   ) {
     let previous = line - 1
     guard previous >= 0, !state.document.isBlank(previous), case .body = state.fates[previous],
       state.strips[previous].isEmpty,
-      state.document.words[previous] <= Settings.captionWords
+      state.document.words[previous] <= Settings.captionWords,
+      !isParagraph(previous, in: state)
     else {
-      state.fates[line] = .removed(rule: rule)
+      state.fates[line] =
+        isCopyright(state.document.content(line)) ? .copyright(rule: rule) : .removed(rule: rule)
       return
     }
     state.fates[previous] = .captionText(creditLine: line)
     state.fates[line] = .credit(rule: rule, hit: hit, textLine: previous)
+  }
+
+  /// True when the structure layer reads the line as a paragraph of prose: too long a text for
+  /// a caption (`Settings.captionProseTokens`).
+  private static func isParagraph(_ line: Int, in state: CleaningState) -> Bool {
+    guard state.options.structure, state.document.hasShapes else { return false }
+    return state.document.classes[line] == .prose
+      && state.document.shapes[line].effectiveTokens >= Double(Settings.captionProseTokens)
+  }
+
+  /// True for a line that starts with `©`, `(c)` or `Copyright`.
+  private static func isCopyright(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    let line = Whitespace.trimmed(text)
+    if line.starts(with: [0xC2, 0xA9]) { return true }  // ©
+    let prefix = String(decoding: line.prefix(9), as: UTF8.self).lowercased()
+    return prefix.hasPrefix("(c) ") || prefix == "copyright"
   }
 }

@@ -72,7 +72,8 @@ final class ScanContext: Sendable {
   }
 
   /// False when pattern `index` cannot act on line `line` (whose bytes are `text`): its rule's
-  /// pack is off, or one of its conditions fails there. Detectors always may; block ends follow
+  /// pack is off, or one of its conditions fails there (the structure conditions, unknown before
+  /// the body core is found, may hold). Detectors always may; block ends follow
   /// their pack only (the engine reads them without the rule's conditions).
   func mayApply(_ index: PatternIndex, line: Int, text: UnsafeBufferPointer<UInt8>) -> Bool {
     switch compiled[pattern: index].owner {
@@ -81,8 +82,9 @@ final class ScanContext: Sendable {
     case .rule(let rule):
       guard packMayApply[compiled[rule: rule].pack] else { return false }
       for condition in compiled[rule: rule].conditions
-      where !condition.holds(
+      where condition.holds(
         ordinal: ordinals[line], nonBlankCount: nonBlankCount, words: words[line], text: text)
+        == false
       {
         return false
       }

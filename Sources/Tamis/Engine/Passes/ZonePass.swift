@@ -132,9 +132,42 @@ extension CleaningState {
   /// those a `keep` of its scope or a more specific one protects.
   mutating func markZone(_ lines: Range<Int>, rule index: RuleIndex) {
     let specificity = compiled[rule: index].specificity
+    let kind = compiled[rule: index].rule.action.kind
+    // A `drop-from` starts at its phrase, a `drop-until` ends at it.
+    let misplaced: Bool
+    switch kind {
+    case .dropFrom:
+      misplaced = body?.isMisplaced(zonePhraseAt: lines.lowerBound, cutsForward: true) ?? false
+    case .dropUntil:
+      misplaced = body?.isMisplaced(zonePhraseAt: lines.upperBound - 1, cutsForward: false) ?? false
+    default: misplaced = false
+    }
     for line in lines where !document.isBlank(line) && zoneRule[line] == nil {
-      if keepLevel[line] >= specificity { continue }
+      if keepLevel[line] >= specificity || isGuarded(line, from: kind, misplaced: misplaced) {
+        continue
+      }
       zoneRule[line] = index
+    }
+  }
+
+  /// True for a line of the body core that a zone may not remove: its prose (at least
+  /// `Settings.guardedProseTokens` tokens) from a `drop-from` or `drop-until` whose phrase sits
+  /// on the wrong side of the article (`misplaced`, see `BodyCore.isMisplaced`); its list items from `drop-run` and `drop-tail`,
+  /// which are steps, rankings or dates of the article rather than a list of other stories.
+  func isGuarded(_ line: Int, from kind: ActionKind, misplaced: Bool) -> Bool {
+    guard let body, body.position(of: line) == .inside, !body.zoneStarts.contains(line) else {
+      return false
+    }
+    let shape = document.shapes[line]
+    switch kind {
+    case .dropFrom, .dropUntil:
+      return misplaced && document.classes[line].isProseLike
+        && shape.effectiveTokens >= Double(Settings.guardedProseTokens)
+    case .dropRun, .dropTail:
+      return shape.isTextListItem
+    default:
+      // A block has a phrase at both ends: what lies between is the block's.
+      return false
     }
   }
 }

@@ -1,0 +1,209 @@
+/// The region of prose that holds the article, found with context as jusText does: a short
+/// line between two paragraphs is body; a run of short lines far from prose is not.
+///
+/// Three steps over the candidate lines (non-blank lines no per-line rule claims):
+/// 1. the *anchor*, the densest stretch of prose: prose lines at most `Settings.coreAnchorGap`
+///    non-prose lines apart, each gap line costing `Settings.coreGapCost` tokens; a boundary (a
+///    line that starts a zone rule: "Related", "11 Comments") ends a stretch;
+/// 2. *reach*: from each end, walk outward adding line weights (prose counts its tokens, menu
+///    items and junk cost); the edge moves to the prose line where the sum is highest;
+/// 3. *growth*: further out, each prose line or list item before a barrier (a boundary or a
+///    navigation run) joins the core.
+/// A dump without prose has no core, and nothing that needs one applies.
+struct BodyCore: Sendable {
+  /// The first and last line of the core, or nil when the dump has no prose.
+  let lines: ClosedRange<Int>?
+  /// Per line: it belongs to a navigation run (`Settings.navigationRunLines` or more short
+  /// lines, most of them menu items or junk, not introduced by a line ending with `:`, not a
+  /// list).
+  let inNavigationRun: [Bool]
+  /// The lines where a zone rule starts: boilerplate by their phrase, never guarded as prose.
+  let zoneStarts: Set<Int>
+  /// Whether the core holds most of the dump's prose (`Settings.coreMinimumProseShare`). A page
+  /// of several articles, a live blog or a long gallery has a core that is one story among many:
+  /// then the rules that act around the core (`outside-body`…) stay off, and only the guards
+  /// apply.
+  let isConfident: Bool
+
+  /// Where a line is with respect to the core.
+  func position(of line: Int) -> Condition.BodyPosition? {
+    guard let lines else { return nil }
+    return Self.position(of: line, in: lines)
+  }
+
+  /// Where a line is with respect to the core, when the core is confident (`isConfident`).
+  func confidentPosition(of line: Int) -> Condition.BodyPosition? {
+    isConfident ? position(of: line) : nil
+  }
+
+  private static func position(of line: Int, in lines: ClosedRange<Int>) -> Condition.BodyPosition {
+    if line < lines.lowerBound { return .before }
+    if line > lines.upperBound { return .after }
+    return .inside
+  }
+
+  /// Finds the core of `document` among the `candidates` (line indices, in order); `boundaries`
+  /// marks the lines that start a zone, `hardBoundaries` those that end the article for good
+  /// (what follows a `drop-from` start is never reached into).
+  init(
+    _ document: Document, candidates: [Int], boundaries: Set<Int>, hardBoundaries: Set<Int>
+  ) {
+    let shapes = document.shapes
+    let classes = document.classes
+    var navigation = [Bool](repeating: false, count: document.lineCount)
+    Self.markNavigationRuns(document, candidates, boundaries, into: &navigation)
+    self.inNavigationRun = navigation
+    self.zoneStarts = boundaries.union(hardBoundaries)
+
+    func tokens(_ line: Int) -> Double { shapes[line].effectiveTokens }
+    func isMenuLike(_ line: Int) -> Bool { shapes[line].isMenuLike }
+    func isListItem(_ line: Int) -> Bool { shapes[line].isTextListItem }
+    func weight(_ line: Int) -> Double {
+      if boundaries.contains(line) { return -Settings.coreBoundaryCost }
+      if isListItem(line), classes[line] == .short || classes[line] == .nearProse {
+        return 0.5 * tokens(line)
+      }
+      // Code, formulas and tables cost almost nothing: articles hold them.
+      if shapes[line].looksLikeCode, !classes[line].isProseLike { return -Settings.coreCodeCost }
+      switch classes[line] {
+      case .prose: return min(tokens(line), Double(Settings.coreProseCap))
+      case .nearProse: return 0.5 * tokens(line)
+      case .junk: return -Settings.coreJunkCost
+      case .short: return isMenuLike(line) ? -Settings.coreMenuCost : 0
+      }
+    }
+
+    // 1. The anchor.
+    var best = 0.0
+    var anchor: (start: Int, end: Int)?
+    var total = 0.0
+    var start = -1
+    var gap = 0
+    for (k, line) in candidates.enumerated() {
+      let boundary = boundaries.contains(line) || hardBoundaries.contains(line)
+      if classes[line] == .prose, !boundary {
+        if start < 0 { start = k }
+        total += min(tokens(line), Double(Settings.coreProseCap))
+        gap = 0
+        if total > best {
+          best = total
+          anchor = (start, k)
+        }
+        continue
+      }
+      if classes[line] == .nearProse, start >= 0, !boundary {
+        gap = 0
+        continue
+      }
+      gap += 1
+      total -= Settings.coreGapCost
+      if boundary || gap > Settings.coreAnchorGap {
+        total = 0
+        start = -1
+        gap = 0
+      }
+    }
+    guard var (first, last) = anchor else {
+      self.lines = nil
+      self.isConfident = false
+      return
+    }
+
+    // 2. Reach.
+    func reach(_ order: some Sequence<Int>) -> Int? {
+      var sum = 0.0
+      var bestSum = 0.0
+      var edge: Int?
+      for k in order {
+        let line = candidates[k]
+        if hardBoundaries.contains(line) { break }
+        sum += weight(line)
+        if sum > bestSum, classes[line].isProseLike {
+          bestSum = sum
+          edge = k
+        }
+      }
+      return edge
+    }
+    if let edge = reach((last + 1)..<candidates.count) { last = edge }
+    if let edge = reach(stride(from: first - 1, through: 0, by: -1)) { first = edge }
+
+    // 3. Growth.
+    func grow(_ order: some Sequence<Int>) -> Int? {
+      var edge: Int?
+      var menuRun = 0
+      for k in order {
+        let line = candidates[k]
+        if boundaries.contains(line) || hardBoundaries.contains(line) { break }
+        if classes[line] == .prose || isListItem(line) {
+          edge = k
+          menuRun = 0
+        } else if classes[line] == .nearProse || shapes[line].isListItem
+          || shapes[line].looksLikeCode
+        {
+          // Short list items and code neither extend the core nor end it.
+          menuRun = 0
+        } else if isMenuLike(line) || classes[line] == .junk {
+          menuRun += 1
+          if menuRun >= Settings.navigationRunLines { break }
+        } else {
+          menuRun = 0
+        }
+      }
+      return edge
+    }
+    if let edge = grow(stride(from: first - 1, through: 0, by: -1)) { first = edge }
+    if let edge = grow((last + 1)..<candidates.count) { last = edge }
+    self.lines = candidates[first]...candidates[last]
+    var prose = 0.0
+    var proseInCore = 0.0
+    for (k, line) in candidates.enumerated() where classes[line].isProseLike {
+      prose += tokens(line)
+      if (first...last).contains(k) { proseInCore += tokens(line) }
+    }
+    self.isConfident = proseInCore >= prose * Settings.coreMinimumProseShare
+  }
+
+  /// True when a zone rule's phrase on line `phraseLine` sits on the wrong side of the core: a
+  /// `drop-from` phrase above the core, or a `drop-until` phrase below it. Such a zone would
+  /// take the article with it (a "11 Comments" link above the story).
+  func isMisplaced(zonePhraseAt phraseLine: Int, cutsForward: Bool) -> Bool {
+    guard let lines else { return false }
+    return cutsForward ? phraseLine < lines.lowerBound : phraseLine > lines.upperBound
+  }
+
+  /// Marks the navigation runs: `Settings.navigationRunLines` or more candidate lines in a row
+  /// that are short or junk and do not end with `:`, three quarters of them menu items or junk, unless a line ending
+  /// with `:` introduces them or half of them are list items (a list in the text).
+  private static func markNavigationRuns(
+    _ document: Document, _ candidates: [Int], _ boundaries: Set<Int>,
+    into navigation: inout [Bool]
+  ) {
+    let shapes = document.shapes
+    let classes = document.classes
+    var k = 0
+    // A line ending with `:` is never part of a run: it introduces what follows.
+    func breaksRuns(_ line: Int) -> Bool {
+      classes[line].isProseLike || shapes[line].endsWithColon || shapes[line].looksLikeCode
+    }
+    while k < candidates.count {
+      guard !breaksRuns(candidates[k]) else {
+        k += 1
+        continue
+      }
+      var end = k
+      while end < candidates.count, !breaksRuns(candidates[end]) { end += 1 }
+      let run = candidates[k..<end]
+      let introduced =
+        k > 0 && shapes[candidates[k - 1]].endsWithColon && !boundaries.contains(candidates[k - 1])
+      let listItems = run.filter { shapes[$0].isListItem }.count
+      let menuItems = run.filter { classes[$0] == .junk || shapes[$0].isMenuLike }.count
+      if run.count >= Settings.navigationRunLines, menuItems * 4 >= run.count * 3, !introduced,
+        listItems * 2 < run.count
+      {
+        for line in run { navigation[line] = true }
+      }
+      k = end
+    }
+  }
+}
