@@ -86,10 +86,12 @@ public struct GoldEvaluation: Sendable {
   /// The score of each dump, by name.
   public private(set) var perDump: [(name: String, language: String, hasPack: Bool, score: Score)]
 
-  /// Cleans every dump with `cleaner` and scores it.
-  public init(dumps: [Dump], cleaner: Cleaner) {
+  /// Cleans every dump with `cleaner` and scores it; `structure` switches the structure layer
+  /// (`CleaningOptions.structure`).
+  public init(dumps: [Dump], cleaner: Cleaner, structure: Bool = true) {
     perDump = dumps.map { dump in
-      let article = cleaner.clean(dump.input, source: dump.name)
+      let article = cleaner.clean(
+        dump.input, source: dump.name, options: CleaningOptions(structure: structure))
       return (dump.name, dump.language, article.meta["site"] != nil, Self.score(dump, article))
     }
   }

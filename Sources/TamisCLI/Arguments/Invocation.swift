@@ -43,6 +43,8 @@ struct Invocation: Equatable, Sendable {
   var rulePaths: [String] = []
   /// False with `--no-default-rules`.
   var useDefaultRules = true
+  /// False with `--no-structure`: the structure layer (body core, rules around it) is off.
+  var structure = true
   /// `--site HOST` (`-s`).
   var site: String?
   /// `--lang CODE` (`-l`).

@@ -169,6 +169,7 @@ struct InvocationParser: Sendable {
     case .prefix: invocation.fieldPrefix = try required()
     case .rules: invocation.rulePaths.append(try required())
     case .noDefaultRules: invocation.useDefaultRules = !(try flag())
+    case .noStructure: invocation.structure = !(try flag())
     case .jsonl: invocation.jsonLines = try flag()
     case .out: invocation.outputDirectory = try required()
     case .resume: invocation.resume = try flag()

@@ -47,6 +47,9 @@ extension OptionSpec {
     OptionSpec(
       .noDefaultRules, help: "do not load the built-in rules", group: .rules,
       availability: [.clean, .suggest, .eval]),
+    OptionSpec(
+      .noStructure, help: "clean on phrases alone: no body core, no rules around it",
+      group: .rules, availability: [.clean, .eval]),
 
     // MARK: - Modes
     OptionSpec(.jsonl, help: "read and write JSON Lines, one article per line", group: .modes),

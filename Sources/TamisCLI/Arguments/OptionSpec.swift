@@ -30,6 +30,8 @@ struct OptionSpec: Equatable, Sendable {
     case rules
     /// `--no-default-rules`.
     case noDefaultRules = "no-default-rules"
+    /// `--no-structure`.
+    case noStructure = "no-structure"
     /// `--jsonl`.
     case jsonl
     /// `--out DIR`.

@@ -155,7 +155,8 @@ struct BatchCommand {
     let article = bytes.withUnsafeBufferPointer {
       cleaner.clean(
         bytes: $0, source: document.path,
-        options: CleaningOptions(site: invocation.site, language: invocation.language))
+        options: CleaningOptions(
+          site: invocation.site, language: invocation.language, structure: invocation.structure))
     }
     let folder = (targets[0] as NSString).deletingLastPathComponent
     do {

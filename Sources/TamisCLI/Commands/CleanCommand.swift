@@ -33,7 +33,8 @@ struct CleanCommand {
     // One large dump is scanned on every core; the result does not depend on the count.
     let options = CleaningOptions(
       site: invocation.site, language: invocation.language,
-      jobs: invocation.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+      jobs: invocation.jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+      structure: invocation.structure)
     var failed = false
     var captions: [Caption] = []
     // Plain text output can be written section by section; JSON and listings need the whole

@@ -25,7 +25,8 @@ struct EvalCommand {
         return .usageOrRules
       }
     }
-    let evaluation = GoldEvaluation(dumps: dumps, cleaner: Cleaner(rules: rules))
+    let evaluation = GoldEvaluation(
+      dumps: dumps, cleaner: Cleaner(rules: rules), structure: invocation.structure)
     try streams.output.write(evaluation.table())
     let missed = evaluation.missedFloors()
     for floor in missed { try streams.errors.write("tamis: floor missed: \(floor)\n") }

@@ -18,12 +18,14 @@ struct RecordCleaner: Sendable {
   let fieldPrefix: String
   let language: String?
   let site: String?
+  /// Whether the structure layer runs (`CleaningOptions.structure`).
+  let structure: Bool
   /// The names of the fields tamis may add to a record, prefixed.
   private let addedFields: Set<String>
 
   init(
     cleaner: Cleaner, textField: String, urlField: String, replaceText: Bool, explain: Bool,
-    fieldPrefix: String = "", language: String?, site: String?
+    fieldPrefix: String = "", language: String?, site: String?, structure: Bool = true
   ) {
     self.cleaner = cleaner
     self.textField = textField
@@ -33,6 +35,7 @@ struct RecordCleaner: Sendable {
     self.fieldPrefix = fieldPrefix
     self.language = language
     self.site = site
+    self.structure = structure
     var added = ["captions", "meta", "error"]
     if !replaceText { added.append("body") }
     if explain { added.append("removed") }
@@ -107,7 +110,8 @@ struct RecordCleaner: Sendable {
     }
     let article = text.withUnsafeBufferPointer {
       cleaner.clean(
-        bytes: $0, source: textField, options: CleaningOptions(site: host, language: language))
+        bytes: $0, source: textField,
+        options: CleaningOptions(site: host, language: language, structure: structure))
     }
     summary.add(article, bytes: bytes.count)
     var added = article.jsonMembers(includeRemovals: explain)
