@@ -60,6 +60,8 @@ public struct CompiledRuleSet: Sendable {
   public let ruleSet: RuleSet
   let rules: [CompiledRule]
   let patterns: [CompiledPattern]
+  /// The `drop-tail` rules, in rule order: they act without a phrase, so every dump tries them.
+  let dropTailRules: [RuleIndex]
   /// The rules whose pattern is `any`: they act on shape (their conditions) alone, in rule order.
   let anyLineRules: [RuleIndex]
   /// Per pattern: the engine needs every occurrence (strip-span) rather than the first.
@@ -120,6 +122,8 @@ public struct CompiledRuleSet: Sendable {
     }
     self.rules = rules
     self.anyLineRules = anyLineRules
+    self.dropTailRules = rules.indices.filter { rules[$0].rule.action.kind == .dropTail }
+      .map(RuleIndex.init(value:))
     var firstRuleSettingFields: [String: RuleIndex] = [:]
     for (index, rule) in rules.enumerated() where !rule.sets.isEmpty {
       if firstRuleSettingFields[rule.rule.id] == nil {

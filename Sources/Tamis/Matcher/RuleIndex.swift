@@ -21,7 +21,4 @@ extension CompiledRuleSet {
 
   /// The compiled pattern at `index`.
   subscript(pattern index: PatternIndex) -> CompiledPattern { patterns[index.value] }
-
-  /// Every rule's index, in compiled order.
-  var ruleIndices: [RuleIndex] { rules.indices.map(RuleIndex.init(value:)) }
 }

@@ -36,7 +36,8 @@ struct ZonePass: CleaningPass {
         }
       }
     }
-    for index in compiled.ruleIndices {
+    // Only the rules that matched somewhere, in rule order (where zones overlap, the first wins).
+    for index in Set(firstMatch.keys).union(blockStarts.keys).sorted() {
       switch compiled[rule: index].rule.action.kind {
       case .dropFrom:
         if let first = firstMatch[index] { state.markZone(first..<count, rule: index) }
@@ -52,7 +53,7 @@ struct ZonePass: CleaningPass {
       state.markZone(
         start.line..<Self.runEnd(in: state.document, after: start.line), rule: start.rule)
     }
-    for index in compiled.ruleIndices {
+    for index in compiled.dropTailRules {
       guard case .dropTail(let minimumWords) = compiled[rule: index].rule.action,
         state.activePacks[compiled[rule: index].pack]
       else { continue }
