@@ -29,6 +29,9 @@ struct Invocation: Equatable, Sendable {
 
   /// The command to run; `.help` and `.version` leave every other property at its default.
   var command: Command = .clean
+  /// With `.help`, the command whose help was asked for: `tamis check --help` gives `.check`;
+  /// `.clean` for the main help.
+  var helpTopic: Command = .clean
   /// Operands in order: files or directories to clean, rule paths for `check`, or the
   /// folders and JSON Lines files of a corpus for `suggest`.
   ///
@@ -62,7 +65,12 @@ struct Invocation: Equatable, Sendable {
   var textField = "text"
   /// `--url-field NAME`: the JSON field holding the URL; only set away from the default
   /// together with `jsonLines` or for `suggest`.
-  var urlField = "url"
+  var urlField = Invocation.defaultURLField
+  /// The URL field read when `--url-field` is not given.
+  static let defaultURLField = "url"
+  /// True when `--url-field` names another field than the default: a field the user expects
+  /// to be there, so a run where no record has it fails (exit 1) at the end of the input.
+  var urlFieldGiven: Bool { urlField != Self.defaultURLField }
   /// `--replace`: write the cleaned text over the text field; only with `jsonLines`.
   var replaceText = false
   /// `--prefix NAME`: put before the name of every field tamis adds to a JSON Lines record

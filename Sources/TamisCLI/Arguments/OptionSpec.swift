@@ -117,11 +117,12 @@ struct OptionSpec: Equatable, Sendable {
 
     init(rawValue: UInt8) { self.rawValue = rawValue }
 
-    /// The names of the subcommands included (`check`, `suggest`), in that order.
+    /// The names of the subcommands included (`check`, `suggest`, `eval`), in that order.
     var subcommandNames: [String] {
       var names: [String] = []
       if contains(.check) { names.append(InvocationParser.checkCommandName) }
       if contains(.suggest) { names.append(InvocationParser.suggestCommandName) }
+      if contains(.eval) { names.append(InvocationParser.evalCommandName) }
       return names
     }
   }

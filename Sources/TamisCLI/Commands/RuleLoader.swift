@@ -27,6 +27,24 @@ enum RuleLoader {
     }
   }
 
+  /// The rule set an invocation names, with its `--lang` and `--site` checked against it
+  /// (`RuleScope`), or nil after writing what stopped it to `streams.errors`.
+  ///
+  /// An unknown language stops the run (exit 2); a site no pack covers is a warning.
+  static func load(for invocation: Invocation, streams: Streams) throws(WriteError) -> RuleSet? {
+    guard let rules = try load(for: invocation, reportingTo: streams.errors) else { return nil }
+    if let language = invocation.language,
+      let problem = RuleScope.languageProblem(language, in: rules)
+    {
+      try streams.errors.write("tamis: error: \(problem.message)\n")
+      return nil
+    }
+    if let site = invocation.site, let problem = RuleScope.siteProblem(site, in: rules) {
+      try streams.warn("tamis: warning: \(problem.message)\n")
+    }
+    return rules
+  }
+
   /// Writes every diagnostic to `sink`, one per line, notes after their diagnostic.
   ///
   /// A problem about a whole file or folder (unreadable, a device, no rule files) has no line:
