@@ -32,7 +32,7 @@ public enum TamisCommand {
     do {
       switch invocation.command {
       case .help:
-        try streams.output.write(HelpText.render())
+        try streams.output.write(HelpText.render(for: invocation.helpTopic))
         return .success
       case .version:
         try streams.output.write("tamis \(version)\n")
