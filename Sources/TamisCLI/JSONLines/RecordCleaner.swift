@@ -33,7 +33,7 @@ struct RecordCleaner: Sendable {
     self.fieldPrefix = fieldPrefix
     self.language = language
     self.site = site
-    var added = ["captions", "meta", "error"]
+    var added = ["captions", "meta", "error", "schema_version"]
     if !replaceText { added.append("body") }
     if explain { added.append("removed") }
     self.addedFields = Set(added.map { fieldPrefix + $0 })
@@ -47,6 +47,18 @@ struct RecordCleaner: Sendable {
     var summary: RunSummary
     /// A warning that does not fail the record (invalid UTF-8, read as U+FFFD).
     var warning: String? = nil
+    /// Whether the line was a JSON object, and whether it had the URL field.
+    var record: RecordKind = .notARecord
+  }
+
+  /// What a line held, for the check that `--url-field` names a field some record has.
+  enum RecordKind: Sendable {
+    /// A blank line, or not a JSON object.
+    case notARecord
+    /// A JSON object without the URL field.
+    case withoutURLField
+    /// A JSON object with the URL field.
+    case withURLField
   }
 
   /// Cleans the record on one line (its bytes, without the line end).
@@ -92,13 +104,23 @@ struct RecordCleaner: Sendable {
     case .success(let read): record = read
     case .failure(let error): return refused(.invalidJSON(error.message))
     }
+    let kind: RecordKind =
+      record.members.contains { $0.key == urlField } ? .withURLField : .withoutURLField
     if let clash = record.members.first(where: { addedFields.contains($0.key) }) {
-      return refused(.fieldClash(field: clash.key))
+      var output = refused(.fieldClash(field: clash.key))
+      output.record = kind
+      return output
     }
     let text: [UInt8]
     switch record.stringBytes(textField) {
-    case .none: return failed(.missingTextField(textField), record)
-    case .failure: return failed(.textFieldNotString(textField), record)
+    case .none:
+      var output = failed(.missingTextField(textField), record)
+      output.record = kind
+      return output
+    case .failure:
+      var output = failed(.textFieldNotString(textField), record)
+      output.record = kind
+      return output
     case .success(let value): text = value
     }
     var host = site
@@ -120,7 +142,7 @@ struct RecordCleaner: Sendable {
     }
     return Output(
       line: Self.render(record, adding: added, replacing: replacement), problem: nil,
-      summary: summary)
+      summary: summary, record: kind)
   }
 
   /// The record with its members as read (except those `adding` overrides and the replaced
