@@ -1,11 +1,19 @@
 extension CleanedArticle {
+  /// The version of the JSON schema below, written as `schema_version` in every object (and
+  /// every JSON Lines record). It changes when a field changes meaning or type.
+  ///
+  /// Version 1: typed `meta` values and the normalised `date`; before it, objects had no
+  /// version and every meta value was a string.
+  public static let jsonSchemaVersion = 1
+
   /// The article as the JSON object tamis prints with `--format json`.
   ///
-  /// Schema (keys sorted):
-  /// `{"body": string, "captions": [{"credit", "id", "position", "text"}], "meta": {string:
-  /// string}, "removed": [{"action", "id", "line", "rule", "text"}]}`, where `position` is the
-  /// 0-based index of the body paragraph a caption followed (-1: before the first), `line` is
-  /// the 1-based input line, and `rule` is `path:line:col` of the rule's action line.
+  /// Schema version 1 (keys sorted):
+  /// `{"body": string, "captions": [{"credit", "id", "position", "text"}], "meta": {…},
+  /// "removed": [{"action", "id", "line", "rule", "text"}], "schema_version": 1}`, where
+  /// `position` is the 0-based index of the body paragraph a caption followed (-1: before the
+  /// first), `line` is the 1-based input line, and `rule` is `path:line:col` of the rule's action
+  /// line. `meta` values are typed as `jsonMeta` says.
   /// - Parameter includeRemovals: whether to include the `removed` list.
   public func json(includeRemovals: Bool = true) -> JSONValue {
     .object(jsonMembers(includeRemovals: includeRemovals))
@@ -22,7 +30,8 @@ extension CleanedArticle {
             "position": .number(caption.position), "id": .string(caption.ruleID),
           ])
         }),
-      "meta": .object(meta.mapValues { .string($0) }),
+      "meta": .object(jsonMeta),
+      "schema_version": .number(Self.jsonSchemaVersion),
     ]
     if includeRemovals {
       object["removed"] = .array(
@@ -35,5 +44,42 @@ extension CleanedArticle {
         })
     }
     return object
+  }
+
+  /// The meta fields as typed JSON values.
+  ///
+  /// `paywalled` is a boolean; `over-removal` is a whole number (percent); `over-removal-rules`
+  /// is a list of group ids; every other field is a string (`paywall-missing` too, as the page
+  /// words it: `58.27 %`). A value a rule set in another shape (`paywalled = yes`) stays a
+  /// string.
+  public var jsonMeta: [String: JSONValue] {
+    var typed: [String: JSONValue] = [:]
+    for (key, value) in meta {
+      typed[key] = Self.typedMetaValue(key: key, value) ?? .string(value)
+    }
+    return typed
+  }
+
+  /// The typed value of one meta field, or nil when it is a string.
+  private static func typedMetaValue(key: String, _ value: String) -> JSONValue? {
+    switch key {
+    case "paywalled":
+      switch value {
+      case "true": return .bool(true)
+      case "false": return .bool(false)
+      default: return nil
+      }
+    case "over-removal":
+      var digits = Substring(value)
+      if digits.hasSuffix("%") { digits = digits.dropLast() }
+      while digits.last == " " || digits.last == "\u{A0}" || digits.last == "\u{202F}" {
+        digits = digits.dropLast()
+      }
+      return Int(digits).map(JSONValue.number)
+    case "over-removal-rules":
+      return .array(value.split(separator: ",").map { .string(String($0)) })
+    default:
+      return nil
+    }
   }
 }
