@@ -26,7 +26,7 @@ struct CleanCommand {
         "tamis: error: cannot write the captions to '\(path)': \(problem.message)\n")
       return .usageOrRules
     }
-    guard let rules = try RuleLoader.load(for: invocation, reportingTo: streams.errors) else {
+    guard let rules = try RuleLoader.load(for: invocation, streams: streams) else {
       return .usageOrRules
     }
     let cleaner = Cleaner(rules: rules)
@@ -35,7 +35,7 @@ struct CleanCommand {
       site: invocation.site, language: invocation.language,
       jobs: invocation.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
     var failed = false
-    var captions: [Caption] = []
+    var captions = ""
     // Plain text output can be written section by section; JSON and listings need the whole
     // document.
     let sectioned = invocation.format == .text && !invocation.explain && !invocation.diff
@@ -50,7 +50,9 @@ struct CleanCommand {
         case .whole(let read): bytes = read
         case .sections(var input):
           defer { input.finish() }
-          captions += try cleanInSections(&input, name: name, cleaner: cleaner, options: options)
+          captions += ArticleRendering.captionsTSV(
+            try cleanInSections(&input, name: name, cleaner: cleaner, options: options),
+            source: name)
           continue
         }
       } catch {
@@ -67,13 +69,13 @@ struct CleanCommand {
       }
       try streams.output.write(
         render(article, bytes: bytes, name: name, several: operands.count > 1))
-      captions += article.captions
+      captions += ArticleRendering.captionsTSV(article.captions, source: name)
     }
     if let path = invocation.captionsPath {
       let signalSources = files.removeOnInterrupt()
       defer { signalSources.forEach { $0.cancel() } }
       do {
-        try files.write(Array(ArticleRendering.captionsTSV(captions).utf8), to: path)
+        try files.write(Array(captions.utf8), to: path)
       } catch {
         try streams.errors.write(
           "tamis: error: cannot write the captions to '\(path)': \(error.message)\n")
