@@ -46,6 +46,12 @@ struct Invocation: Equatable, Sendable {
   var rulePaths: [String] = []
   /// False with `--no-default-rules`.
   var useDefaultRules = true
+  /// The user's rules folders (`UserRules`), loaded after the built-in rules unless
+  /// `--no-default-rules`; set by `TamisCommand` from the environment, never from argv.
+  var userRuleFolders: [String] = []
+  /// The rule paths to load after the built-in rules: the user's folders (unless
+  /// `--no-default-rules`), then `--rules` in order.
+  var addedRulePaths: [String] { (useDefaultRules ? userRuleFolders : []) + rulePaths }
   /// `--site HOST` (`-s`).
   var site: String?
   /// `--lang CODE` (`-l`).

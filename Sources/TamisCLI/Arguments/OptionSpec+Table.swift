@@ -45,7 +45,8 @@ extension OptionSpec {
       help: "add rules from a file or directory (repeatable)",
       group: .rules, availability: [.clean, .suggest, .eval]),
     OptionSpec(
-      .noDefaultRules, help: "do not load the built-in rules", group: .rules,
+      .noDefaultRules, help: "load neither the built-in rules nor the user's rules folder",
+      group: .rules,
       availability: [.clean, .suggest, .eval]),
 
     // MARK: - Modes

@@ -229,7 +229,7 @@ struct BatchCommand {
   /// The newest of the rule files given with `--rules` and of the tamis executable (which
   /// carries the built-in rules).
   private func rulesModificationDate() -> Date {
-    var paths = invocation.rulePaths
+    var paths = invocation.addedRulePaths
     if invocation.useDefaultRules, let executable = Bundle.main.executablePath {
       paths.append(executable)
     }

@@ -19,7 +19,7 @@ enum RuleLoader {
   static func load(for invocation: Invocation, reportingTo sink: any ByteSink) throws(WriteError)
     -> RuleSet?
   {
-    switch load(defaults: invocation.useDefaultRules, paths: invocation.rulePaths) {
+    switch load(defaults: invocation.useDefaultRules, paths: invocation.addedRulePaths) {
     case .success(let rules): return rules
     case .failure(let error):
       try report(error.diagnostics, to: sink)
