@@ -38,6 +38,9 @@ struct Invocation: Equatable, Sendable {
   /// `-` means standard input. When cleaning, an empty list also means standard input. For
   /// `suggest` the list is non-empty and does not contain `-`.
   var inputs: [String] = []
+  /// `--encoding NAME`: how the input's bytes are read; nil for the default, UTF-8 with the
+  /// bytes kept, in which case `meta` does not name the encoding.
+  var encoding: InputEncoding?
   /// `--format text|json` (`-f`).
   var format: Format = .text
   /// `--captions PATH` (`-c`); never set together with `outputDirectory` or `jsonLines`.

@@ -168,6 +168,7 @@ struct InvocationParser: Sendable {
     case .field: invocation.textField = try required()
     case .urlField: invocation.urlField = try required()
     case .format: invocation.format = try format(try required(), at: occurrence)
+    case .encoding: invocation.encoding = try encoding(try required(), at: occurrence)
     case .captions: invocation.captionsPath = try required()
     case .explain: invocation.explain = try flag()
     case .diff: invocation.diff = try flag()
@@ -197,6 +198,19 @@ struct InvocationParser: Sendable {
       return format
     }
     let allowed = Invocation.Format.allCases.map(\.rawValue)
+    throw .invalidChoice(
+      option: occurrence.spelling, value: value, index: occurrence.index, allowed: allowed,
+      suggestion: Self.nearest(to: value, among: allowed))
+  }
+
+  /// The input encoding named by `value`.
+  private func encoding(_ value: String, at occurrence: Occurrence) throws(UsageError)
+    -> InputEncoding
+  {
+    if let encoding = InputEncoding(rawValue: value.lowercased()) {
+      return encoding
+    }
+    let allowed = InputEncoding.allCases.map(\.rawValue)
     throw .invalidChoice(
       option: occurrence.spelling, value: value, index: occurrence.index, allowed: allowed,
       suggestion: Self.nearest(to: value, among: allowed))

@@ -18,6 +18,11 @@ extension OptionSpec {
       .urlField, value: "NAME", help: "with --jsonl or suggest, the URL field (default: url)",
       group: .input, availability: [.clean, .suggest], requires: .jsonl, conflicts: [.site]),
 
+    OptionSpec(
+      .encoding, value: "NAME",
+      help: "read input as 'utf-8' (default), 'latin-1', 'windows-1252' or 'auto'",
+      group: .input),
+
     // MARK: - Output
     OptionSpec(
       .format, short: "f", value: "FORMAT", help: "write 'text' or 'json' (default: text)",

@@ -14,6 +14,8 @@ struct OptionSpec: Equatable, Sendable {
     case field
     /// `--url-field NAME`.
     case urlField = "url-field"
+    /// `--encoding NAME`.
+    case encoding
     /// `--format FORMAT`.
     case format
     /// `--captions PATH`.

@@ -151,8 +151,9 @@ struct BatchCommand {
       return .upToDate
     }
     let bytes: [UInt8]
+    let encoding: InputEncoding
     switch InputReader.read(document.path, streams: streams) {
-    case .success(let read): bytes = read
+    case .success(let read): (bytes, encoding) = (invocation.encoding ?? .utf8).decode(read)
     case .failure(let problem):
       let severity: Severity = problem == .binary || problem.isInvalidUTF8 ? .warning : .error
       let message =
@@ -162,11 +163,12 @@ struct BatchCommand {
     }
     let warning = InputReader.invalidUTF8Warning(
       bytes, name: document.path, replaced: invocation.format == .json)
-    let article = bytes.withUnsafeBufferPointer {
+    var article = bytes.withUnsafeBufferPointer {
       cleaner.clean(
         bytes: $0, source: document.path,
         options: CleaningOptions(site: invocation.site, language: invocation.language))
     }
+    if invocation.encoding != nil { article.meta["encoding"] = encoding.rawValue }
     let folder = (targets[0] as NSString).deletingLastPathComponent
     do {
       try files.makeFolder(folder)

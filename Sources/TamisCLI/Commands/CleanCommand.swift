@@ -60,15 +60,17 @@ struct CleanCommand {
         failed = true
         continue
       }
+      let (text, encoding) = (invocation.encoding ?? .utf8).decode(bytes)
       let replaced = invocation.format == .json || invocation.explain || invocation.diff
-      if let warning = InputReader.invalidUTF8Warning(bytes, name: name, replaced: replaced) {
+      if let warning = InputReader.invalidUTF8Warning(text, name: name, replaced: replaced) {
         try streams.warn(warning)
       }
-      let article = bytes.withUnsafeBufferPointer {
+      var article = text.withUnsafeBufferPointer {
         cleaner.clean(bytes: $0, source: name, options: options)
       }
+      if invocation.encoding != nil { article.meta["encoding"] = encoding.rawValue }
       try streams.output.write(
-        render(article, bytes: bytes, name: name, several: operands.count > 1))
+        render(article, bytes: text, name: name, several: operands.count > 1))
       captions += ArticleRendering.captionsTSV(article.captions, source: name)
     }
     if let path = invocation.captionsPath {
@@ -103,7 +105,7 @@ struct CleanCommand {
         let section: [UInt8]
         do {
           guard let next = try input.nextSection() else { break }
-          section = next
+          section = (invocation.encoding ?? .utf8).decode(next).bytes
         } catch {
           throw .input(error)
         }

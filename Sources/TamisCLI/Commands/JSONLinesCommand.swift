@@ -27,7 +27,7 @@ struct JSONLinesCommand {
       cleaner: Cleaner(rules: rules), textField: invocation.textField,
       urlField: invocation.urlField, replaceText: invocation.replaceText,
       explain: invocation.explain, fieldPrefix: invocation.fieldPrefix,
-      language: invocation.language, site: invocation.site)
+      language: invocation.language, site: invocation.site, encoding: invocation.encoding)
     let jobs = invocation.jobs ?? ProcessInfo.processInfo.activeProcessorCount
     var summary = RunSummary()
     var failed = false

@@ -18,13 +18,16 @@ struct RecordCleaner: Sendable {
   let fieldPrefix: String
   let language: String?
   let site: String?
+  /// `--encoding`: how each line's bytes are read; nil for UTF-8, not named in `meta`.
+  let encoding: InputEncoding?
   /// The names of the fields tamis may add to a record, prefixed.
   private let addedFields: Set<String>
 
   init(
     cleaner: Cleaner, textField: String, urlField: String, replaceText: Bool, explain: Bool,
-    fieldPrefix: String = "", language: String?, site: String?
+    fieldPrefix: String = "", language: String?, site: String?, encoding: InputEncoding? = nil
   ) {
+    self.encoding = encoding
     self.cleaner = cleaner
     self.textField = textField
     self.urlField = urlField
@@ -65,11 +68,12 @@ struct RecordCleaner: Sendable {
   ///
   /// A line that is not valid UTF-8 is read with each invalid byte as U+FFFD, so the output
   /// line is valid JSON, and the output carries a warning saying so (README "Bad input").
-  func clean(_ bytes: [UInt8]) -> Output {
+  func clean(_ line: [UInt8]) -> Output {
+    let (bytes, used) = (encoding ?? .utf8).decode(line)
     guard let invalid = bytes.withUnsafeBufferPointer(TextCheck.invalidUTF8(in:)) else {
-      return cleanValid(bytes)
+      return cleanValid(bytes, encoding: encoding == nil ? nil : used)
     }
-    var output = cleanValid(Array(String(decoding: bytes, as: UTF8.self).utf8))
+    var output = cleanValid(Array(String(decoding: bytes, as: UTF8.self).utf8), encoding: nil)
     output.warning =
       InputProblem.invalidUTF8Cleaned(
         byteOffset: invalid.firstOffset, count: invalid.count, replaced: true
@@ -77,7 +81,8 @@ struct RecordCleaner: Sendable {
     return output
   }
 
-  private func cleanValid(_ bytes: [UInt8]) -> Output {
+  /// Cleans a line that is valid UTF-8; `encoding`, when given, is named in `meta`.
+  private func cleanValid(_ bytes: [UInt8], encoding: InputEncoding?) -> Output {
     var summary = RunSummary()
     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
       return Output(line: bytes, problem: nil, summary: summary)
@@ -127,10 +132,11 @@ struct RecordCleaner: Sendable {
     if host == nil, case .success(let url) = record.string(urlField) {
       host = URL(string: url)?.host
     }
-    let article = text.withUnsafeBufferPointer {
+    var article = text.withUnsafeBufferPointer {
       cleaner.clean(
         bytes: $0, source: textField, options: CleaningOptions(site: host, language: language))
     }
+    if let encoding { article.meta["encoding"] = encoding.rawValue }
     summary.add(article, bytes: bytes.count)
     var added = article.jsonMembers(includeRemovals: explain)
     var replacement: (key: String, value: JSONValue)?

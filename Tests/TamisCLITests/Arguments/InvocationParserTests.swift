@@ -35,6 +35,7 @@ import Testing
       key: .urlField, value: "link", before: ["--jsonl"],
       expected: Invocation(jsonLines: true, urlField: "link")),
     Sample(key: .format, value: "json", expected: Invocation(format: .json)),
+    Sample(key: .encoding, value: "auto", expected: Invocation(encoding: .auto)),
     Sample(key: .captions, value: "caps.txt", expected: Invocation(captionsPath: "caps.txt")),
     Sample(key: .explain, value: nil, expected: Invocation(explain: true)),
     Sample(key: .diff, value: nil, expected: Invocation(diff: true)),
