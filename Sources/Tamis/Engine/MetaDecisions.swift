@@ -12,7 +12,6 @@ struct MetaDecisions {
     var meta = assembly.meta
     Self.trimNames(in: &meta)
     applyGroupFields(to: &meta)
-    Self.addDate(to: &meta)
     flagOverRemoval(into: &meta)
     let document = state.document
     if meta["title"] == nil, let line = headline() {
@@ -49,24 +48,6 @@ struct MetaDecisions {
         name = name.dropFirst()
       }
       if name.isEmpty { meta[key] = nil } else { meta[key] = String(name) }
-    }
-  }
-
-  /// Sets `date` to the ISO 8601 form (`PublicationDate`) of the first readable of `published`,
-  /// a captured `date` and `updated`, next to the raw text, which stays in its own field. A
-  /// captured `date` that is not ISO 8601 text already moves to `date-text`, so that `date` is
-  /// always ISO 8601.
-  static func addDate(to meta: inout [String: String]) {
-    let captured = meta["date"]
-    if let captured, PublicationDate.iso8601(captured) != captured {
-      meta["date-text"] = captured
-      meta["date"] = nil
-    }
-    for source in [meta["published"], captured, meta["updated"]] {
-      if let source, let date = PublicationDate.iso8601(source) {
-        meta["date"] = date
-        return
-      }
     }
   }
 

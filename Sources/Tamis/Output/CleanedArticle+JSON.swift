@@ -46,18 +46,38 @@ extension CleanedArticle {
     return object
   }
 
-  /// The meta fields as typed JSON values.
+  /// The meta fields as typed JSON values, with the normalised `date`.
   ///
-  /// `paywalled` is a boolean; `over-removal` is a whole number (percent); `over-removal-rules`
+  /// `date` is the ISO 8601 form (`PublicationDate`) of the first readable of `published`, a
+  /// captured `date` and `updated`, next to the raw text, which stays in its own field; a captured
+  /// `date` that is not ISO 8601 text is written as `date-text`, so that `date` is always ISO 8601
+  /// (`meta` itself keeps every capture as it was). `paywalled` is a boolean; `over-removal` is a whole number (percent); `over-removal-rules`
   /// is a list of group ids; every other field is a string (`paywall-missing` too, as the page
   /// words it: `58.27 %`). A value a rule set in another shape (`paywalled = yes`) stays a
   /// string.
   public var jsonMeta: [String: JSONValue] {
     var typed: [String: JSONValue] = [:]
-    for (key, value) in meta {
+    for (key, value) in Self.withNormalisedDate(meta) {
       typed[key] = Self.typedMetaValue(key: key, value) ?? .string(value)
     }
     return typed
+  }
+
+  /// `meta` with `date` in ISO 8601, as `jsonMeta` describes.
+  static func withNormalisedDate(_ meta: [String: String]) -> [String: String] {
+    var fields = meta
+    let captured = meta["date"]
+    if let captured, PublicationDate.iso8601(captured) != captured {
+      fields["date-text"] = captured
+      fields["date"] = nil
+    }
+    for source in [meta["published"], captured, meta["updated"]] {
+      if let source, let date = PublicationDate.iso8601(source) {
+        fields["date"] = date
+        break
+      }
+    }
+    return fields
   }
 
   /// The typed value of one meta field, or nil when it is a string.

@@ -46,14 +46,14 @@ import Testing
 
   @Test("a captured date that is not ISO 8601 moves to date-text; published wins")
   func dateFields() {
-    var meta = ["date": "mars 2025", "published": "12 mars 2025 à 06h30"]
-    MetaDecisions.addDate(to: &meta)
+    let meta = CleanedArticle.withNormalisedDate([
+      "date": "mars 2025", "published": "12 mars 2025 à 06h30",
+    ])
     #expect(
       meta == [
         "date": "2025-03-12T06:30", "date-text": "mars 2025", "published": meta["published"],
       ])
-    var isoOnly = ["date": "2024-09", "updated": "13.03.2025"]
-    MetaDecisions.addDate(to: &isoOnly)
+    let isoOnly = CleanedArticle.withNormalisedDate(["date": "2024-09", "updated": "13.03.2025"])
     #expect(isoOnly["date"] == "2024-09")
   }
 
