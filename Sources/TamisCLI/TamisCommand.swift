@@ -10,7 +10,9 @@ public enum TamisCommand {
   public static func main() -> Never {
     // A closed pipe shows up as EPIPE on write, which the sinks turn into a quiet stop.
     signal(SIGPIPE, SIG_IGN)
-    let status = run(Array(CommandLine.arguments.dropFirst()), streams: .standard)
+    let status = run(
+      Array(CommandLine.arguments.dropFirst()), streams: .standard,
+      environment: ProcessInfo.processInfo.environment)
     exit(status.rawValue)
   }
 
@@ -18,21 +20,28 @@ public enum TamisCommand {
   /// - Parameters:
   ///   - arguments: argv without the program name.
   ///   - streams: where to read and write.
+  ///   - environment: the environment variables, for the user's rules folder (`UserRules`);
+  ///     tests leave it empty, so no rules of the machine's user are loaded.
   /// - Returns: the exit status.
-  static func run(_ arguments: [String], streams given: Streams) -> ExitCode {
+  static func run(
+    _ arguments: [String], streams given: Streams, environment: [String: String] = [:]
+  )
+    -> ExitCode
+  {
     var streams = given
-    let invocation: Invocation
+    var invocation: Invocation
     do {
       invocation = try InvocationParser().parse(arguments)
     } catch {
       try? streams.errors.write(error.rendered())
       return .usageOrRules
     }
+    invocation.userRuleFolders = UserRules.folders(environment: environment)
     streams.quiet = invocation.quiet
     do {
       switch invocation.command {
       case .help:
-        try streams.output.write(HelpText.render())
+        try streams.output.write(HelpText.render(for: invocation.helpTopic))
         return .success
       case .version:
         try streams.output.write("tamis \(version)\n")

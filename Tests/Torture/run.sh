@@ -200,7 +200,7 @@ finish
 
 run "-c /dev/stdout on a pipe: the captions follow the body" 0 60 -- \
   bash -c '"$@" | cat; exit "${PIPESTATUS[0]}"' bash "$tamis" "${T[@]}" -c /dev/stdout "$work/dump.txt"
-check same "$out" <(printf 'Corps.\nUne photo.\tAFP\n')
+check same "$out" <(printf 'Corps.\n%s\tUne photo.\tAFP\n' "$work/dump.txt")
 finish
 
 mkfifo "$work/captions.fifo"
@@ -210,7 +210,7 @@ run "-c FIFO: written into the FIFO, which stays one" 0 60 -- \
   "$tamis" "${T[@]}" -c "$work/captions.fifo" "$work/dump.txt"
 wait "$reader"
 check is_kind "fifo" "$work/captions.fifo"
-check same "$work/fifo.read" <(printf 'Une photo.\tAFP\n')
+check same "$work/fifo.read" <(printf '%s\tUne photo.\tAFP\n' "$work/dump.txt")
 finish
 
 run "-c INPUT: refused before reading, input untouched" 2 60 -- \

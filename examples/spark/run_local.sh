@@ -6,8 +6,9 @@
 #
 # Needs: python3 (3.9 or later) with venv, Java 17 or later as `java`, Swift, and PyPI for the
 # first run. It makes a Python venv in examples/spark/.venv-spark (git-ignored; reused by later
-# runs, rebuilt with --fresh) and installs pyspark there, builds tamis (`swift build -c release`;
-# set TAMIS=/path/to/tamis to use a binary instead), generates a 20 MB corpus (with
+# runs, rebuilt with --fresh) and installs pyspark there, builds tamis as the README's Install
+# section does (`swift build -c release --static-swift-stdlib`, the binary a cluster's executors
+# get; set TAMIS=/path/to/tamis to use a binary instead), generates a 20 MB corpus (with
 # ../shared/bench/gen_corpus.py when ../shared is next to the repository, else with
 # gen_small_corpus.py), splits it into several JSONL files, adds a file of edge cases, and runs the
 # job with the master in SPARK_MASTER (default local[2]). Work files go to a temporary folder,
@@ -47,9 +48,9 @@ say "pyspark $("$venv/bin/python" -c 'import pyspark; print(pyspark.__version__)
 
 # tamis.
 if [ -z "${TAMIS:-}" ]; then
-  say "swift build -c release"
-  (cd "$repo" && swift build -c release) >&2
-  TAMIS="$(cd "$repo" && swift build -c release --show-bin-path)/tamis"
+  say "swift build -c release --static-swift-stdlib"
+  (cd "$repo" && swift build -c release --static-swift-stdlib) >&2
+  TAMIS="$(cd "$repo" && swift build -c release --static-swift-stdlib --show-bin-path)/tamis"
 fi
 [ -x "$TAMIS" ] || die "no tamis binary at $TAMIS"
 export TAMIS

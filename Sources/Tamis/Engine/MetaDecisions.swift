@@ -10,6 +10,7 @@ struct MetaDecisions {
   /// The assembly's meta fields with every decided field added.
   func fields() -> [String: String] {
     var meta = assembly.meta
+    Self.trimNames(in: &meta)
     applyGroupFields(to: &meta)
     flagOverRemoval(into: &meta)
     let document = state.document
@@ -27,6 +28,27 @@ struct MetaDecisions {
       }
     }
     return meta
+  }
+
+  /// The fields that hold a name (a person, a place, an outlet), whose captures often bring
+  /// the punctuation that separated them from the next words ("Julie Marty,").
+  static let nameFields: Set<String> = ["author", "place", "source", "photo-credit"]
+
+  /// Trims the punctuation a capture keeps at either end of a name (`,` `;` `:` `|` `-` and
+  /// white space); a name that ends in a period keeps it ("J.-M. Dupont Jr.").
+  static func trimNames(in meta: inout [String: String]) {
+    let separators: Set<Character> = [",", ";", ":", "|", "-", "–", "—", "/"]
+    for key in nameFields {
+      guard let value = meta[key] else { continue }
+      var name = Substring(value)
+      while let last = name.last, separators.contains(last) || last.isWhitespace {
+        name = name.dropLast()
+      }
+      while let first = name.first, separators.contains(first) || first.isWhitespace {
+        name = name.dropFirst()
+      }
+      if name.isEmpty { meta[key] = nil } else { meta[key] = String(name) }
+    }
   }
 
   /// Sets the `sets:` fields of every group that fired, the first time it fired, with the holes

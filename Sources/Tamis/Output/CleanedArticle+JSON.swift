@@ -1,11 +1,19 @@
 extension CleanedArticle {
+  /// The version of the JSON schema below, written as `schema_version` in every object (and
+  /// every JSON Lines record). It changes when a field changes meaning or type.
+  ///
+  /// Version 1: typed `meta` values and the normalised `date`; before it, objects had no
+  /// version and every meta value was a string.
+  public static let jsonSchemaVersion = 1
+
   /// The article as the JSON object tamis prints with `--format json`.
   ///
-  /// Schema (keys sorted):
-  /// `{"body": string, "captions": [{"credit", "id", "position", "text"}], "meta": {string:
-  /// string}, "removed": [{"action", "id", "line", "rule", "text"}]}`, where `position` is the
-  /// 0-based index of the body paragraph a caption followed (-1: before the first), `line` is
-  /// the 1-based input line, and `rule` is `path:line:col` of the rule's action line.
+  /// Schema version 1 (keys sorted):
+  /// `{"body": string, "captions": [{"credit", "id", "position", "text"}], "meta": {…},
+  /// "removed": [{"action", "id", "line", "rule", "text"}], "schema_version": 1}`, where
+  /// `position` is the 0-based index of the body paragraph a caption followed (-1: before the
+  /// first), `line` is the 1-based input line, and `rule` is `path:line:col` of the rule's action
+  /// line. `meta` values are typed as `jsonMeta` says.
   /// - Parameter includeRemovals: whether to include the `removed` list.
   public func json(includeRemovals: Bool = true) -> JSONValue {
     .object(jsonMembers(includeRemovals: includeRemovals))
@@ -22,7 +30,8 @@ extension CleanedArticle {
             "position": .number(caption.position), "id": .string(caption.ruleID),
           ])
         }),
-      "meta": .object(meta.mapValues { .string($0) }),
+      "meta": .object(jsonMeta),
+      "schema_version": .number(Self.jsonSchemaVersion),
     ]
     if includeRemovals {
       object["removed"] = .array(
@@ -35,5 +44,62 @@ extension CleanedArticle {
         })
     }
     return object
+  }
+
+  /// The meta fields as typed JSON values, with the normalised `date`.
+  ///
+  /// `date` is the ISO 8601 form (`PublicationDate`) of the first readable of `published`, a
+  /// captured `date` and `updated`, next to the raw text, which stays in its own field; a captured
+  /// `date` that is not ISO 8601 text is written as `date-text`, so that `date` is always ISO 8601
+  /// (`meta` itself keeps every capture as it was). `paywalled` is a boolean; `over-removal` is a whole number (percent); `over-removal-rules`
+  /// is a list of group ids; every other field is a string (`paywall-missing` too, as the page
+  /// words it: `58.27 %`). A value a rule set in another shape (`paywalled = yes`) stays a
+  /// string.
+  public var jsonMeta: [String: JSONValue] {
+    var typed: [String: JSONValue] = [:]
+    for (key, value) in Self.withNormalisedDate(meta) {
+      typed[key] = Self.typedMetaValue(key: key, value) ?? .string(value)
+    }
+    return typed
+  }
+
+  /// `meta` with `date` in ISO 8601, as `jsonMeta` describes.
+  static func withNormalisedDate(_ meta: [String: String]) -> [String: String] {
+    var fields = meta
+    let captured = meta["date"]
+    if let captured, PublicationDate.iso8601(captured) != captured {
+      fields["date-text"] = captured
+      fields["date"] = nil
+    }
+    for source in [meta["published"], captured, meta["updated"]] {
+      if let source, let date = PublicationDate.iso8601(source) {
+        fields["date"] = date
+        break
+      }
+    }
+    return fields
+  }
+
+  /// The typed value of one meta field, or nil when it is a string.
+  private static func typedMetaValue(key: String, _ value: String) -> JSONValue? {
+    switch key {
+    case "paywalled":
+      switch value {
+      case "true": return .bool(true)
+      case "false": return .bool(false)
+      default: return nil
+      }
+    case "over-removal":
+      var digits = Substring(value)
+      if digits.hasSuffix("%") { digits = digits.dropLast() }
+      while digits.last == " " || digits.last == "\u{A0}" || digits.last == "\u{202F}" {
+        digits = digits.dropLast()
+      }
+      return Int(digits).map(JSONValue.number)
+    case "over-removal-rules":
+      return .array(value.split(separator: ",").map { .string(String($0)) })
+    default:
+      return nil
+    }
   }
 }

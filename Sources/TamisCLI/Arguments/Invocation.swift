@@ -29,12 +29,18 @@ struct Invocation: Equatable, Sendable {
 
   /// The command to run; `.help` and `.version` leave every other property at its default.
   var command: Command = .clean
+  /// With `.help`, the command whose help was asked for: `tamis check --help` gives `.check`;
+  /// `.clean` for the main help.
+  var helpTopic: Command = .clean
   /// Operands in order: files or directories to clean, rule paths for `check`, or the
   /// folders and JSON Lines files of a corpus for `suggest`.
   ///
   /// `-` means standard input. When cleaning, an empty list also means standard input. For
   /// `suggest` the list is non-empty and does not contain `-`.
   var inputs: [String] = []
+  /// `--encoding NAME`: how the input's bytes are read; nil for the default, UTF-8 with the
+  /// bytes kept, in which case `meta` does not name the encoding.
+  var encoding: InputEncoding?
   /// `--format text|json` (`-f`).
   var format: Format = .text
   /// `--captions PATH` (`-c`); never set together with `outputDirectory` or `jsonLines`.
@@ -45,6 +51,12 @@ struct Invocation: Equatable, Sendable {
   var useDefaultRules = true
   /// False with `--no-structure`: the structure layer (body core, rules around it) is off.
   var structure = true
+  /// The user's rules folders (`UserRules`), loaded after the built-in rules unless
+  /// `--no-default-rules`; set by `TamisCommand` from the environment, never from argv.
+  var userRuleFolders: [String] = []
+  /// The rule paths to load after the built-in rules: the user's folders (unless
+  /// `--no-default-rules`), then `--rules` in order.
+  var addedRulePaths: [String] { (useDefaultRules ? userRuleFolders : []) + rulePaths }
   /// `--site HOST` (`-s`).
   var site: String?
   /// `--lang CODE` (`-l`).
@@ -64,7 +76,12 @@ struct Invocation: Equatable, Sendable {
   var textField = "text"
   /// `--url-field NAME`: the JSON field holding the URL; only set away from the default
   /// together with `jsonLines` or for `suggest`.
-  var urlField = "url"
+  var urlField = Invocation.defaultURLField
+  /// The URL field read when `--url-field` is not given.
+  static let defaultURLField = "url"
+  /// True when `--url-field` names another field than the default: a field the user expects
+  /// to be there, so a run where no record has it fails (exit 1) at the end of the input.
+  var urlFieldGiven: Bool { urlField != Self.defaultURLField }
   /// `--replace`: write the cleaned text over the text field; only with `jsonLines`.
   var replaceText = false
   /// `--prefix NAME`: put before the name of every field tamis adds to a JSON Lines record

@@ -6,7 +6,8 @@ import Tamis
 ///
 /// 1. `-h`/`--help` and `--version` short-circuit: the first of them wins over every other
 ///    option and every error (`tamis --bogus --help` is a request for help). After `--` they
-///    are operands, and as a value (`--site=--help`) they are values.
+///    are operands, and as a value (`--site=--help`) they are values. After a subcommand
+///    (`tamis check --help`), help is that command's own (`Invocation.helpTopic`).
 /// 2. If the first argument is exactly `check`, the command is `.check` and the operands are
 ///    rule paths; if it is exactly `suggest`, the command is `.suggest` and the operands are
 ///    corpus folders and JSON Lines files. Anywhere else, or spelled `./check`, or after `--`,
@@ -39,23 +40,18 @@ struct InvocationParser: Sendable {
   /// - Throws: the first `UsageError`, as described on the type.
   func parse(_ arguments: [String]) throws(UsageError) -> Invocation {
     let tokens = ArgumentLexer(options: options).tokens(arguments)
-    if let command = Self.shortCircuitCommand(in: tokens) {
-      return Invocation(command: command)
-    }
-
     var invocation = Invocation()
     var remaining = tokens[...]
-    if let first = remaining.first, first.index == 1 {
-      if first.kind == .operand(Self.checkCommandName) {
-        invocation.command = .check
-        remaining = remaining.dropFirst()
-      } else if first.kind == .operand(Self.suggestCommandName) {
-        invocation.command = .suggest
-        remaining = remaining.dropFirst()
-      } else if first.kind == .operand(Self.evalCommandName) {
-        invocation.command = .eval
-        remaining = remaining.dropFirst()
-      }
+    if let first = remaining.first, first.index == 1, case .operand(let word) = first.kind,
+      let subcommand = Self.subcommand(named: word)
+    {
+      invocation.command = subcommand
+      remaining = remaining.dropFirst()
+    }
+    if let command = Self.shortCircuitCommand(in: tokens) {
+      var shortCircuit = Invocation(command: command)
+      if command == .help { shortCircuit.helpTopic = invocation.command }
+      return shortCircuit
     }
 
     var occurrences: [OptionSpec.Key: Occurrence] = [:]
@@ -99,6 +95,16 @@ struct InvocationParser: Sendable {
     let spelling: String
     /// The argv index of the option.
     let index: Int
+  }
+
+  /// The subcommand a first argument names exactly (`check`, `suggest`, `eval`), if any.
+  private static func subcommand(named word: String) -> Invocation.Command? {
+    switch word {
+    case checkCommandName: .check
+    case suggestCommandName: .suggest
+    case evalCommandName: .eval
+    default: nil
+    }
   }
 
   /// `.help` or `.version` if either was asked for (the first wins), otherwise `nil`.
@@ -162,6 +168,7 @@ struct InvocationParser: Sendable {
     case .field: invocation.textField = try required()
     case .urlField: invocation.urlField = try required()
     case .format: invocation.format = try format(try required(), at: occurrence)
+    case .encoding: invocation.encoding = try encoding(try required(), at: occurrence)
     case .captions: invocation.captionsPath = try required()
     case .explain: invocation.explain = try flag()
     case .diff: invocation.diff = try flag()
@@ -192,6 +199,19 @@ struct InvocationParser: Sendable {
       return format
     }
     let allowed = Invocation.Format.allCases.map(\.rawValue)
+    throw .invalidChoice(
+      option: occurrence.spelling, value: value, index: occurrence.index, allowed: allowed,
+      suggestion: Self.nearest(to: value, among: allowed))
+  }
+
+  /// The input encoding named by `value`.
+  private func encoding(_ value: String, at occurrence: Occurrence) throws(UsageError)
+    -> InputEncoding
+  {
+    if let encoding = InputEncoding(rawValue: value.lowercased()) {
+      return encoding
+    }
+    let allowed = InputEncoding.allCases.map(\.rawValue)
     throw .invalidChoice(
       option: occurrence.spelling, value: value, index: occurrence.index, allowed: allowed,
       suggestion: Self.nearest(to: value, among: allowed))

@@ -16,19 +16,24 @@ extension OptionSpec {
       group: .input, availability: [.clean, .suggest], requires: .jsonl),
     OptionSpec(
       .urlField, value: "NAME", help: "with --jsonl or suggest, the URL field (default: url)",
-      group: .input, availability: [.clean, .suggest], requires: .jsonl),
+      group: .input, availability: [.clean, .suggest], requires: .jsonl, conflicts: [.site]),
+
+    OptionSpec(
+      .encoding, value: "NAME",
+      help: "read input as 'utf-8' (default), 'latin-1', 'windows-1252' or 'auto'",
+      group: .input),
 
     // MARK: - Output
     OptionSpec(
       .format, short: "f", value: "FORMAT", help: "write 'text' or 'json' (default: text)",
-      group: .output, availability: [.clean, .check]),
+      group: .output, conflicts: [.jsonl]),
     OptionSpec(
       .captions, short: "c", value: "PATH", help: "write the image captions found to PATH",
       group: .output, conflicts: [.out, .jsonl]),
     OptionSpec(
       .explain, short: "e",
       help: "mark each line kept, removed (with its rule), caption or cut",
-      group: .output),
+      group: .output, conflicts: [.out]),
     OptionSpec(
       .diff, help: "print only what changed: '-' removed, '+' left after a cut, '~' caption",
       group: .output, conflicts: [.out, .jsonl]),
@@ -45,23 +50,27 @@ extension OptionSpec {
       help: "add rules from a file or directory (repeatable)",
       group: .rules, availability: [.clean, .suggest, .eval]),
     OptionSpec(
-      .noDefaultRules, help: "do not load the built-in rules", group: .rules,
+      .noDefaultRules, help: "load neither the built-in rules nor the user's rules folder",
+      group: .rules,
       availability: [.clean, .suggest, .eval]),
     OptionSpec(
       .noStructure, help: "clean on phrases alone: no body core, no rules around it",
       group: .rules, availability: [.clean, .eval]),
 
     // MARK: - Modes
-    OptionSpec(.jsonl, help: "read and write JSON Lines, one article per line", group: .modes),
+    OptionSpec(
+      .jsonl, help: "read and write JSON Lines, one article per line", group: .modes,
+      conflicts: [.out]),
     OptionSpec(
       .out, short: "o", value: "DIR",
       help: "clean each PATH into a mirrored tree under DIR", group: .modes),
     OptionSpec(
-      .resume, help: "with --out, skip files whose output already exists", group: .modes,
-      requires: .out),
+      .resume,
+      help: "with --out, skip documents whose outputs are newer than the input and the rules",
+      group: .modes, requires: .out),
     OptionSpec(
       .jobs, short: "j", value: "N", help: "process at most N documents at a time (N >= 1)",
-      group: .modes, availability: .always),
+      group: .modes, availability: [.clean, .suggest]),
     OptionSpec(
       .strict, help: "with check, treat warnings as errors", group: .modes,
       availability: .checkOnly),

@@ -14,6 +14,8 @@ struct OptionSpec: Equatable, Sendable {
     case field
     /// `--url-field NAME`.
     case urlField = "url-field"
+    /// `--encoding NAME`.
+    case encoding
     /// `--format FORMAT`.
     case format
     /// `--captions PATH`.
@@ -119,11 +121,12 @@ struct OptionSpec: Equatable, Sendable {
 
     init(rawValue: UInt8) { self.rawValue = rawValue }
 
-    /// The names of the subcommands included (`check`, `suggest`), in that order.
+    /// The names of the subcommands included (`check`, `suggest`, `eval`), in that order.
     var subcommandNames: [String] {
       var names: [String] = []
       if contains(.check) { names.append(InvocationParser.checkCommandName) }
       if contains(.suggest) { names.append(InvocationParser.suggestCommandName) }
+      if contains(.eval) { names.append(InvocationParser.evalCommandName) }
       return names
     }
   }

@@ -13,14 +13,19 @@ enum ArticleRendering {
     article.json(includeRemovals: true).rendered + "\n"
   }
 
-  /// The captions file: one caption per line, text, a tab, the credit (tabs inside become
-  /// spaces, so the columns stay two).
-  static func captionsTSV(_ captions: [Caption]) -> String {
-    captions.map { caption in
-      let text = caption.text.replacingOccurrences(of: "\t", with: " ")
-      let credit = caption.credit.replacingOccurrences(of: "\t", with: " ")
-      return "\(text)\t\(credit)\n"
+  /// The captions file's lines for one document: one caption per line, the document's name
+  /// (its path, or `<stdin>`), a tab, the text, a tab, the credit. Tabs and line ends inside a
+  /// field become spaces, so every line has three columns.
+  static func captionsTSV(_ captions: [Caption], source: String) -> String {
+    let document = field(source)
+    return captions.map { caption in
+      "\(document)\t\(field(caption.text))\t\(field(caption.credit))\n"
     }.joined()
+  }
+
+  /// `text` with tabs and line ends replaced by spaces.
+  private static func field(_ text: String) -> String {
+    String(text.map { $0 == "\t" || $0.isNewline ? " " : $0 })
   }
 }
 
@@ -51,10 +56,15 @@ struct RunSummary: Sendable {
     removedByAction.merge(other.removedByAction, uniquingKeysWith: +)
   }
 
+  /// `1 document`, `2 documents`: a count and an English noun that takes an `s` in the plural.
+  static func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+  }
+
   /// `tamis: 120 documents (3 failed), 4.2 MB, removed: drop-line 310, …; 95 captions; 0.8 s`.
   func line(seconds: Double) -> String {
     var parts: [String] = []
-    var documentsPart = "\(documents) documents"
+    var documentsPart = Self.counted(documents, "document")
     if failed > 0 { documentsPart += " (\(failed) failed)" }
     if skipped > 0 { documentsPart += " (\(skipped) up to date)" }
     parts.append(documentsPart)
@@ -63,7 +73,7 @@ struct RunSummary: Sendable {
       removedByAction[kind].map { "\(kind.name) \($0)" }
     }
     parts.append("removed: " + (removed.isEmpty ? "nothing" : removed.joined(separator: ", ")))
-    parts.append("\(captions) captions")
+    parts.append(Self.counted(captions, "caption"))
     parts.append(String(format: "%.2f s", seconds))
     return "tamis: " + parts.joined(separator: "; ") + "\n"
   }

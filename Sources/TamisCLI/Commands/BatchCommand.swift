@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Tamis
 
 /// `tamis PATH... --out DIR`: cleans every document under the inputs and mirrors the tree under
@@ -37,7 +38,7 @@ struct BatchCommand {
       try streams.errors.write(failure.problems.map { "tamis: error: \($0.message)\n" }.joined())
       return .usageOrRules
     }
-    guard let rules = try RuleLoader.load(for: invocation, reportingTo: streams.errors) else {
+    guard let rules = try RuleLoader.load(for: invocation, streams: streams) else {
       return .usageOrRules
     }
     let cleaner = Cleaner(rules: rules)
@@ -46,7 +47,13 @@ struct BatchCommand {
       if let id = document.fileID { inputs[id] = .isInput(input: document.path) }
     }
     let temporaryFiles = OutputFiles(protecting: inputs)
-    let signalSources = temporaryFiles.removeOnInterrupt()
+    let finished = Counter()
+    let total = documents.count
+    let signalSources = temporaryFiles.removeOnInterrupt { [finished] in
+      let count = finished.value
+      return "tamis: interrupted after \(RunSummary.counted(count, "document")) of \(total);"
+        + " rerun with --resume to clean the rest\n"
+    }
     defer { signalSources.forEach { $0.cancel() } }
     let rulesDate = invocation.resume ? rulesModificationDate() : nil
     let jobs = invocation.jobs ?? ProcessInfo.processInfo.activeProcessorCount
@@ -56,7 +63,10 @@ struct BatchCommand {
     for start in stride(from: 0, to: documents.count, by: Self.chunkSize) {
       let chunk = Array(documents[start..<min(start + Self.chunkSize, documents.count)])
       let outcomes = Parallel.map(chunk, jobs: jobs) { [self] document in
-        process(document, cleaner: cleaner, files: temporaryFiles, rulesDate: rulesDate)
+        let outcome = process(
+          document, cleaner: cleaner, files: temporaryFiles, rulesDate: rulesDate)
+        finished.increment()
+        return outcome
       }
       for outcome in outcomes {
         switch outcome {
@@ -141,8 +151,9 @@ struct BatchCommand {
       return .upToDate
     }
     let bytes: [UInt8]
+    let encoding: InputEncoding
     switch InputReader.read(document.path, streams: streams) {
-    case .success(let read): bytes = read
+    case .success(let read): (bytes, encoding) = (invocation.encoding ?? .utf8).decode(read)
     case .failure(let problem):
       let severity: Severity = problem == .binary || problem.isInvalidUTF8 ? .warning : .error
       let message =
@@ -152,25 +163,42 @@ struct BatchCommand {
     }
     let warning = InputReader.invalidUTF8Warning(
       bytes, name: document.path, replaced: invocation.format == .json)
-    let article = bytes.withUnsafeBufferPointer {
+    var article = bytes.withUnsafeBufferPointer {
       cleaner.clean(
         bytes: $0, source: document.path,
         options: CleaningOptions(
           site: invocation.site, language: invocation.language, structure: invocation.structure))
     }
+    if invocation.encoding != nil { article.meta["encoding"] = encoding.rawValue }
     let folder = (targets[0] as NSString).deletingLastPathComponent
     do {
       try files.makeFolder(folder)
     } catch {
       return .failed(message: "\(folder): error: cannot create: \(InputReader.reason(error))\n")
     }
-    let contents =
-      invocation.format == .json
-      ? [Array(ArticleRendering.json(article).utf8)]
-      : [
-        ArticleRendering.text(article), Array(ArticleRendering.captionsTSV(article.captions).utf8),
-      ]
-    for (target, bytes) in zip(targets, contents) {
+    // The captions file is written first and the body last: a body newer than its input means
+    // the document is done (`--resume`), even when an interrupt came in between. A document
+    // without captions gets no captions file, and loses the one a previous run left.
+    var writes: [(target: String, bytes: [UInt8])] = []
+    if invocation.format == .json {
+      writes = [(targets[0], Array(ArticleRendering.json(article).utf8))]
+    } else {
+      if article.captions.isEmpty {
+        if FileManager.default.fileExists(atPath: targets[1]) {
+          do {
+            try FileManager.default.removeItem(atPath: targets[1])
+          } catch {
+            return .failed(
+              message: "\(targets[1]): error: cannot remove: \(InputReader.reason(error))\n")
+          }
+        }
+      } else {
+        let captions = ArticleRendering.captionsTSV(article.captions, source: document.path)
+        writes.append((targets[1], Array(captions.utf8)))
+      }
+      writes.append((targets[0], ArticleRendering.text(article)))
+    }
+    for (target, bytes) in writes {
       do {
         try files.write(bytes, to: target)
       } catch {
@@ -182,7 +210,8 @@ struct BatchCommand {
     return .written(counts, warning: warning)
   }
 
-  /// The output paths: `[body, captions]` in text mode, `[json]` in JSON mode.
+  /// The output paths: `[body, captions]` in text mode (the captions file only exists for a
+  /// document with captions), `[json]` in JSON mode.
   func outputPaths(for document: InputWalker.Document) -> [String] {
     let target = (outputDirectory as NSString).appendingPathComponent(document.relativePath)
     let stem = (target as NSString).deletingPathExtension
@@ -192,8 +221,10 @@ struct BatchCommand {
 
   private func isUpToDate(_ input: String, outputs: [String], rulesDate: Date) -> Bool {
     guard let inputDate = modificationDate(input) else { return false }
-    return outputs.allSatisfy { output in
-      guard let outputDate = modificationDate(output) else { return false }
+    // The first output (body or JSON) is written last, so it must be there; a captions file
+    // exists only for a document with captions.
+    return outputs.enumerated().allSatisfy { index, output in
+      guard let outputDate = modificationDate(output) else { return index > 0 }
       return outputDate > inputDate && outputDate > rulesDate
     }
   }
@@ -201,7 +232,7 @@ struct BatchCommand {
   /// The newest of the rule files given with `--rules` and of the tamis executable (which
   /// carries the built-in rules).
   private func rulesModificationDate() -> Date {
-    var paths = invocation.rulePaths
+    var paths = invocation.addedRulePaths
     if invocation.useDefaultRules, let executable = Bundle.main.executablePath {
       paths.append(executable)
     }
@@ -246,4 +277,15 @@ extension InputProblem {
     if case .invalidUTF8 = self { return true }
     return false
   }
+}
+
+/// A count shared by the threads of a batch and read by its signal handler.
+final class Counter: Sendable {
+  private let count = Atomic<Int>(0)
+
+  /// Adds one.
+  func increment() { count.add(1, ordering: .relaxed) }
+
+  /// The count so far.
+  var value: Int { count.load(ordering: .relaxed) }
 }

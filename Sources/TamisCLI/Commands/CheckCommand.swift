@@ -15,7 +15,7 @@ struct CheckCommand {
   func run() throws(WriteError) -> ExitCode {
     let loaded =
       invocation.inputs.isEmpty
-      ? RuleLoader.load(defaults: true, paths: [])
+      ? RuleLoader.load(defaults: true, paths: invocation.userRuleFolders)
       : RuleLoader.load(defaults: false, paths: invocation.inputs)
     let rules: RuleSet
     switch loaded {

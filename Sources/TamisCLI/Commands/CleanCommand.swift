@@ -26,7 +26,7 @@ struct CleanCommand {
         "tamis: error: cannot write the captions to '\(path)': \(problem.message)\n")
       return .usageOrRules
     }
-    guard let rules = try RuleLoader.load(for: invocation, reportingTo: streams.errors) else {
+    guard let rules = try RuleLoader.load(for: invocation, streams: streams) else {
       return .usageOrRules
     }
     let cleaner = Cleaner(rules: rules)
@@ -36,7 +36,7 @@ struct CleanCommand {
       jobs: invocation.jobs ?? ProcessInfo.processInfo.activeProcessorCount,
       structure: invocation.structure)
     var failed = false
-    var captions: [Caption] = []
+    var captions = ""
     // Plain text output can be written section by section; JSON and listings need the whole
     // document.
     let sectioned = invocation.format == .text && !invocation.explain && !invocation.diff
@@ -51,7 +51,9 @@ struct CleanCommand {
         case .whole(let read): bytes = read
         case .sections(var input):
           defer { input.finish() }
-          captions += try cleanInSections(&input, name: name, cleaner: cleaner, options: options)
+          captions += ArticleRendering.captionsTSV(
+            try cleanInSections(&input, name: name, cleaner: cleaner, options: options),
+            source: name)
           continue
         }
       } catch {
@@ -59,22 +61,24 @@ struct CleanCommand {
         failed = true
         continue
       }
+      let (text, encoding) = (invocation.encoding ?? .utf8).decode(bytes)
       let replaced = invocation.format == .json || invocation.explain || invocation.diff
-      if let warning = InputReader.invalidUTF8Warning(bytes, name: name, replaced: replaced) {
+      if let warning = InputReader.invalidUTF8Warning(text, name: name, replaced: replaced) {
         try streams.warn(warning)
       }
-      let article = bytes.withUnsafeBufferPointer {
+      var article = text.withUnsafeBufferPointer {
         cleaner.clean(bytes: $0, source: name, options: options)
       }
+      if invocation.encoding != nil { article.meta["encoding"] = encoding.rawValue }
       try streams.output.write(
-        render(article, bytes: bytes, name: name, several: operands.count > 1))
-      captions += article.captions
+        render(article, bytes: text, name: name, several: operands.count > 1))
+      captions += ArticleRendering.captionsTSV(article.captions, source: name)
     }
     if let path = invocation.captionsPath {
       let signalSources = files.removeOnInterrupt()
       defer { signalSources.forEach { $0.cancel() } }
       do {
-        try files.write(Array(ArticleRendering.captionsTSV(captions).utf8), to: path)
+        try files.write(Array(captions.utf8), to: path)
       } catch {
         try streams.errors.write(
           "tamis: error: cannot write the captions to '\(path)': \(error.message)\n")
@@ -102,7 +106,7 @@ struct CleanCommand {
         let section: [UInt8]
         do {
           guard let next = try input.nextSection() else { break }
-          section = next
+          section = (invocation.encoding ?? .utf8).decode(next).bytes
         } catch {
           throw .input(error)
         }

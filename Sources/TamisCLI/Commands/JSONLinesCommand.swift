@@ -5,7 +5,10 @@ import Tamis
 /// output line per input line, in input order.
 ///
 /// Memory stays bounded: records are read in batches, a batch is cleaned on every core, and its
-/// lines are written in order before the next batch is read.
+/// lines are written in order before the next batch is read. A batch closes early when the
+/// input has nothing more to read at once (`LineReader.nextBatch(untilInputWaits:)`), so a
+/// program that writes one record and waits for its answer gets it (tamis as a co-process).
+/// Files and busy pipes still come in full batches, written with one call each.
 struct JSONLinesCommand {
   let invocation: Invocation
   let streams: Streams
@@ -17,14 +20,15 @@ struct JSONLinesCommand {
   /// Runs the command: exit 1 when some record was malformed or lacked the text field.
   func run() throws(WriteError) -> ExitCode {
     let started = Date()
-    guard let rules = try RuleLoader.load(for: invocation, reportingTo: streams.errors) else {
+    guard let rules = try RuleLoader.load(for: invocation, streams: streams) else {
       return .usageOrRules
     }
     let recordCleaner = RecordCleaner(
       cleaner: Cleaner(rules: rules), textField: invocation.textField,
       urlField: invocation.urlField, replaceText: invocation.replaceText,
       explain: invocation.explain, fieldPrefix: invocation.fieldPrefix,
-      language: invocation.language, site: invocation.site, structure: invocation.structure)
+      language: invocation.language, site: invocation.site, encoding: invocation.encoding,
+      structure: invocation.structure)
     let jobs = invocation.jobs ?? ProcessInfo.processInfo.activeProcessorCount
     var summary = RunSummary()
     var failed = false
@@ -56,10 +60,14 @@ struct JSONLinesCommand {
     var reader = LineReader(descriptor: descriptor)
     var summary = RunSummary()
     var failed = false
+    var recordSeen = false
+    var urlFieldSeen = false
     while true {
       let batch: [(number: Int, bytes: [UInt8])]
       do {
-        guard let next = try reader.nextBatch(maxLines: Self.batchLines, maxBytes: Self.batchBytes)
+        guard
+          let next = try reader.nextBatch(
+            maxLines: Self.batchLines, maxBytes: Self.batchBytes, untilInputWaits: true)
         else { break }
         batch = next
       } catch {
@@ -71,6 +79,19 @@ struct JSONLinesCommand {
       let written = try write(batch, outputs, name: name)
       summary.add(written.summary)
       failed = failed || written.failed
+      for output in outputs {
+        switch output.record {
+        case .withURLField: urlFieldSeen = true
+        case .withoutURLField: recordSeen = true
+        case .notARecord: break
+        }
+      }
+    }
+    // A field named on the command line that no record has is a mistake, not a corpus without
+    // URLs: every record would silently go without its site pack.
+    if invocation.urlFieldGiven, recordSeen, !urlFieldSeen {
+      try streams.errors.write(Corpus.noURLField(invocation.urlField, path: name))
+      failed = true
     }
     return (summary, failed)
   }

@@ -19,12 +19,30 @@ enum RuleLoader {
   static func load(for invocation: Invocation, reportingTo sink: any ByteSink) throws(WriteError)
     -> RuleSet?
   {
-    switch load(defaults: invocation.useDefaultRules, paths: invocation.rulePaths) {
+    switch load(defaults: invocation.useDefaultRules, paths: invocation.addedRulePaths) {
     case .success(let rules): return rules
     case .failure(let error):
       try report(error.diagnostics, to: sink)
       return nil
     }
+  }
+
+  /// The rule set an invocation names, with its `--lang` and `--site` checked against it
+  /// (`RuleScope`), or nil after writing what stopped it to `streams.errors`.
+  ///
+  /// An unknown language stops the run (exit 2); a site no pack covers is a warning.
+  static func load(for invocation: Invocation, streams: Streams) throws(WriteError) -> RuleSet? {
+    guard let rules = try load(for: invocation, reportingTo: streams.errors) else { return nil }
+    if let language = invocation.language,
+      let problem = RuleScope.languageProblem(language, in: rules)
+    {
+      try streams.errors.write("tamis: error: \(problem.message)\n")
+      return nil
+    }
+    if let site = invocation.site, let problem = RuleScope.siteProblem(site, in: rules) {
+      try streams.warn("tamis: warning: \(problem.message)\n")
+    }
+    return rules
   }
 
   /// Writes every diagnostic to `sink`, one per line, notes after their diagnostic.

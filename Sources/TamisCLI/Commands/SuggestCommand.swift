@@ -27,6 +27,8 @@ struct SuggestCommand {
     var id: String
     var site: String
     var bytes: [UInt8]
+    /// False for a JSON Lines record without the URL field (`--url-field`).
+    var hasURLField = true
   }
 
   /// Runs both passes and prints the suggestions; exit 1 when some input could not be read.
@@ -36,7 +38,7 @@ struct SuggestCommand {
       try streams.errors.write("tamis: error: no such file or folder '\(operand)'\n")
       return .usageOrRules
     }
-    guard let rules = try RuleLoader.load(for: invocation, reportingTo: streams.errors) else {
+    guard let rules = try RuleLoader.load(for: invocation, streams: streams) else {
       return .usageOrRules
     }
     let cleaner = Cleaner(rules: rules)
@@ -88,11 +90,12 @@ struct SuggestCommand {
         suggestions, documents: miner.documentCount, thresholds: thresholds))
     if !invocation.quiet {
       let count = suggestions.reduce(0) { $0 + $1.lines.count }
+      let megabytes = String(format: "%.1f MB", Double(bytesRead) / 1_000_000)
+      let seconds = String(format: "%.2f s", Date().timeIntervalSince(started))
       try streams.errors.write(
-        String(
-          format: "tamis: %d documents, %.1f MB, %d suggestions for %d sites; %.2f s\n",
-          miner.documentCount, Double(bytesRead) / 1_000_000, count, suggestions.count,
-          Date().timeIntervalSince(started)))
+        "tamis: \(RunSummary.counted(miner.documentCount, "document")), \(megabytes), "
+          + "\(RunSummary.counted(count, "suggestion")) for "
+          + "\(RunSummary.counted(suggestions.count, "site")); \(seconds)\n")
     }
     return problems.isEmpty ? .success : .someInputsFailed
   }

@@ -104,13 +104,18 @@ struct Corpus {
     var reader = LineReader(descriptor: descriptor)
     let textField = invocation.textField
     let urlField = invocation.urlField
+    // A URL field named on the command line that no record has is reported at the end.
+    var sawURLField = !invocation.urlFieldGiven
     while true {
       let lines: [(number: Int, bytes: [UInt8])]
       do {
         guard
           let batch = try reader.nextBatch(
             maxLines: SuggestCommand.batchLines, maxBytes: SuggestCommand.batchBytes)
-        else { return true }
+        else {
+          if !sawURLField { problems.append(Self.noURLField(urlField, path: path)) }
+          return true
+        }
         lines = batch
       } catch {
         problems.append("\(path): error: cannot read: \(error.localizedDescription)\n")
@@ -124,7 +129,9 @@ struct Corpus {
       var batch: [SuggestCommand.Document] = []
       for result in parsed {
         switch result {
-        case .success(let document): batch.append(document)
+        case .success(let document):
+          sawURLField = sawURLField || document.hasURLField
+          batch.append(document)
         case .failure(let failure): problems.append(failure.message)
         case nil: break
         }
@@ -153,6 +160,7 @@ struct Corpus {
     case .success(let value): text = value
     }
     var site = ""
+    let hasURLField = record.members.contains { $0.key == urlField }
     if case .success(let url) = record.string(urlField), let host = URL(string: url)?.host {
       site = host.lowercased()
       if site.hasPrefix("www.") { site.removeFirst(4) }
@@ -163,6 +171,13 @@ struct Corpus {
     } else if let member = record.members.first(where: { $0.key == "id" }) {
       id = String(decoding: member.rawValue, as: UTF8.self)
     }
-    return .success(SuggestCommand.Document(id: id, site: site, bytes: Array(text.utf8)))
+    return .success(
+      SuggestCommand.Document(
+        id: id, site: site, bytes: Array(text.utf8), hasURLField: hasURLField))
+  }
+
+  /// The error for a JSON Lines file where no record has the field `--url-field` names.
+  static func noURLField(_ field: String, path: String) -> String {
+    "\(path): error: no record has the '\(field)' field named by '--url-field'\n"
   }
 }

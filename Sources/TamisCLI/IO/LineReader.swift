@@ -18,12 +18,21 @@ struct LineReader {
 
   /// The next lines, at most `maxLines` and about `maxBytes`, each without its line end (`\n`
   /// or `\r\n`), with their 1-based numbers; nil at the end of the input.
+  ///
+  /// With `untilInputWaits`, the batch also closes early, after at least one line, when the
+  /// lines read so far are used up and the next `read(2)` would block: a program that writes
+  /// one record and waits for its answer gets it, instead of both waiting for each other. A
+  /// regular file never blocks, and a pipe that is kept full rarely does, so they still come in
+  /// full batches.
   /// - Throws: the `errno` of a failed read.
-  mutating func nextBatch(maxLines: Int, maxBytes: Int) throws -> [(number: Int, bytes: [UInt8])]? {
+  mutating func nextBatch(maxLines: Int, maxBytes: Int, untilInputWaits: Bool = false) throws
+    -> [(number: Int, bytes: [UInt8])]?
+  {
     var lines: [(number: Int, bytes: [UInt8])] = []
     var total = 0
     while lines.count < maxLines, total < maxBytes {
-      guard let line = try nextLine() else { break }
+      let mayWait = lines.isEmpty || !untilInputWaits
+      guard case .line(let line) = try nextLine(mayWait: mayWait) else { break }
       total += line.count
       lineNumber += 1
       lines.append((lineNumber, line))
@@ -31,7 +40,18 @@ struct LineReader {
     return lines.isEmpty ? nil : lines
   }
 
-  private mutating func nextLine() throws -> [UInt8]? {
+  /// What `nextLine` found.
+  private enum Next {
+    /// A line, without its line end.
+    case line([UInt8])
+    /// The end of the input.
+    case end
+    /// No whole line is buffered and reading more would block (only when not `mayWait`).
+    case wouldWait
+  }
+
+  /// The next line; with `mayWait` false, `.wouldWait` instead of a read that would block.
+  private mutating func nextLine(mayWait: Bool) throws -> Next {
     var searchFrom = start
     while true {
       if let newline = buffer[searchFrom...].firstIndex(of: 0x0A) {
@@ -39,19 +59,32 @@ struct LineReader {
         if end > start, buffer[end - 1] == 0x0D { end -= 1 }
         let line = Array(buffer[start..<end])
         start = newline + 1
-        return line
+        return .line(line)
       }
       if atEnd {
-        guard start < buffer.count else { return nil }
+        guard start < buffer.count else { return .end }
         let line = Array(buffer[start...])
         start = buffer.count
-        return line
+        return .line(line)
       }
+      if !mayWait, !inputIsReady() { return .wouldWait }
       // Keep the partial line, drop what was consumed, read more.
       buffer.removeFirst(start)
       searchFrom = buffer.count
       start = 0
       try fill()
+    }
+  }
+
+  /// Whether a `read(2)` would return at once: data, the end of the input or an error is
+  /// waiting. Always true for a regular file.
+  private func inputIsReady() -> Bool {
+    var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+    while true {
+      let ready = poll(&request, 1, 0)
+      if ready < 0, errno == EINTR { continue }
+      // A failed poll says nothing about the input: let the read find out.
+      return ready != 0
     }
   }
 

@@ -194,7 +194,10 @@ final class OutputFiles: Sendable {
 
   /// On SIGINT or SIGTERM: remove the temporary files in flight and exit with 128 + signal.
   /// - Returns: the signal sources; keep them alive for as long as the handling should last.
-  func removeOnInterrupt() -> [any DispatchSourceSignal] {
+  ///
+  /// - Parameter message: what to write on stderr before exiting (such as how far a batch
+  ///   got), or nil for nothing; called once, on the signal.
+  func removeOnInterrupt(message: (@Sendable () -> String)? = nil) -> [any DispatchSourceSignal] {
     var sources: [any DispatchSourceSignal] = []
     for signalNumber in [SIGINT, SIGTERM] {
       signal(signalNumber, SIG_IGN)
@@ -202,6 +205,10 @@ final class OutputFiles: Sendable {
       source.setEventHandler { [self] in
         inFlight.withLock { files in
           for path in files { unlink(path) }
+          if let text = message?() {
+            let bytes = Array(text.utf8)
+            _ = bytes.withUnsafeBytes { Foundation.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+          }
           _exit(128 + signalNumber)
         }
       }

@@ -20,13 +20,17 @@ struct RecordCleaner: Sendable {
   let site: String?
   /// Whether the structure layer runs (`CleaningOptions.structure`).
   let structure: Bool
+  /// `--encoding`: how each line's bytes are read; nil for UTF-8, not named in `meta`.
+  let encoding: InputEncoding?
   /// The names of the fields tamis may add to a record, prefixed.
   private let addedFields: Set<String>
 
   init(
     cleaner: Cleaner, textField: String, urlField: String, replaceText: Bool, explain: Bool,
-    fieldPrefix: String = "", language: String?, site: String?, structure: Bool = true
+    fieldPrefix: String = "", language: String?, site: String?, encoding: InputEncoding? = nil,
+    structure: Bool = true
   ) {
+    self.encoding = encoding
     self.cleaner = cleaner
     self.textField = textField
     self.urlField = urlField
@@ -36,7 +40,7 @@ struct RecordCleaner: Sendable {
     self.language = language
     self.site = site
     self.structure = structure
-    var added = ["captions", "meta", "error"]
+    var added = ["captions", "meta", "error", "schema_version"]
     if !replaceText { added.append("body") }
     if explain { added.append("removed") }
     self.addedFields = Set(added.map { fieldPrefix + $0 })
@@ -50,17 +54,30 @@ struct RecordCleaner: Sendable {
     var summary: RunSummary
     /// A warning that does not fail the record (invalid UTF-8, read as U+FFFD).
     var warning: String? = nil
+    /// Whether the line was a JSON object, and whether it had the URL field.
+    var record: RecordKind = .notARecord
+  }
+
+  /// What a line held, for the check that `--url-field` names a field some record has.
+  enum RecordKind: Sendable {
+    /// A blank line, or not a JSON object.
+    case notARecord
+    /// A JSON object without the URL field.
+    case withoutURLField
+    /// A JSON object with the URL field.
+    case withURLField
   }
 
   /// Cleans the record on one line (its bytes, without the line end).
   ///
   /// A line that is not valid UTF-8 is read with each invalid byte as U+FFFD, so the output
   /// line is valid JSON, and the output carries a warning saying so (README "Bad input").
-  func clean(_ bytes: [UInt8]) -> Output {
+  func clean(_ line: [UInt8]) -> Output {
+    let (bytes, used) = (encoding ?? .utf8).decode(line)
     guard let invalid = bytes.withUnsafeBufferPointer(TextCheck.invalidUTF8(in:)) else {
-      return cleanValid(bytes)
+      return cleanValid(bytes, encoding: encoding == nil ? nil : used)
     }
-    var output = cleanValid(Array(String(decoding: bytes, as: UTF8.self).utf8))
+    var output = cleanValid(Array(String(decoding: bytes, as: UTF8.self).utf8), encoding: nil)
     output.warning =
       InputProblem.invalidUTF8Cleaned(
         byteOffset: invalid.firstOffset, count: invalid.count, replaced: true
@@ -68,7 +85,8 @@ struct RecordCleaner: Sendable {
     return output
   }
 
-  private func cleanValid(_ bytes: [UInt8]) -> Output {
+  /// Cleans a line that is valid UTF-8; `encoding`, when given, is named in `meta`.
+  private func cleanValid(_ bytes: [UInt8], encoding: InputEncoding?) -> Output {
     var summary = RunSummary()
     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
       return Output(line: bytes, problem: nil, summary: summary)
@@ -95,24 +113,35 @@ struct RecordCleaner: Sendable {
     case .success(let read): record = read
     case .failure(let error): return refused(.invalidJSON(error.message))
     }
+    let kind: RecordKind =
+      record.members.contains { $0.key == urlField } ? .withURLField : .withoutURLField
     if let clash = record.members.first(where: { addedFields.contains($0.key) }) {
-      return refused(.fieldClash(field: clash.key))
+      var output = refused(.fieldClash(field: clash.key))
+      output.record = kind
+      return output
     }
     let text: [UInt8]
     switch record.stringBytes(textField) {
-    case .none: return failed(.missingTextField(textField), record)
-    case .failure: return failed(.textFieldNotString(textField), record)
+    case .none:
+      var output = failed(.missingTextField(textField), record)
+      output.record = kind
+      return output
+    case .failure:
+      var output = failed(.textFieldNotString(textField), record)
+      output.record = kind
+      return output
     case .success(let value): text = value
     }
     var host = site
     if host == nil, case .success(let url) = record.string(urlField) {
       host = URL(string: url)?.host
     }
-    let article = text.withUnsafeBufferPointer {
+    var article = text.withUnsafeBufferPointer {
       cleaner.clean(
         bytes: $0, source: textField,
         options: CleaningOptions(site: host, language: language, structure: structure))
     }
+    if let encoding { article.meta["encoding"] = encoding.rawValue }
     summary.add(article, bytes: bytes.count)
     var added = article.jsonMembers(includeRemovals: explain)
     var replacement: (key: String, value: JSONValue)?
@@ -124,7 +153,7 @@ struct RecordCleaner: Sendable {
     }
     return Output(
       line: Self.render(record, adding: added, replacing: replacement), problem: nil,
-      summary: summary)
+      summary: summary, record: kind)
   }
 
   /// The record with its members as read (except those `adding` overrides and the replaced

@@ -95,3 +95,45 @@ import Testing
     #expect(optionLines.dropFirst().allSatisfy { $0.hasPrefix(indent + "word") })
   }
 }
+
+/// `tamis check --help`, `suggest --help` and `eval --help`: each command's own page, from the
+/// same option table.
+@Suite struct CommandHelpTests {
+  struct Case: Sendable, CustomTestStringConvertible {
+    let command: Invocation.Command
+    let arguments: [String]
+    let title: String
+    var testDescription: String { arguments.joined(separator: " ") }
+  }
+
+  static let cases: [Case] = [
+    Case(command: .check, arguments: ["check", "--help"], title: "tamis check: "),
+    Case(command: .suggest, arguments: ["suggest", "-h"], title: "tamis suggest: "),
+    Case(command: .eval, arguments: ["eval", "--help"], title: "tamis eval: "),
+  ]
+
+  @Test(arguments: cases)
+  func ownPage(_ test: Case) {
+    let run = CLIRun(test.arguments)
+    #expect(run.status == .success)
+    #expect(run.errors.isEmpty)
+    #expect(run.output.hasPrefix(test.title))
+    #expect(run.output == HelpText.render(for: test.command))
+    let availability = OptionSpec.Availability(command: test.command)
+    for spec in OptionSpec.all {
+      let listed = run.output.split(separator: "\n").contains { line in
+        let first = line.split(separator: " ").first.map(String.init)
+        return first == spec.longSpelling || first == spec.shortSpelling.map { $0 + "," }
+      }
+      #expect(listed == spec.availability.contains(availability), "\(spec.longSpelling)")
+    }
+    for line in run.output.split(separator: "\n") {
+      #expect(line.count < 80, "\(line)")
+    }
+  }
+
+  @Test("the main help names the commands' own help")
+  func mainPointsToCommands() {
+    #expect(HelpText.render().contains("'tamis COMMAND --help'"))
+  }
+}

@@ -35,6 +35,7 @@ import Testing
       key: .urlField, value: "link", before: ["--jsonl"],
       expected: Invocation(jsonLines: true, urlField: "link")),
     Sample(key: .format, value: "json", expected: Invocation(format: .json)),
+    Sample(key: .encoding, value: "auto", expected: Invocation(encoding: .auto)),
     Sample(key: .captions, value: "caps.txt", expected: Invocation(captionsPath: "caps.txt")),
     Sample(key: .explain, value: nil, expected: Invocation(explain: true)),
     Sample(key: .diff, value: nil, expected: Invocation(diff: true)),
@@ -182,9 +183,8 @@ import Testing
       expected: Invocation(command: .check, inputs: ["rules/a.rules", "-", "rules"])),
     Case(
       name: "check accepts the options it shares with cleaning",
-      arguments: ["check", "--strict", "-qj2", "--format=json", "x.rules"],
-      expected: Invocation(
-        command: .check, inputs: ["x.rules"], format: .json, jobs: 2, strict: true, quiet: true)),
+      arguments: ["check", "--strict", "-q", "x.rules"],
+      expected: Invocation(command: .check, inputs: ["x.rules"], strict: true, quiet: true)),
     Case(
       name: "check after another argument is a file", arguments: ["-q", "check"],
       expected: Invocation(inputs: ["check"], quiet: true)),
@@ -249,7 +249,16 @@ import Testing
       name: "help with a value is still help", arguments: ["--help=please"],
       expected: Invocation(command: .help)),
     Case(
-      name: "help with check", arguments: ["check", "--help"],
+      name: "help with check is check's help", arguments: ["check", "--help"],
+      expected: Invocation(command: .help, helpTopic: .check)),
+    Case(
+      name: "help with suggest is suggest's help", arguments: ["suggest", "-h"],
+      expected: Invocation(command: .help, helpTopic: .suggest)),
+    Case(
+      name: "help with eval is eval's help", arguments: ["eval", "--help", "gold"],
+      expected: Invocation(command: .help, helpTopic: .eval)),
+    Case(
+      name: "a file named check before help is the main help", arguments: ["./check", "--help"],
       expected: Invocation(command: .help)),
     Case(
       name: "version wins over an unknown option", arguments: ["--ouput", "--version"],

@@ -54,7 +54,7 @@ import Testing
     return found.sorted()
   }
 
-  @Test("the tree is mirrored with bodies and captions files; binary files are skipped")
+  @Test("the tree is mirrored: bodies, captions files where there are captions; no binaries")
   func mirrorsTheTree() throws {
     let (root, rules) = try Self.makeTree()
     let run = Self.run(root, ["--no-default-rules", "-r", rules, "in", "--out", "out"])
@@ -66,14 +66,14 @@ import Testing
     let out = root.appendingPathComponent("out")
     #expect(
       Self.files(under: out) == [
-        "in/a/b/x.captions.tsv", "in/a/b/x.txt", "in/a/y.captions.tsv", "in/a/y.txt",
+        "in/a/b/x.captions.tsv", "in/a/b/x.txt", "in/a/y.txt",
       ])
     #expect(
       try String(contentsOf: out.appendingPathComponent("in/a/b/x.txt"), encoding: .utf8)
         == "Un.\n")
     #expect(
       try String(contentsOf: out.appendingPathComponent("in/a/b/x.captions.tsv"), encoding: .utf8)
-        == "Une photo.\tAFP\n")
+        == "\(root.path)/in/a/b/x.txt\tUne photo.\tAFP\n")
     #expect(Self.files(under: root.appendingPathComponent("in")).count == 3)
   }
 
@@ -177,6 +177,17 @@ import Testing
   func summaryLine() throws {
     let (root, rules) = try Self.makeTree()
     let run = Self.run(root, ["--no-default-rules", "-r", rules, "in/a/b", "--out", "out"])
-    #expect(run.errors.hasPrefix("tamis: 1 documents; 0.0 MB; removed: drop-line 1; 1 captions;"))
+    #expect(run.errors.hasPrefix("tamis: 1 document; 0.0 MB; removed: drop-line 1; 1 caption;"))
+  }
+
+  @Test("a captions file a previous run left is removed when the document has none now")
+  func staleCaptionsRemoved() throws {
+    let (root, rules) = try Self.makeTree()
+    let stale = root.appendingPathComponent("out/in/a/y.captions.tsv")
+    try FileManager.default.createDirectory(
+      at: stale.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data("old\n".utf8).write(to: stale)
+    _ = Self.run(root, ["--no-default-rules", "-r", rules, "in", "--out", "out", "-q"])
+    #expect(!FileManager.default.fileExists(atPath: stale.path))
   }
 }

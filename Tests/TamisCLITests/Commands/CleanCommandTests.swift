@@ -112,14 +112,32 @@ import Testing
     #expect(run.output == "Un.\r\n\r\nDeux.\r\n")
   }
 
-  @Test("--captions writes one caption per line, text and credit separated by a tab")
+  @Test("--captions writes one caption per line: the document, the text, the credit, by tabs")
   func captionsFile() throws {
     let captions = try TestPaths.temporaryFolder().appendingPathComponent("c.tsv")
     let run = CLIRun(
       ["--no-default-rules", "--rules", try Self.rulesFile(), "--captions", captions.path],
       input: "Corps.\n\nUne photo. // Source : AFP\n")
     #expect(run.status == .success)
-    #expect(try String(contentsOf: captions, encoding: .utf8) == "Une photo.\tAFP\n")
+    #expect(try String(contentsOf: captions, encoding: .utf8) == "<stdin>\tUne photo.\tAFP\n")
+  }
+
+  @Test("with several inputs, each caption line names its document")
+  func captionsOfSeveralDocuments() throws {
+    let folder = try TestPaths.temporaryFolder()
+    let captions = folder.appendingPathComponent("c.tsv")
+    var inputs: [String] = []
+    for name in ["a.txt", "b.txt"] {
+      let url = folder.appendingPathComponent(name)
+      try Data("Corps.\n\nPhoto \(name). // Source : AFP\n".utf8).write(to: url)
+      inputs.append(url.path)
+    }
+    let run = CLIRun(
+      ["--no-default-rules", "--rules", try Self.rulesFile(), "-c", captions.path] + inputs)
+    #expect(run.status == .success)
+    #expect(
+      try String(contentsOf: captions, encoding: .utf8)
+        == "\(inputs[0])\tPhoto a.txt.\tAFP\n\(inputs[1])\tPhoto b.txt.\tAFP\n")
   }
 
   @Test("--site switches a site pack on")

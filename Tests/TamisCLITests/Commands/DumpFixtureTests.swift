@@ -49,7 +49,12 @@ import Testing
     #expect(run.status == .success)
     #expect(run.errors == "")
     expectEqualLines(run.output, expectedBody, "body of \(dump.name)")
+    // The captions file starts each line with the document's name; the fixtures hold the rest.
+    let input = base.appendingPathExtension("txt").path
     let captions = try String(contentsOfFile: captionsPath, encoding: .utf8)
-    expectEqualLines(captions, expectedCaptions, "captions of \(dump.name)")
+    expectEqualLines(
+      captions.replacingOccurrences(of: input + "\t", with: ""), expectedCaptions,
+      "captions of \(dump.name)")
+    #expect(captions.split(separator: "\n").allSatisfy { $0.hasPrefix(input + "\t") })
   }
 }

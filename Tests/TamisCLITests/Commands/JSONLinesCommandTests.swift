@@ -49,7 +49,7 @@ import Testing
     #expect(
       run.output
         == #"{"id":7,"tags":["a", {"b": null}],"text":"Un.\n\nPublicité\n","score":1.5e3,"#
-        + #""body":"Un.","captions":[],"meta":{}}"# + "\n")
+        + #""body":"Un.","captions":[],"meta":{},"schema_version":1}"# + "\n")
   }
 
   @Test("output keeps input order, one line per input line, with 1 or 2 jobs")
@@ -92,7 +92,8 @@ import Testing
   @Test("--replace puts the body in place of the text field")
   func replaceText() throws {
     let run = try Self.run([#"{"text":"Un.\n\nPublicité","id":2}"#], ["--replace"])
-    #expect(run.output == #"{"text":"Un.","id":2,"captions":[],"meta":{}}"# + "\n")
+    #expect(
+      run.output == #"{"text":"Un.","id":2,"captions":[],"meta":{},"schema_version":1}"# + "\n")
   }
 
   @Test("--explain adds the removed list")

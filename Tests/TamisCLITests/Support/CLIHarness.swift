@@ -9,13 +9,13 @@ struct CLIRun {
   let output: String
   let errors: String
 
-  /// Runs `tamis arguments…` with `input` on stdin.
-  init(_ arguments: [String], input: String = "") {
+  /// Runs `tamis arguments…` with `input` on stdin and `environment` as the environment.
+  init(_ arguments: [String], input: String = "", environment: [String: String] = [:]) {
     let output = MemorySink()
     let errors = MemorySink()
     let bytes = Array(input.utf8)
     let streams = Streams(output: output, errors: errors, readInput: { bytes })
-    self.status = TamisCommand.run(arguments, streams: streams)
+    self.status = TamisCommand.run(arguments, streams: streams, environment: environment)
     self.output = output.text
     self.errors = errors.text
   }

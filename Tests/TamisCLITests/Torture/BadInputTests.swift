@@ -146,7 +146,9 @@ import Testing
     #expect(text.status == .success && text.output.isEmpty && text.errors.isEmpty)
     let json = ByteRun(try Torture.arguments(["-f", "json"]), input: [])
     #expect(json.status == .success && json.errors.isEmpty)
-    #expect(json.validOutput == #"{"body":"","captions":[],"meta":{},"removed":[]}"# + "\n")
+    #expect(
+      json.validOutput == #"{"body":"","captions":[],"meta":{},"removed":[],"schema_version":1}"#
+        + "\n")
   }
 
   @Test("an input of blank lines only gives an empty body and exit 0")

@@ -21,9 +21,7 @@ import Testing
     #expect(run.errors == "")
     let relative = "in/" + (0..<200).map { "d\($0 % 10)" }.joined(separator: "/")
     #expect(
-      Torture.files(under: out) == [
-        relative + "/x.captions.tsv", relative + "/x.txt", "in/top.captions.tsv", "in/top.txt",
-      ])
+      Torture.files(under: out) == [relative + "/x.txt", "in/top.txt"])
     #expect(
       try Data(contentsOf: out.appendingPathComponent(relative + "/x.txt"))
         == Data("Profond.\n".utf8))
@@ -55,9 +53,7 @@ import Testing
     #expect(run.errors == "")
     // A link to a file is a document; links to folders and broken links are not.
     #expect(
-      Torture.files(under: out) == [
-        "in/a/b/x.captions.tsv", "in/a/b/x.txt", "in/a/link.captions.tsv", "in/a/link.txt",
-      ])
+      Torture.files(under: out) == ["in/a/b/x.txt", "in/a/link.txt"])
   }
 
   @Test("a full disk on the output side: a clear error, no partial or temporary file")

@@ -39,7 +39,9 @@ import Testing
     #expect(Self.kind(fifo) == S_IFIFO)
     var buffer = [UInt8](repeating: 0, count: 4096)
     let count = read(reader, &buffer, buffer.count)
-    #expect(String(decoding: buffer.prefix(max(count, 0)), as: UTF8.self) == "Une photo.\tAFP\n")
+    #expect(
+      String(decoding: buffer.prefix(max(count, 0)), as: UTF8.self)
+        == "\(input)\tUne photo.\tAFP\n")
   }
 
   @Test(
@@ -69,7 +71,7 @@ import Testing
       let run = ByteRun(try Torture.arguments(["-c", link, input]))
       #expect(run.status == .success, "dangling: \(dangling)")
       #expect(Self.kind(link) == S_IFLNK, "dangling: \(dangling)")
-      #expect(try String(contentsOf: target, encoding: .utf8) == "Une photo.\tAFP\n")
+      #expect(try String(contentsOf: target, encoding: .utf8) == "\(input)\tUne photo.\tAFP\n")
     }
   }
 
@@ -132,13 +134,13 @@ import Testing
     let linked = root.appendingPathComponent("out/in/a")
     try FileManager.default.createDirectory(at: linked, withIntermediateDirectories: true)
     try FileManager.default.createSymbolicLink(
-      atPath: linked.appendingPathComponent("y.captions.tsv").path, withDestinationPath: input)
+      atPath: linked.appendingPathComponent("y.txt").path, withDestinationPath: input)
     let run = BatchCommandTests.run(
       root, ["--no-default-rules", "-r", rules, "in", "--out", "out", "-q"])
     #expect(run.status == .someInputsFailed)
     #expect(
       run.errors.contains(
-        "\(linked.path)/y.captions.tsv: error: cannot write: it is the input '\(input)'"))
+        "\(linked.path)/y.txt: error: cannot write: it is the input '\(input)'"))
     #expect(try String(contentsOfFile: input, encoding: .utf8) == before)
   }
 }
