@@ -123,6 +123,25 @@ import Testing
     if let ends = c.endsLikeSentence { #expect(shape.endsLikeSentence == ends) }
   }
 
+  @Test(
+    "a sentence ends like one inside French and German closing quotes",
+    arguments: [
+      "« Nous tiendrons nos promesses. »", "« Nous tiendrons nos promesses.\u{A0}»",
+      "« Nous tiendrons nos promesses !\u{202F}»", "„Wir halten unsere Versprechen.“",
+      "‚Wir halten unsere Versprechen.‘", "« Il a dit “non.” »",
+    ])
+  func closingQuotesOfOtherLanguages(_ text: String) {
+    let (shape, _) = Self.measure(text, language: nil)
+    #expect(shape.endsLikeSentence)
+    #expect(!shape.isMenuLike)
+  }
+
+  @Test("a space before a closing guillemet does not make a sentence of a label")
+  func spaceBeforeGuillemetAlone() {
+    #expect(!Self.measure("« Nos promesses »", language: "fr").0.endsLikeSentence)
+    #expect(!Self.measure("Le budget »", language: "fr").0.endsLikeSentence)
+  }
+
   @Test("a line ending with a colon ends like a sentence and with a colon")
   func colon() {
     let (shape, _) = Self.measure("You will need:", language: "en")
