@@ -239,6 +239,16 @@ import Testing
     #expect(off.body == dump.dropLast().description)
   }
 
+  @Test("with the structure layer off, 'drop-line: any' under older conditions still applies")
+  func anyWithOlderConditionsSwitchedOff() throws {
+    let rules = "group: g\n  when: max-words 1\n  drop-line: any\n"
+    let dump = "Home\n\n" + Self.article + "\n\nShare\n"
+    for structure in [true, false] {
+      let article = try Self.clean(rules, dump, structure: structure)
+      #expect(Self.removed(article) == ["Home", "Share"], "structure \(structure)")
+    }
+  }
+
   @Test("a user's keep protects a line from structure-outside-body")
   func userKeep() throws {
     let dump = "Home\nWorld\nSport\n\n" + Self.article + "\n\nShare\nFacebook\n"
