@@ -119,11 +119,46 @@ import Testing
       name: "escaped braces are literal too", source: #""\{pub\} {x}""#,
       pattern: Pattern(
         anchor: .contains, parts: [.literal("{pub} "), .hole(name: "x", kind: .text)])),
+
+    // MARK: Rules on shape alone
+    Case(name: "'any' unquoted is the pattern of every line", source: "any", pattern: .anyLine),
+    Case(name: "'any' with spaces around it", source: " \tany  ", pattern: .anyLine),
+    Case(
+      name: "'\"any\"' quoted is a phrase", source: #""any""#,
+      pattern: Pattern(anchor: .contains, parts: [.literal("any")])),
+    Case(
+      name: "'any' quoted after an anchor is a phrase", source: #"equals "any""#,
+      pattern: Pattern(anchor: .equals, parts: [.literal("any")])),
   ]
 
   @Test("each pattern reads as its parts, anchor and options", arguments: cases)
   func reads(_ c: Case) throws {
     #expect(try Self.parse(c.source) == c.pattern)
+  }
+
+  @Test("'any' spells back as 'any' and reads back as the same pattern")
+  func anyLineSpelling() throws {
+    #expect(Pattern.anyLine.isAnyLine)
+    #expect(Pattern.anyLine.spelling == "any")
+    #expect(try Self.parse(Pattern.anyLine.spelling) == .anyLine)
+    let quoted = try Self.parse(#""any""#)
+    #expect(!quoted.isAnyLine)
+    #expect(quoted.spelling != "any")
+    #expect(try Self.parse(quoted.spelling) == quoted)
+  }
+
+  @Test("'any' is a whole pattern: with a stop word or more text after it, it is no anchor")
+  func anyLineAlone() throws {
+    var blockParser = PatternParser(line: "any", start: "any".startIndex)
+    #expect(throws: PatternParser.Failure.self) { try blockParser.parsePattern(stopWord: "until") }
+    let source = #"any "Partager""#
+    var parser = PatternParser(line: source, start: source.startIndex)
+    do {
+      let pattern = try parser.parsePattern()
+      Issue.record("parsed as \(pattern)")
+    } catch {
+      #expect(error.problem == .unknownAnchor(word: "any", suggestion: nil))
+    }
   }
 
   @Test("a pattern's hole names come in order and make it a template")
@@ -209,6 +244,27 @@ import Testing
         .keep(Pattern(anchor: .contains, parts: [.literal("Lire aussi le rapport")])),
       ])
     #expect(actions.map(\.kind) == ActionKind.allCases)
+  }
+
+  @Test("'drop-line: any' loads as a rule on shape alone and spells back as written")
+  func dropLineAnyInRuleFile() throws {
+    let rules = try RuleSet(
+      parsing: """
+        title: T
+        lang: any
+        group: g
+          when: outside-body
+          drop-line: any
+          drop-line: "any"
+        """, source: "t.rules")
+    let actions = rules.packs.flatMap(\.rules).map(\.action)
+    #expect(
+      actions == [
+        .dropLine(.anyLine), .dropLine(Pattern(anchor: .contains, parts: [.literal("any")])),
+      ])
+    #expect(actions.first?.spelling == "drop-line: any")
+    let compiled = CompiledRuleSet(rules)
+    #expect(compiled.anyLineRules.map { compiled[rule: $0].rule.action } == [.dropLine(.anyLine)])
   }
 
   /// Pattern text, the problem it has, and the 0-based Character offset it is reported at.

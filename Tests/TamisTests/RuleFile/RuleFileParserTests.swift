@@ -549,6 +549,53 @@ import Testing
         drop-line: "Lire aussi"
       """,
       [(1, .invalidCondition(text: "max-lines 3"))]),
+    // Conditions get no "did you mean" (unlike directives): the message lists the forms.
+    Case(
+      "a misspelt body condition",
+      grouped("when: ⟦1⟧outside-bdy"),
+      [(1, .invalidCondition(text: "outside-bdy"))]),
+    Case(
+      "a misspelt shape condition",
+      grouped("when: ⟦1⟧menu-lik"),
+      [(1, .invalidCondition(text: "menu-lik"))]),
+    Case(
+      "a shape condition with a number",
+      grouped("when: ⟦1⟧in-nav-run 4"),
+      [(1, .invalidCondition(text: "in-nav-run 4"))]),
+
+    // MARK: Rules on shape alone
+    Case(
+      "'any' with 'caption'", grouped("caption: ⟦1⟧any"),
+      [(1, .anyLineNotDropLine(action: "caption"))]),
+    Case(
+      "'any' with 'drop-from'", grouped("drop-from: ⟦1⟧any"),
+      [(1, .anyLineNotDropLine(action: "drop-from"))]),
+    Case(
+      "'any' with 'drop-until'", grouped("drop-until: ⟦1⟧any"),
+      [(1, .anyLineNotDropLine(action: "drop-until"))]),
+    Case(
+      "'any' with 'drop-run'", grouped("drop-run: ⟦1⟧any"),
+      [(1, .anyLineNotDropLine(action: "drop-run"))]),
+    Case(
+      "'any' with 'strip-span'", grouped("strip-span: ⟦1⟧any"),
+      [(1, .anyLineNotDropLine(action: "strip-span"))]),
+    Case(
+      "'any' with 'credit'", grouped("credit: ⟦1⟧any"),
+      [(1, .anyLineNotDropLine(action: "credit"))]),
+    Case(
+      "'any' with 'meta'", grouped("meta: ⟦1⟧any"),
+      [(1, .anyLineNotDropLine(action: "meta"))]),
+    Case(
+      "'any' with 'keep'", grouped("keep: ⟦1⟧any"),
+      [(1, .anyLineNotDropLine(action: "keep"))]),
+    Case(
+      "'any' after spaces is reported where the value starts",
+      grouped("drop-from:   ⟦1⟧any"),
+      [(1, .anyLineNotDropLine(action: "drop-from"))]),
+    Case(
+      "'any' in a drop-block is an unknown anchor: a block needs phrases at both ends",
+      grouped(#"drop-block: ⟦1⟧any until "Fin""#),
+      [(1, .unknownAnchor(word: "any", suggestion: nil))]),
 
     // MARK: Examples
     Case(

@@ -277,16 +277,24 @@ struct LineShape: Sendable {
   }
 
   /// Whether the line ends like a sentence, and whether it ends with a colon; closing quotes
-  /// and brackets after the final mark are skipped.
+  /// and brackets after the final mark are skipped, with the space French puts before `»`.
   private static func ending(of text: UnsafeBufferPointer<UInt8>) -> (Bool, Bool) {
     let trimmed = Whitespace.trimmed(text)
     var end = trimmed.count
+    var skippedCloser = false
     while end > 0 {
       var start = end - 1
       while start > 0, end - start < 4, trimmed[start] & 0xC0 == 0x80 { start -= 1 }
       let (scalar, _) = UTF8Scalars.decode(trimmed, at: start)
       switch scalar {
-      case 0x22, 0x27, 0x29, 0x5D, 0xBB, 0x2019, 0x201D:
+      // Closing quotes of the six languages (German closes with “ and ‘) and brackets.
+      case 0x22, 0x27, 0x29, 0x5D, 0xBB, 0x2018, 0x2019, 0x201C, 0x201D, 0x203A:
+        end = start
+        skippedCloser = true
+        continue
+      case 0x20, 0xA0, 0x2009, 0x202F:
+        // The space before a closing guillemet (`promesses. »`); elsewhere a space ends words.
+        guard skippedCloser else { return (false, false) }
         end = start
         continue
       case 0x2E, 0x21, 0x3F, 0x2026, 0x3B, 0x3002, 0xFF01, 0xFF1F:
