@@ -148,8 +148,9 @@ public enum Settings {
 
   /// The share of the dump's prose tokens the core must hold for the rules around it to act: a
   /// core with less is one story of many (a weekly edition, a live page), and prose elsewhere is
-  /// as likely to be the reader's.
-  public static let coreMinimumProseShare = 0.5
+  /// as likely to be the reader's. Whole pages put much prose around an article (teasers,
+  /// comments), so the bar is under a half.
+  public static let coreMinimumProseShare = 0.3
 
   /// A line a zone rule would remove stays when it lies in the core, is prose-like and has at
   /// least this many tokens: the article itself, not a label.
