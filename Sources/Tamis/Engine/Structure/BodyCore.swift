@@ -19,7 +19,7 @@ struct BodyCore: Sendable {
   let inNavigationRun: [Bool]
   /// The lines where a zone rule starts: boilerplate by their phrase, never guarded as prose.
   let zoneStarts: Set<Int>
-  /// Whether the core holds most of the dump's prose (`Settings.coreMinimumProseShare`). A page
+  /// Whether the core holds enough of the dump's prose (`Settings.coreMinimumProseShare`). A page
   /// of several articles, a live blog or a long gallery has a core that is one story among many:
   /// then the rules that act around the core (`outside-body`…) stay off, and only the guards
   /// apply.

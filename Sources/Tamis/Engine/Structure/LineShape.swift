@@ -28,7 +28,8 @@ struct LineShape: Sendable {
   var hasCJKPunctuation = false
   /// Separators between items (` | `, ` · `, ` • `).
   var separators = 0
-  /// Tokens that are digits, or a time (`14:44`, `9h30`) or a date (`12/03/2024`) shape.
+  /// Tokens made only of digits; and whether digits meet around `:`, `/` or `.` (a time such as
+  /// `14:44`, a date such as `12/03/2024`).
   var numericTokens = 0
   var hasTimeOrDate = false
 
