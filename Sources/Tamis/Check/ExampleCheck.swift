@@ -111,20 +111,24 @@ public struct ExampleCheck: Sendable, CustomStringConvertible {
     -> [Diagnostic]
   {
     var lines = example.input
-    var expectedBody = example.body.map(Whitespace.trimmed)
+    var expectedBody = Self.expectedBodyLines(example.body)
+    // A blank `body:` line asks for the paragraph breaks to be checked too.
+    let checksBreaks = expectedBody.contains("")
     switch variant {
     case .asWritten, .crlf: break
     case .nfd: lines = lines.map(\.decomposedStringWithCanonicalMapping)
     case .trailingSpaces: lines = lines.map { $0.isEmpty ? $0 : $0 + "  " }
     case .paragraphInFront:
       lines = [Self.unrelatedParagraph, ""] + lines
-      expectedBody.insert(Self.unrelatedParagraph, at: 0)
+      expectedBody.insert(
+        contentsOf: checksBreaks ? [Self.unrelatedParagraph, ""] : [Self.unrelatedParagraph],
+        at: 0)
     }
     let text = lines.joined(separator: variant == .crlf ? "\r\n" : "\n") + "\n"
     let article = cleaner.clean(text, source: packPath, options: options)
     let at = example.location
     var problems: [Diagnostic] = []
-    let body = Self.bodyLines(article)
+    let body = Self.bodyLines(article, withBreaks: checksBreaks)
     if body != expectedBody {
       problems.append(
         Diagnostic(
@@ -164,10 +168,29 @@ public struct ExampleCheck: Sendable, CustomStringConvertible {
     return problems
   }
 
-  /// The article's non-blank body lines, trimmed and in NFC, so variants compare alike.
-  private static func bodyLines(_ article: CleanedArticle) -> [String] {
-    article.body.split(whereSeparator: \.isNewline).map {
-      Whitespace.trimmed($0).precomposedStringWithCanonicalMapping
-    }.filter { !$0.isEmpty }
+  /// The article's body lines, trimmed and in NFC, so variants compare alike.
+  ///
+  /// Without `withBreaks` the blank lines are left out; with it, each paragraph break is one
+  /// empty string (the body never starts or ends with one, nor holds two in a row).
+  private static func bodyLines(_ article: CleanedArticle, withBreaks: Bool = false) -> [String] {
+    let lines = article.body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+      .map { Whitespace.trimmed($0).precomposedStringWithCanonicalMapping }
+    return withBreaks ? collapsingBreaks(lines) : lines.filter { !$0.isEmpty }
+  }
+
+  /// An example's `body:` lines, trimmed, with each run of blank lines made one paragraph break
+  /// and the blank lines at either end left out, as in a cleaned body.
+  static func expectedBodyLines(_ body: [String]) -> [String] {
+    collapsingBreaks(body.map(Whitespace.trimmed))
+  }
+
+  /// `lines` with each run of empty strings made one and the empty strings at either end removed.
+  private static func collapsingBreaks(_ lines: [String]) -> [String] {
+    var result: [String] = []
+    for line in lines where !line.isEmpty || result.last?.isEmpty == false {
+      result.append(line)
+    }
+    if result.last?.isEmpty == true { result.removeLast() }
+    return result
   }
 }

@@ -6,7 +6,9 @@ public struct Example: Sendable, Hashable {
   public var location: SourceLocation
   /// The input lines (empty strings are blank lines).
   public var input: [String]
-  /// The expected non-blank body lines, in order.
+  /// The expected body lines, in order; an empty string is a paragraph break.
+  ///
+  /// Blank lines are compared only when the example writes one (`body:` alone).
   public var body: [String]
   /// The expected captions, in order.
   public var captions: [Caption]

@@ -19,46 +19,18 @@ extension RuleSet {
   /// - Parameters:
   ///   - urls: files and folders. A path is reported as given.
   ///   - base: rules loaded before these (the built-in ones), counted in the rule limit.
-  /// - Throws: `RuleSetError` with every error of every file.
+  /// - Throws: `RuleSetError` with every error of every file (`RuleSetLoad` has them all and
+  ///   the rules of the files without errors).
   public init(contentsOf urls: [URL], after base: RuleSet = .empty) throws(RuleSetError) {
-    var files: [(path: String, text: String)] = []
-    var diagnostics: [Diagnostic] = []
-    for url in urls {
-      for fileURL in Self.ruleFiles(at: url, diagnostics: &diagnostics) {
-        let path = Self.displayPath(fileURL, under: url)
-        switch Self.read(fileURL, path: path) {
-        case .success(let text): files.append((path, text))
-        case .failure(let diagnostic): diagnostics.append(diagnostic)
-        }
-      }
-    }
-    let parsed: RuleSet
-    do {
-      parsed = try RuleSet(parsing: files)
-    } catch {
-      // Parsed again only to find the rule over the limit, when that is among the errors.
-      let located = Self.locatingRuleLimit(in: error.diagnostics) {
-        files.map { RuleFileParser.parse($0.text, path: $0.path).pack }
-      }
-      throw RuleSetError(diagnostics: diagnostics + located)
-    }
-    if !diagnostics.isEmpty { throw RuleSetError(diagnostics: diagnostics) }
-    guard !base.packs.isEmpty else {
-      self = parsed
-      return
-    }
-    do {
-      self = try base.merged(with: parsed)
-    } catch {
-      throw RuleSetError(
-        diagnostics: Self.locatingRuleLimit(in: error.diagnostics) { base.packs + parsed.packs })
-    }
+    let load = RuleSetLoad(contentsOf: urls, after: base)
+    guard load.errors.isEmpty else { throw RuleSetError(diagnostics: load.errors) }
+    self = load.rules
   }
 
   // MARK: - Finding the files
 
   /// The rule files at `url`: the file itself, or the `.rules` files under a folder.
-  private static func ruleFiles(at url: URL, diagnostics: inout [Diagnostic]) -> [URL] {
+  static func ruleFiles(at url: URL, diagnostics: inout [Diagnostic]) -> [URL] {
     var info = stat()
     guard stat(url.path, &info) == 0 else {
       let reason = errno == ENOENT ? "no such file or folder" : reason(errno)
@@ -143,7 +115,7 @@ extension RuleSet {
     }
   }
 
-  private static func displayPath(_ file: URL, under root: URL) -> String {
+  static func displayPath(_ file: URL, under root: URL) -> String {
     let rootPath = root.standardizedFileURL.path
     let filePath = file.standardizedFileURL.path
     guard filePath.hasPrefix(rootPath + "/") else { return root.relativePath }
@@ -155,7 +127,7 @@ extension RuleSet {
 
   /// The text of one rule file, without a leading byte-order mark, or the diagnostic that
   /// stops it (unreadable, too large, invalid UTF-8 at its line and column).
-  private static func read(_ url: URL, path: String) -> Result<String, Diagnostic> {
+  static func read(_ url: URL, path: String) -> Result<String, Diagnostic> {
     var bytes: [UInt8]
     switch readBytes(url.path, limit: Settings.ruleFileBytes) {
     case .success(let read): bytes = read
@@ -247,7 +219,7 @@ extension RuleSet {
 
   /// `diagnostics` with an unlocated `tooManyRules` placed at the first rule past the limit in
   /// `packs` (in load order); `packs` is only called when there is one.
-  private static func locatingRuleLimit(
+  static func locatingRuleLimit(
     in diagnostics: [Diagnostic], packs: () -> [RulePack]
   ) -> [Diagnostic] {
     diagnostics.map { diagnostic in

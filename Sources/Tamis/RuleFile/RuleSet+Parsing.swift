@@ -11,18 +11,8 @@ extension RuleSet {
   /// Parses several rule files given as strings, reporting the errors of all of them.
   /// - Throws: `RuleSetError` with every error of every file.
   public init(parsing files: [(path: String, text: String)]) throws(RuleSetError) {
-    var packs: [RulePack] = []
-    var diagnostics: [Diagnostic] = []
-    for file in files {
-      let (pack, found) = RuleFileParser.parse(file.text, path: file.path)
-      diagnostics += found
-      packs.append(pack)
-    }
-    guard diagnostics.isEmpty else {
-      // Cross-file checks still run on the packs that parsed, so all errors come in one round.
-      do { _ = try RuleSet(packs: packs) } catch { diagnostics += error.diagnostics }
-      throw RuleSetError(diagnostics: diagnostics)
-    }
-    try self.init(packs: packs)
+    let load = RuleSetLoad(parsing: files)
+    guard load.errors.isEmpty else { throw RuleSetError(diagnostics: load.errors) }
+    self = load.rules
   }
 }

@@ -1,6 +1,7 @@
 extension LineMiner {
-  /// The lines of one document that `LineMiner` counts: its body lines that no rule touched,
-  /// at least `minLength` characters long, each once with its number of occurrences.
+  /// The lines of one document that `LineMiner` counts: its raw lines at least `minLength`
+  /// characters long, each once with its number of occurrences and whether the current rules
+  /// left it in the body unchanged.
   public struct DocumentLines: Sendable {
     /// One distinct folded line.
     struct Line: Sendable {
@@ -10,6 +11,9 @@ extension LineMiner {
       var occurrences: UInt32
       /// The line's length in Unicode scalars of its folded view.
       let characters: UInt32
+      /// True when at least one occurrence stays in the body unchanged (not removed, not a
+      /// caption, no span cut).
+      var kept: Bool
     }
 
     /// The site the document belongs to (empty when unknown).
@@ -20,16 +24,19 @@ extension LineMiner {
     public var count: Int { lines.count }
   }
 
-  /// Cleans a document with the current rules and returns the lines worth counting: those that
-  /// stay in the body unchanged (not removed, not a caption, no span cut), at least
-  /// `minLength` characters long once folded.
+  /// Cleans a document with the current rules and returns its lines worth counting: every line
+  /// at least `minLength` characters long once folded, as it is in the input, with whether the
+  /// rules left it in the body unchanged.
+  ///
+  /// The raw lines are counted, not the body's, so that a footer the rules remove in only some
+  /// documents (a heuristic on position or shape) still counts in all of them.
   ///
   /// Pure: call it from any thread, then `add` the results in a fixed order.
   /// - Parameters:
   ///   - bytes: the document, UTF-8.
   ///   - site: the document's site (empty when unknown); also given to the cleaner, so that
   ///     the site's pack applies.
-  ///   - cleaner: the current rules; lines they change are not counted.
+  ///   - cleaner: the current rules; a line they remove in every document is not suggested.
   ///   - language: the document's language, when known.
   ///   - minLength: the fewest characters a line needs.
   /// - Returns: the document's distinct lines.
@@ -45,16 +52,18 @@ extension LineMiner {
     var found: [UInt64: Int] = [:]
     var lines: [DocumentLines.Line] = []
     for (line, outcome) in zip(index.lines, article.outcomes) {
-      guard case .body = outcome else { continue }
+      let kept = outcome == .body
       let content = UnsafeBufferPointer(rebasing: bytes[line.content])
       guard let (hash, characters) = hasher.hash(content), characters >= minLength else {
         continue
       }
       if let slot = found[hash] {
         lines[slot].occurrences += 1
+        lines[slot].kept = lines[slot].kept || kept
       } else {
         found[hash] = lines.count
-        lines.append(.init(hash: hash, occurrences: 1, characters: UInt32(characters)))
+        lines.append(
+          .init(hash: hash, occurrences: 1, characters: UInt32(characters), kept: kept))
       }
     }
     return DocumentLines(site: site, lines: lines)

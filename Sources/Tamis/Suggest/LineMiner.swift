@@ -1,9 +1,12 @@
 /// Counts, per site, the lines that recur across a corpus's documents, in bounded memory: the
 /// first pass of `tamis suggest`.
 ///
-/// Each document contributes its body lines that no current rule touched (see
-/// `DocumentLines`), each as a 64-bit hash of its folded view (`TextFolder`: case, typography,
-/// spaces and NFC/NFD accents folded as the matcher folds them), counted once per document.
+/// Each document contributes its raw lines (see `DocumentLines`), each as a 64-bit hash of its
+/// folded view (`TextFolder`: case, typography, spaces and NFC/NFD accents folded as the matcher
+/// folds them), counted once per document, with whether the current rules left it in the body
+/// unchanged there. A line is a candidate when it recurs often enough and the current rules do
+/// not remove it everywhere: a line they always remove needs no new rule, and one that a
+/// heuristic removes only in some documents does.
 /// Per site, a table maps hashes to counters. Memory is bounded in two ways:
 ///
 /// - a site's table holds at most `capacityPerSite` hashes; when it is full, the rarest entries
@@ -42,6 +45,8 @@ public struct LineMiner: Sendable {
     var occurrences: UInt32
     /// Characters the line's occurrences hold together.
     var characters: UInt64
+    /// Documents where the current rules left the line in the body unchanged.
+    var keptDocuments: UInt32
   }
 
   /// One site's table.
@@ -88,13 +93,15 @@ public struct LineMiner: Sendable {
         counter.documents &+= 1
         counter.occurrences &+= line.occurrences
         counter.characters &+= UInt64(line.occurrences) * UInt64(line.characters)
+        if line.kept { counter.keptDocuments &+= 1 }
         table.counts[line.hash] = counter
         continue
       }
       if table.counts.count >= capacityPerSite { total -= Self.halve(&table) }
       table.counts[line.hash] = Counter(
         documents: 1, occurrences: line.occurrences,
-        characters: UInt64(line.occurrences) * UInt64(line.characters))
+        characters: UInt64(line.occurrences) * UInt64(line.characters),
+        keptDocuments: line.kept ? 1 : 0)
       total += 1
     }
     sites[document.site] = table
@@ -119,7 +126,8 @@ public struct LineMiner: Sendable {
     return count - table.counts.count
   }
 
-  /// The lines that pass the thresholds, per site, most text first.
+  /// The lines that pass the thresholds and that the current rules leave in the body in at
+  /// least one document, per site.
   public func candidates() -> LineCandidates {
     var result: [String: LineCandidates.Site] = [:]
     for (site, table) in sites {
@@ -127,7 +135,8 @@ public struct LineMiner: Sendable {
         thresholds.minDocuments,
         (table.documents * thresholds.minSharePercent + 99) / 100)
       var lines: [LineCandidates.Line] = []
-      for (hash, counter) in table.counts where Int(counter.documents) >= needed {
+      for (hash, counter) in table.counts
+      where Int(counter.documents) >= needed && counter.keptDocuments > 0 {
         lines.append(
           LineCandidates.Line(
             hash: hash, documents: Int(counter.documents), occurrences: Int(counter.occurrences),

@@ -70,7 +70,8 @@ public struct LineRecovery: Sendable {
   /// text.
   ///
   /// Lines whose text was not found (only if the corpus changed between the passes) and lines
-  /// longer than a rule phrase may be are left out.
+  /// longer than a rule phrase may be are left out. Near-identical lines of a site are made one
+  /// `starts-with` suggestion (`LineSuggestion.grouped(_:siteDocuments:)`).
   public func suggestions() -> [SiteSuggestions] {
     var result: [SiteSuggestions] = []
     for site in found.keys.sorted(by: { $0.isEmpty != $1.isEmpty ? !$0.isEmpty : $0 < $1 }) {
@@ -84,6 +85,7 @@ public struct LineRecovery: Sendable {
             text: text, documents: item.line.documents, occurrences: item.line.occurrences,
             characters: item.line.characters, examples: item.examples))
       }
+      lines = LineSuggestion.grouped(lines, siteDocuments: entry.documents)
       lines.sort {
         ($0.characters, $0.documents) != ($1.characters, $1.documents)
           ? ($0.characters, $0.documents) > ($1.characters, $1.documents)
@@ -134,19 +136,29 @@ public struct LineSuggestion: Sendable, Hashable {
   public var characters: Int
   /// The ids of up to two documents it appears in.
   public var examples: [String]
+  /// How the rule compares `text` with a line: `.equals`, or `.startsWith` for near-identical
+  /// lines grouped into one suggestion.
+  public var anchor: Pattern.Anchor
+  /// How many distinct folded lines the suggestion stands for (1 unless grouped).
+  public var variants: Int
 
   /// Creates a suggestion.
-  public init(text: String, documents: Int, occurrences: Int, characters: Int, examples: [String]) {
+  public init(
+    text: String, documents: Int, occurrences: Int, characters: Int, examples: [String],
+    anchor: Pattern.Anchor = .equals, variants: Int = 1
+  ) {
     self.text = text
     self.documents = documents
     self.occurrences = occurrences
     self.characters = characters
     self.examples = examples
+    self.anchor = anchor
+    self.variants = variants
   }
 
-  /// The rule line, ready to paste into a group: `drop-line: equals "…"`, with quotes,
-  /// backslashes and braces escaped.
+  /// The rule line, ready to paste into a group: `drop-line: equals "…"` (or `starts-with`),
+  /// with quotes, backslashes and braces escaped.
   public var rule: String {
-    Action.dropLine(Pattern(anchor: .equals, parts: [.literal(text)])).spelling
+    Action.dropLine(Pattern(anchor: anchor, parts: [.literal(text)])).spelling
   }
 }

@@ -14,6 +14,22 @@ enum RuleLoader {
     }
   }
 
+  /// Every error of the built-in rules (when `defaults`) and of `paths`, with the rule set of
+  /// the files that loaded cleanly: what `tamis check` lints and runs the examples of.
+  static func loadAll(defaults: Bool, paths: [String]) -> RuleSetLoad {
+    var base = RuleSet.empty
+    if defaults {
+      do {
+        base = try RuleSet.builtin()
+      } catch {
+        // Only a build with broken built-in rules gets here (`swift test` proves them): report
+        // their errors rather than check the user's rules against a part of them.
+        return RuleSetLoad(parsing: RuleSet.builtinFiles)
+      }
+    }
+    return RuleSetLoad(contentsOf: paths.map { URL(fileURLWithPath: $0) }, after: base)
+  }
+
   /// The rule set an invocation names (the built-in rules unless `--no-default-rules`, then
   /// `--rules`), or nil after writing every diagnostic that stopped it to `sink`.
   static func load(for invocation: Invocation, reportingTo sink: any ByteSink) throws(WriteError)

@@ -9,10 +9,11 @@ import Tamis
 /// field (`--url-field`, default `url`) without `www.`, the text is `--field` (default `text`),
 /// and a document is named by its `id` field, else by `path:line`.
 ///
-/// Two passes, in bounded memory (`LineMiner`, `LineRecovery`): the first cleans every document
-/// with the current rules and counts the hashes of the lines they leave untouched; the second
-/// reads the corpus again only to recover the text and two example documents of the lines that
-/// passed the thresholds.
+/// Two passes, in bounded memory (`LineMiner`, `LineRecovery`): the first counts the hashes of
+/// every document's raw lines, cleaning it with the current rules to leave out the lines they
+/// remove wherever they appear; the second reads the corpus again only to recover the text and
+/// two example documents of the lines that passed the thresholds, and groups near-identical
+/// lines into one `starts-with` rule.
 struct SuggestCommand {
   let invocation: Invocation
   let streams: Streams
@@ -49,7 +50,7 @@ struct SuggestCommand {
     let language = invocation.language
     let minLength = thresholds.minLength
 
-    // Pass 1: count the hashes of the lines the rules leave alone.
+    // Pass 1: count the hashes of the raw lines, and whether the rules leave each in the body.
     var miner = LineMiner(thresholds: thresholds)
     var bytesRead = 0
     var problems: [String] = []

@@ -16,7 +16,7 @@ enum SuggestionRendering {
     var lines = [
       "# tamis suggest: \(documents) documents; lines in at least \(thresholds.minDocuments) "
         + "documents and \(thresholds.minSharePercent) % of their site's, of at least "
-        + "\(thresholds.minLength) characters, that no current rule removes",
+        + "\(thresholds.minLength) characters, that the current rules do not always remove",
       "# Paste a site's rule lines into a group of rules/sites/HOST.rules, give the group a why:,",
       "# an example: and a keeps: line, then run 'tamis check' and 'tamis --explain' on a dump.",
     ]
@@ -34,7 +34,9 @@ enum SuggestionRendering {
         let share = site.documents > 0 ? line.documents * 100 / site.documents : 0
         lines.append(
           "# \(line.documents) documents (\(share) %), \(line.occurrences) lines, "
-            + "\(line.characters) characters; e.g. " + line.examples.joined(separator: ", "))
+            + "\(line.characters) characters"
+            + (line.variants > 1 ? ", \(line.variants) variants" : "") + "; e.g. "
+            + line.examples.joined(separator: ", "))
         lines.append("  " + line.rule)
       }
     }

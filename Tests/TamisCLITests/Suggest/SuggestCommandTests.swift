@@ -68,7 +68,7 @@ import Testing
 
   static let header = """
     # tamis suggest: 14 documents; lines in at least 5 documents and 20 % of their site's, of \
-    at least 12 characters, that no current rule removes
+    at least 12 characters, that the current rules do not always remove
     # Paste a site's rule lines into a group of rules/sites/HOST.rules, give the group a why:,
     # an example: and a keeps: line, then run 'tamis check' and 'tamis --explain' on a dump.
 
@@ -169,6 +169,81 @@ import Testing
     let run = CLIRun(["suggest", "--no-default-rules", "-q", "-r", rules, root.path])
     let lines = run.output.split(separator: "\n").map(String.init).filter { $0.hasPrefix("  ") }
     #expect(lines == [Self.abonnez])
+  }
+
+  @Test("a footer the rules remove in only some documents is counted in all of them")
+  func rawLines() throws {
+    let root = try TestPaths.temporaryFolder().appendingPathComponent("corpus")
+    try FileManager.default.createDirectory(
+      at: root.appendingPathComponent("c.fr"), withIntermediateDirectories: true)
+    let footer = "Retrouvez toute l'actualité de la région chaque matin"
+    for index in 0..<10 {
+      var lines = [
+        "Un premier paragraphe numéro \(index) sur la politique locale du canton.",
+        "Un second paragraphe numéro \(index) sur le marché couvert de la ville.",
+      ]
+      // Last in half the documents, where the rule below takes it; elsewhere in the middle.
+      lines.insert(footer, at: index < 5 ? 2 : 1)
+      try Data(lines.joined(separator: "\n").utf8).write(
+        to: root.appendingPathComponent("c.fr/doc\(index).txt"))
+    }
+    let rules = try TestPaths.file(
+      named: "last.rules",
+      """
+      title: Last
+      lang: fr
+      group: last-footer
+        why: test
+        drop-line: starts-with "Retrouvez toute"
+        when: last 1 lines
+        example: e
+          in: Texte.
+          in: Retrouvez toute l'actualité
+        keeps: k
+      """)
+    let run = CLIRun(
+      ["suggest", "--no-default-rules", "-q", "--min-docs=6", "-r", rules, root.path])
+    #expect(run.status == .success)
+    let lines = run.output.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("# ") }
+    #expect(lines.filter { !$0.isEmpty } == ["  drop-line: equals \"\(footer)\""])
+    #expect(run.output.contains("# 10 documents (100 %), 10 lines, "))
+  }
+
+  @Test("lines that differ in trailing punctuation or by a short tail make one starts-with")
+  func variantsGrouped() throws {
+    let root = try TestPaths.temporaryFolder().appendingPathComponent("corpus")
+    try FileManager.default.createDirectory(
+      at: root.appendingPathComponent("v.fr"), withIntermediateDirectories: true)
+    let endings = [
+      "La rédaction vous parle !", "La rédaction vous parle", "La rédaction vous parle.",
+      "La rédaction vous parle, abonnez-vous",
+    ]
+    for index in 0..<12 {
+      let lines = [
+        "Un paragraphe numéro \(index) sur la politique locale du canton.",
+        endings[index % 3],
+        "Un autre paragraphe \(index) sur le marché.",
+        endings[3],
+      ]
+      try Data(lines.joined(separator: "\n").utf8).write(
+        to: root.appendingPathComponent("v.fr/doc\(index < 10 ? "0" : "")\(index).txt"))
+    }
+    let run = CLIRun(["suggest", "--no-default-rules", "-q", "--min-docs=3", root.path])
+    #expect(run.status == .success)
+    expectEqualLines(
+      run.output,
+      Self.header.replacingOccurrences(of: "14 documents", with: "12 documents")
+        .replacingOccurrences(of: "at least 5 documents", with: "at least 3 documents")
+          + """
+
+          # v.fr: 12 documents, 2 suggestions
+          # 12 documents (100 %), 12 lines, 444 characters; e.g. v.fr/doc00.txt, v.fr/doc01.txt
+            drop-line: equals "La rédaction vous parle, abonnez-vous"
+          # 12 documents (100 %), 12 lines, 288 characters, 3 variants; e.g. v.fr/doc01.txt, \
+          v.fr/doc04.txt
+            drop-line: starts-with "La rédaction vous parle"
+
+          """)
   }
 
   @Test("a suggested rule parses and removes the line it came from")
