@@ -38,7 +38,7 @@ struct CleaningState {
   // MARK: - Scan (`ScanPass`)
 
   /// Per pack: false when it is known before scanning not to apply (a generic pack of another
-  /// language).
+  /// language); for generic packs this is also whether they apply.
   var packMayApply: [Bool] = []
   /// Per line: the pattern hits (none for blank lines).
   var hits: [[LineHit]] = []

@@ -89,11 +89,6 @@ public struct StopWords: Sendable {
         """),
   ]
 
-  /// The table of `language`, if tamis has one.
-  public static func table(for language: String) -> StopWords? {
-    all.first { $0.language == language }
-  }
-
   private init(language: String, profile: String, frequent: String) {
     self.language = language
     self.profile = profile.split(separator: " ").map(String.init)

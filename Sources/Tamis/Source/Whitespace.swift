@@ -37,15 +37,6 @@ public enum Whitespace {
     character.unicodeScalars.allSatisfy { isSpace($0.value) }
   }
 
-  /// The byte width of the space at `index` (0 when the scalar there is not a space).
-  @inline(__always)
-  static func spaceWidth(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
-    let byte = text[index]
-    if byte < 0x80 { return isSpace(UInt32(byte)) ? 1 : 0 }
-    let (scalar, next) = UTF8Scalars.decode(text, at: index)
-    return isSpace(scalar) ? next - index : 0
-  }
-
   /// True when the line holds only spaces, invisible characters and byte-order marks.
   public static func isBlank(_ content: UnsafeBufferPointer<UInt8>) -> Bool {
     var index = 0

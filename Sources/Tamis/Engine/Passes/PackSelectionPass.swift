@@ -6,12 +6,12 @@ struct PackSelectionPass: CleaningPass {
   func apply(to state: inout CleaningState) {
     let compiled = state.compiled
     let options = state.options
-    let language = state.document.language
-    state.activePacks = compiled.ruleSet.packs.map { pack in
+    let packMayApply = state.packMayApply
+    state.activePacks = compiled.ruleSet.packs.enumerated().map { index, pack in
       switch pack.scope {
-      case .generic(let packLanguage):
-        guard let wanted = language, let packLanguage else { return true }
-        return wanted == packLanguage
+      case .generic:
+        // Settled by language before the scan (`ScanPass`).
+        return packMayApply[index]
       case .site(let hosts):
         if options.forcedPacks.contains(pack.path) { return true }
         guard let site = options.site?.lowercased() else { return false }
