@@ -27,7 +27,8 @@ placeholder names and are not run.
 Markdown (a table): the marker's next line is `<!-- $ COMMAND -->`, and everything between it and
 the end marker is the output.
 
-The samples run in README order, in one scratch folder holding a copy of the repository's tracked
+Each sample needs only the clone's files and what its own commands write, so `--only` can run
+one alone. The samples run in README order, in one scratch folder holding a copy of the repository's tracked
 files (a fresh clone, with the working tree's contents) and, when the repository has `../shared`
 beside it, a link to it as `../shared`; a sample that uses `../shared` is skipped with a message
 when it is absent. `tamis` is the release binary (first on PATH), `swift run -c release tamis` is
@@ -179,11 +180,21 @@ def scratch_clone(tamis):
     return scratch, clone, env
 
 
+def prompt_lines(command):
+    """The command as the README shows it: `$ ` before its first line, `> ` before the others."""
+    first, *rest = command.split("\n")
+    return ["$ " + first] + [("> " + line).rstrip() for line in rest]
+
+
 def run(command, clone, env):
+    """The command's output lines, stdout and stderr merged in the order they were written."""
     for old, new in REWRITES:
         command = command.replace(old, new)
-    result = subprocess.run(["bash", "-c", command], cwd=clone, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, timeout=TIMEOUT)
+    try:
+        result = subprocess.run(["bash", "-c", command], cwd=clone, env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        return [f"samples: timed out after {TIMEOUT} s"]
     text = result.stdout.decode("utf-8", errors="replace")
     return text[:-1].split("\n") if text.endswith("\n") else (text.split("\n") if text else [])
 
@@ -235,9 +246,7 @@ def main():
             for command, output in sample.steps:
                 real = run(command, clone, env)
                 if sample.kind == "console":
-                    prompt = ["$ " + "\n".join(
-                        ("> " + line).rstrip() for line in command.split("\n")
-                    )[2:]]
+                    prompt = prompt_lines(command)
                     expected += prompt + output
                     actual += prompt + real
                 else:
@@ -252,7 +261,7 @@ def main():
             stale.append(sample.name)
             replacements[sample.start] = (sample.end, actual)
             print(f"samples: '{sample.name}' (README.md:{sample.marker_line + 1}) differs from "
-                  "the real output", file=sys.stderr)
+                  "the real output")
             if not args.update:
                 sys.stdout.writelines(difflib.unified_diff(
                     [line + "\n" for line in expected], [line + "\n" for line in actual],
@@ -276,6 +285,7 @@ def main():
               f"README.md: {', '.join(stale)}; read 'git diff README.md' before committing")
         return 0
     if stale:
+        sys.stdout.flush()
         print(f"samples: {len(stale)} stale; run 'Tests/Readme/samples.py --update' and read the "
               "diff", file=sys.stderr)
         return 1
