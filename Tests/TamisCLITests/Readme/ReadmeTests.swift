@@ -2,13 +2,12 @@ import Foundation
 import Tamis
 import Testing
 
-/// The README says what tamis does; these tests keep it from going stale (issue 16).
+/// The README says what tamis does; these tests keep its tables and citations from going stale
+/// (issue 16). The command samples are run and compared by `Tests/Readme/samples.py`, which
+/// `.ci/run` runs after the release build.
 ///
 /// - The table of shipped packs is generated from `rules/` (`PackTable.markdown`), and must list
 ///   exactly the files of the folder.
-/// - A code block after a `<!-- output of: tamis ARGS -->` line is the real output of that
-///   command, run from the package root: every line of the block is a line of the output, in
-///   order (a block may leave lines out).
 /// - Every `path:line:col` a README sample cites is a rule's action line in that file.
 @Suite struct ReadmeTests {
   static let readme: String = {
@@ -58,51 +57,6 @@ import Testing
     }
     #expect(listed == Self.ruleFiles())
     #expect(listed.count == 36)
-  }
-
-  /// One `<!-- output of: … -->` block.
-  struct Sample: Sendable, CustomTestStringConvertible {
-    let arguments: [String]
-    let lines: [String]
-    var testDescription: String { "tamis " + arguments.joined(separator: " ") }
-  }
-
-  static let samples: [Sample] = {
-    var found: [Sample] = []
-    let lines = readme.components(separatedBy: "\n")
-    let marker = "<!-- output of: tamis "
-    for (index, line) in lines.enumerated() where line.hasPrefix(marker) {
-      let arguments = line.dropFirst(marker.count).dropLast(" -->".count).split(separator: " ")
-      var block: [String] = []
-      var cursor = index + 2  // after the marker and the opening fence
-      while cursor < lines.count, !lines[cursor].hasPrefix("```") {
-        block.append(lines[cursor])
-        cursor += 1
-      }
-      found.append(Sample(arguments: arguments.map(String.init), lines: block))
-    }
-    return found
-  }()
-
-  @Test("the README has checked samples")
-  func hasSamples() {
-    #expect(Self.samples.count >= 2)
-  }
-
-  @Test("a README sample is the command's real output", arguments: samples)
-  func sampleIsReal(_ sample: Sample) throws {
-    let process = try Subprocess(sample.arguments, directory: TestPaths.packageRoot)
-    process.wait()
-    // Colour is off in a pipe, so the output is plain.
-    let output = String(decoding: process.output, as: UTF8.self).components(separatedBy: "\n")
-    var position = output.startIndex
-    for line in sample.lines where !line.isEmpty {
-      guard let found = output[position...].firstIndex(of: line) else {
-        Issue.record("not in the output of \(sample.testDescription), in order: \(line)")
-        return
-      }
-      position = found + 1
-    }
   }
 
   @Test("every rule location the README cites is a rule's action line, with its id")
