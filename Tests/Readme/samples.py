@@ -252,8 +252,6 @@ def main():
                 else:
                     expected += output
                     actual += real
-            expected = "\n".join(expected).split("\n")
-            actual = "\n".join(actual).split("\n")
             if normalise("\n".join(expected)) == normalise("\n".join(actual)):
                 if args.verbose:
                     print(f"samples: '{sample.name}' matches")
