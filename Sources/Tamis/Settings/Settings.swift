@@ -86,6 +86,10 @@ public enum Settings {
   /// A line of CJK script with at least this many characters and sentence punctuation is prose.
   public static let cjkProseCharacters = 25
 
+  /// A line of CJK script with at least this many characters is prose even without sentence
+  /// punctuation: pages that write clauses apart with spaces, and no headline runs this long.
+  public static let cjkClauseCharacters = 30
+
   /// A line of CJK script with at least this many characters and punctuation is a short sentence.
   public static let cjkNearCharacters = 12
 
@@ -151,6 +155,10 @@ public enum Settings {
   /// as likely to be the reader's. Whole pages put much prose around an article (teasers,
   /// comments), so the bar is under a half.
   public static let coreMinimumProseShare = 0.3
+
+  /// The core must hold at least this many prose lines for the rules around it to act: one
+  /// paragraph alone may be a teaser or a comment as well as the article.
+  public static let coreMinimumProseLines = 2
 
   /// A line a zone rule would remove stays when it lies in the core, is prose-like and has at
   /// least this many tokens: the article itself, not a label.

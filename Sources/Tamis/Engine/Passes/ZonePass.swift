@@ -76,6 +76,14 @@ struct ZonePass: CleaningPass {
       last -= 1
     }
     guard last >= 0 else { return }
+    // The tail starts after the core's last prose line, never before it: a core's paragraphs
+    // may be unpunctuated (a CJK article) and still the article's. Its short lines after that
+    // (a teaser list the core's reach took in) are the tail's.
+    if let core = state.body?.lines, document.hasShapes,
+      let lastProse = core.reversed().first(where: { document.classes[$0] == .prose })
+    {
+      last = max(last, lastProse)
+    }
     for line in (last + 1)..<document.lineCount where !document.isBlank(line) {
       guard document.isTitleLike(line), state.applies(index, toLine: line),
         !isClaimedByLineRule(line, in: state)

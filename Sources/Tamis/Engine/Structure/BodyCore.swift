@@ -19,7 +19,8 @@ struct BodyCore: Sendable {
   let inNavigationRun: [Bool]
   /// The lines where a zone rule starts: boilerplate by their phrase, never guarded as prose.
   let zoneStarts: Set<Int>
-  /// Whether the core holds enough of the dump's prose (`Settings.coreMinimumProseShare`). A page
+  /// Whether the core holds enough of the dump's prose (`Settings.coreMinimumProseShare`) in
+  /// at least `Settings.coreMinimumProseLines` prose lines. A page
   /// of several articles, a live blog or a long gallery has a core that is one story among many:
   /// then the rules that act around the core (`outside-body`…) stay off, and only the guards
   /// apply.
@@ -157,11 +158,17 @@ struct BodyCore: Sendable {
     self.lines = candidates[first]...candidates[last]
     var prose = 0.0
     var proseInCore = 0.0
+    var proseLinesInCore = 0
     for (k, line) in candidates.enumerated() where classes[line].isProseLike {
       prose += tokens(line)
-      if (first...last).contains(k) { proseInCore += tokens(line) }
+      if (first...last).contains(k) {
+        proseInCore += tokens(line)
+        if classes[line] == .prose { proseLinesInCore += 1 }
+      }
     }
-    self.isConfident = proseInCore >= prose * Settings.coreMinimumProseShare
+    self.isConfident =
+      proseInCore >= prose * Settings.coreMinimumProseShare
+      && proseLinesInCore >= Settings.coreMinimumProseLines
   }
 
   /// True when a zone rule's phrase on line `phraseLine` sits on the wrong side of the core: a

@@ -23,7 +23,10 @@ enum LineClass: Sendable, Hashable {
     }
     // Scripts without spaces: CJK characters make most of the line.
     if shape.cjk >= Settings.cjkNearCharacters, Double(shape.cjk) >= Double(shape.tokens) * 0.5 {
-      if shape.cjk >= Settings.cjkProseCharacters, shape.hasCJKPunctuation {
+      if shape.cjk >= Settings.cjkProseCharacters,
+        shape.hasCJKPunctuation
+          || shape.cjk >= Settings.cjkClauseCharacters
+      {
         self = .prose
       } else {
         self = shape.hasCJKPunctuation ? .nearProse : .short

@@ -1,0 +1,61 @@
+import Testing
+
+@testable import Tamis
+
+/// Edges of the body core: where the footer tail may start, CJK prose without punctuation, how
+/// much prose makes a core confident, and the structure rules around the core.
+@Suite struct BodyCoreEdgeTests {
+  typealias Base = BodyCoreTests
+
+  @Test("a drop-tail starts after the core: unpunctuated CJK paragraphs at its end stay")
+  func tailAfterCore() throws {
+    let rules = "group: tail\n  drop-tail: min-words 8\n"
+    // No sentence punctuation and no spaces: title-like lines, but prose by their length.
+    let cjk = [
+      "東京都は来年度の予算案を発表し教育と福祉の分野に重点を置く方針を示した都議会で審議される",
+      "知事は記者会見で財源の確保について説明し都民の理解を求めたいと述べたが野党は反発している",
+    ]
+    let dump = Base.paragraphs[0] + "\n\n" + cjk.joined(separator: "\n\n") + "\n\nSee comments\n"
+    let article = try Base.clean(rules, dump)
+    #expect(Base.removed(article) == ["See comments"])
+    #expect(article.body == Base.paragraphs[0] + "\n\n" + cjk.joined(separator: "\n\n"))
+  }
+
+  @Test("a long CJK line without sentence punctuation is prose, a short one is not")
+  func cjkClauses() {
+    let long = "東京都は来年度の予算案を発表し 教育と福祉の分野に重点を置く方針を示した"
+    let short = "きょうの日本昔話"
+    #expect(Self.lineClass(long) == .prose)
+    #expect(Self.lineClass(short) == .short)
+  }
+
+  @Test("a core of one prose line is not confident: rules around it remove nothing")
+  func oneLineCore() throws {
+    let dump = "Home\nWorld\n\n" + Base.paragraphs[0] + "\n\nShare\nTags\n"
+    let article = try Base.clean(Base.outsideBody, dump)
+    #expect(article.removals.isEmpty)
+    let two = "Home\nWorld\n\n" + Base.paragraphs[0] + "\n\n" + Base.paragraphs[1] + "\n\nShare\n"
+    #expect(Base.removed(try Base.clean(Base.outsideBody, two)) == ["Home", "World", "Share"])
+  }
+
+  @Test("with the built-in rules, a short label outside the core goes and a short sentence stays")
+  func shortLabelsOutsideTheCore() throws {
+    let dump =
+      "from our local news desk\nIt rained all day.\n\n" + Base.article
+      + "\n\nfive hundred readers\n"
+    let article = Cleaner(rules: try RuleSet.builtin()).clean(dump, source: "d.txt")
+    #expect(
+      article.removals.contains {
+        $0.text == "from our local news desk" && $0.ruleID == "structure-outside-body-short"
+      })
+    #expect(article.body.hasPrefix("It rained all day.\n\n"))
+  }
+
+  /// The class of `text` read as one line of an English dump.
+  static func lineClass(_ text: String) -> LineClass {
+    var copy = text
+    return copy.withUTF8 { bytes in
+      LineClass(LineShape(bytes, stopWords: nil), hasStopWords: false)
+    }
+  }
+}
