@@ -160,6 +160,10 @@ public enum Settings {
   /// paragraph alone may be a teaser or a comment as well as the article.
   public static let coreMinimumProseLines = 2
 
+  /// The core's reach stops at this many lines in a row that are not prose, a list, code or a
+  /// line ending with `:`: a comment form or a footer, not headings between paragraphs.
+  public static let coreReachBreakLines = 8
+
   /// A line a zone rule would remove stays when it lies in the core, is prose-like and has at
   /// least this many tokens: the article itself, not a label.
   public static let guardedProseTokens = 8

@@ -51,6 +51,29 @@ import Testing
     #expect(article.body.hasPrefix("It rained all day.\n\n"))
   }
 
+  @Test("a long run of short lines (a comment form) ends the core; the prose after it is outside")
+  func formEndsTheCore() throws {
+    let form =
+      ["Your name", "Comment", "Text format", "Basic HTML", "Plain text", "Anonymous"]
+      + ["reply", "April 6, 2018", "Lars"]
+    let comment =
+      "I have been saying this for years and nobody listens, but the council will never fix the"
+      + " buses until the people who run it have to ride them every single day."
+    let dump = Base.article + "\n\n" + form.joined(separator: "\n") + "\n" + comment + "\n"
+    let article = try Base.clean("group: g\n  when: after-body\n  drop-line: any\n", dump)
+    #expect(Base.removed(article) == form + [comment])
+  }
+
+  @Test("code and number lines between paragraphs neither break the core nor end it")
+  func codeInTheCore() throws {
+    let code = ["SELECT avg(n)", "FROM series;", "avg", "4.3333", "12", "7", "3", "5", "2"]
+    let dump =
+      Base.paragraphs[0] + "\n\n" + code.joined(separator: "\n") + "\n\n" + Base.paragraphs[1]
+      + "\n\n" + Base.paragraphs[2] + "\n\nShare\n"
+    let article = try Base.clean(Base.outsideBody, dump)
+    #expect(Base.removed(article) == ["Share"])
+  }
+
   /// The class of `text` read as one line of an English dump.
   static func lineClass(_ text: String) -> LineClass {
     var copy = text

@@ -59,6 +59,12 @@ struct BodyCore: Sendable {
     func tokens(_ line: Int) -> Double { shapes[line].effectiveTokens }
     func isMenuLike(_ line: Int) -> Bool { shapes[line].isMenuLike }
     func isListItem(_ line: Int) -> Bool { shapes[line].isTextListItem }
+    // A line of code, a table row or a line of numbers only (chart data): articles hold runs
+    // of them, menus do not.
+    func isNeutral(_ line: Int) -> Bool {
+      shapes[line].looksLikeCode
+        || (shapes[line].tokens > 0 && shapes[line].numericTokens == shapes[line].tokens)
+    }
     func weight(_ line: Int) -> Double {
       if boundaries.contains(line) { return -Settings.coreBoundaryCost }
       if isListItem(line), classes[line] == .short || classes[line] == .nearProse {
@@ -96,6 +102,8 @@ struct BodyCore: Sendable {
         gap = 0
         continue
       }
+      // Code, tables and chart data between paragraphs neither extend the anchor nor break it.
+      if start >= 0, !boundary, isNeutral(line) { continue }
       gap += 1
       total -= Settings.coreGapCost
       if boundary || gap > Settings.coreAnchorGap {
@@ -115,9 +123,18 @@ struct BodyCore: Sendable {
       var sum = 0.0
       var bestSum = 0.0
       var edge: Int?
+      var shortRun = 0
       for k in order {
         let line = candidates[k]
         if hardBoundaries.contains(line) { break }
+        // A long run of lines that are neither prose nor list, code or an introduction ends the
+        // article: what lies past it (a form, a comment thread) is another part of the page.
+        if classes[line].isProseLike || isListItem(line) || shapes[line].endsWithColon {
+          shortRun = 0
+        } else if !isNeutral(line) {
+          shortRun += 1
+          if shortRun >= Settings.coreReachBreakLines { break }
+        }
         sum += weight(line)
         if sum > bestSum, classes[line].isProseLike {
           bestSum = sum
