@@ -18,6 +18,8 @@ extension CleaningState {
       return position == wanted || (wanted == .outside && position != .inside)
     case .bodyEdge:
       return isNearBodyEdge(line)
+    case .shape(.titleCase):
+      return Self.isTitleCase(document.content(line))
     case .shape(let shape):
       guard document.hasShapes, !document.isBlank(line) else { return false }
       let lineClass = document.classes[line]
@@ -29,7 +31,7 @@ extension CleaningState {
       case .junk: return lineClass == .junk
       case .menuLike: return document.shapes[line].isMenuLike
       case .inNavigationRun: return body?.inNavigationRun[line] ?? false
-      case .titleCase: return document.shapes[line].titleShare >= Settings.menuTitleShare
+      case .titleCase: return Self.isTitleCase(document.content(line))
       case .dateStamp:
         return Self.isDateStamp(document.shapes[line], Whitespace.trimmed(document.content(line)))
       }
@@ -38,6 +40,21 @@ extension CleaningState {
         ordinal: document.ordinals[line], nonBlankCount: document.nonBlankCount,
         words: document.words[line], text: document.content(line)) ?? false
     }
+  }
+
+  /// True when at least `Settings.menuTitleShare` of the line's words of more than three
+  /// letters start with a capital (as `LineShape.titleShare`, read on the line alone).
+  static func isTitleCase(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    var long = 0
+    var capitalised = 0
+    for word in String(decoding: text, as: UTF8.self).split(whereSeparator: \.isWhitespace) {
+      guard let first = word.first(where: \.isLetter), word.filter(\.isLetter).count > 3 else {
+        continue
+      }
+      long += 1
+      if first.isUppercase { capitalised += 1 }
+    }
+    return long > 0 && Double(capitalised) >= Settings.menuTitleShare * Double(long)
   }
 
   /// True when `line` is at most `Settings.bodyEdgeLines` non-blank lines from the first or the

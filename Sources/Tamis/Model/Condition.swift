@@ -51,16 +51,19 @@ public enum Condition: Sendable, Hashable {
     /// One of a run of short lines that reads as a menu.
     case inNavigationRun = "in-nav-run"
     /// Most of its long words start with a capital (`Settings.menuTitleShare`): a name, a
-    /// headline; "By the numbers" is not one.
+    /// headline; "By the numbers" is not one. Read on the line's words, so it holds with the
+    /// structure layer off too.
     case titleCase = "title-case"
     /// A date or time stamp: no sentence end, and a date or time shape or mostly digits
     /// (`Settings.stampNumericShare` of its tokens).
     case dateStamp = "date-stamp"
   }
 
-  /// True for the conditions that need the body-core model.
+  /// True for the conditions that need the body-core model. `title-case` reads the line's own
+  /// words and holds with the structure layer off too.
   public var needsStructure: Bool {
     switch self {
+    case .shape(.titleCase): false
     case .body, .bodyEdge, .shape: true
     default: false
     }
