@@ -68,17 +68,20 @@ struct Headline {
     }
   }
 
-  /// True for a line without a sentence end (`.`, `:`, `;`, `,`, `…`) whose non-space
-  /// characters are mostly letters.
+  /// True for a line without a sentence end (`.`, `:`, `;`, `,`, `…`), not a breadcrumb trail
+  /// (` > `, ` › `), whose non-space characters are mostly letters.
   private static func readsAsHeadline(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let last = text.last else { return false }
     let endsLikeSentence =
       [UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: ",")].contains(last)
       || (last == 0xA6 && text.count >= 3 && text[text.count - 3] == 0xE2)  // … U+2026
     guard !endsLikeSentence else { return false }
+    let string = String(decoding: text, as: UTF8.self)
+    // A breadcrumb trail ("Home > News > World") names the section, not the article.
+    guard !string.contains(" > "), !string.contains(" › ") else { return false }
     var letters = 0
     var visible = 0
-    for scalar in String(decoding: text, as: UTF8.self).unicodeScalars
+    for scalar in string.unicodeScalars
     where !scalar.properties.isWhitespace {
       visible += 1
       if scalar.properties.isAlphabetic { letters += 1 }

@@ -93,9 +93,10 @@ import Testing
   }
 
   @Test(
-    "a first line that ends like a sentence or is mostly digits is no headline",
+    "a first line that ends like a sentence, is mostly digits or a breadcrumb is no headline",
     arguments: [
       "The council met on Tuesday night in the old town hall.", "12:45 14.03.2025 10 11 12",
+      "Home > Local News > Town Council > Budget",
     ]
   )
   func notAHeadline(_ first: String) throws {
