@@ -10,11 +10,15 @@ struct ArticleAssembly {
   var meta: [String: String] = [:]
   var removals: [Removal] = []
   var outcomes: [LineOutcome] = []
+  /// The headline, named in `meta.title` (see `Headline`).
+  var headline: Headline?
 
   /// Assembles the article parts of `state`.
   init(_ state: CleaningState) {
     let document = state.document
     let compiled = state.compiled
+    headline = Headline(state)
+    let titleLine = headline?.leavesBody == true ? headline?.line : nil
     let terminatorBytes = Array(document.terminator.utf8)
     body.reserveCapacity(document.bytes.count)
     outcomes.reserveCapacity(state.fates.count)
@@ -42,6 +46,12 @@ struct ArticleAssembly {
       case .blank:
         if lineInParagraph { pendingBreak = true }
         outcomes.append(.blank)
+      case .body where line == titleLine:
+        removals.append(
+          Removal(
+            line: line + 1, text: trimmedLine(line), ruleID: Headline.ruleID,
+            rule: Headline.location, action: .meta))
+        outcomes.append(.removed(removals.count - 1))
       case .body:
         var outcome = LineOutcome.body
         var keptBytes: [UInt8]?

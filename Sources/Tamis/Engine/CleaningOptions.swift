@@ -14,16 +14,21 @@ public struct CleaningOptions: Sendable, Hashable {
   /// (`in-body`, `outside-body`, `prose`…) and the guards that keep the core's prose from zone
   /// rules. Off, tamis cleans with phrases alone.
   public var structure: Bool
+  /// Whether the headline (the first body line when it reads as one) stays in the body. When
+  /// false, the default, it leaves the body for `meta.title`, accounted for as a removal with
+  /// the id `meta-title`.
+  public var keepTitle: Bool
 
   /// Creates options.
   public init(
     site: String? = nil, language: String? = nil, forcedPacks: Set<String> = [], jobs: Int = 1,
-    structure: Bool = true
+    structure: Bool = true, keepTitle: Bool = false
   ) {
     self.site = site
     self.language = language
     self.forcedPacks = forcedPacks
     self.jobs = jobs
     self.structure = structure
+    self.keepTitle = keepTitle
   }
 }

@@ -16,6 +16,10 @@ extension CleaningState {
     case .body(let wanted):
       guard let position = body?.confidentPosition(of: line) else { return false }
       return position == wanted || (wanted == .outside && position != .inside)
+    case .bodyEdge:
+      return isNearBodyEdge(line)
+    case .shape(.titleCase):
+      return Self.isTitleCase(document.content(line))
     case .shape(let shape):
       guard document.hasShapes, !document.isBlank(line) else { return false }
       let lineClass = document.classes[line]
@@ -27,12 +31,77 @@ extension CleaningState {
       case .junk: return lineClass == .junk
       case .menuLike: return document.shapes[line].isMenuLike
       case .inNavigationRun: return body?.inNavigationRun[line] ?? false
+      case .titleCase: return Self.isTitleCase(document.content(line))
+      case .dateStamp:
+        return Self.isDateStamp(document.shapes[line], Whitespace.trimmed(document.content(line)))
       }
     default:
       return condition.holds(
         ordinal: document.ordinals[line], nonBlankCount: document.nonBlankCount,
         words: document.words[line], text: document.content(line)) ?? false
     }
+  }
+
+  /// True when at least `Settings.menuTitleShare` of the line's words of more than three
+  /// letters start with a capital (as `LineShape.titleShare`, read on the line alone).
+  static func isTitleCase(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    var long = 0
+    var capitalised = 0
+    for word in String(decoding: text, as: UTF8.self).split(whereSeparator: \.isWhitespace) {
+      guard let first = word.first(where: \.isLetter), word.filter(\.isLetter).count > 3 else {
+        continue
+      }
+      long += 1
+      if first.isUppercase { capitalised += 1 }
+    }
+    return long > 0 && Double(capitalised) >= Settings.menuTitleShare * Double(long)
+  }
+
+  /// True when `line` is at most `Settings.bodyEdgeLines` non-blank lines from the first or the
+  /// last line of the body core (on either side of it); false without a core.
+  func isNearBodyEdge(_ line: Int) -> Bool {
+    guard let core = body?.lines, !document.isBlank(line) else { return false }
+    let ordinal = document.ordinals[line]
+    let reach = Settings.bodyEdgeLines
+    return abs(ordinal - document.ordinals[core.lowerBound]) <= reach
+      || abs(ordinal - document.ordinals[core.upperBound]) <= reach
+  }
+
+  /// True for a line that reads as a date or time stamp: no sentence end, not long, a year
+  /// (1900 to 2099) or a clock time (`14:05`), and a date or time shape or mostly digits. A
+  /// size ("71.1 MB"), a rank ("9.") or a price is no stamp.
+  static func isDateStamp(_ shape: LineShape, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard !shape.endsLikeSentence, shape.tokens > 0, shape.tokens <= Settings.stampTokens,
+      hasYearOrClock(text)
+    else { return false }
+    let numericShare = Double(shape.numericTokens) / Double(shape.tokens)
+    return shape.hasTimeOrDate || numericShare >= Settings.stampNumericShare
+  }
+
+  /// True when `text` holds a run of exactly four digits from 1900 to 2099, or a digit, `:` and
+  /// two digits.
+  private static func hasYearOrClock(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    func isDigit(_ index: Int) -> Bool {
+      index >= 0 && index < text.count && text[index] &- 0x30 < 10
+    }
+    var index = 0
+    while index < text.count {
+      guard isDigit(index) else {
+        index += 1
+        continue
+      }
+      var end = index
+      while isDigit(end) { end += 1 }
+      if end - index == 4 {
+        let century = (text[index] &- 0x30) * 10 + (text[index + 1] &- 0x30)
+        if century == 19 || century == 20 { return true }
+      }
+      if end < text.count, text[end] == UInt8(ascii: ":"), isDigit(end + 1), isDigit(end + 2) {
+        return true
+      }
+      index = end
+    }
+    return false
   }
 
   /// True when rule `a` wins over rule `b` on the same line: more specific scope, then action
@@ -56,7 +125,7 @@ extension Condition {
     -> Bool?
   {
     switch self {
-    case .body, .shape: return nil
+    case .body, .bodyEdge, .shape: return nil
     case .firstLines(let n): return ordinal < n
     case .lastLines(let n): return count - ordinal <= n
     case .firstPercent(let p): return ordinal * 100 < count * p

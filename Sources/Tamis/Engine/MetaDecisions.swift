@@ -1,6 +1,6 @@
 /// The meta fields decided from the whole cleaned document, after assembly: the `sets:` fields
 /// of the groups that fired (the paywall flag among them), the over-removal flag, the headline
-/// as `title`, the language and the site.
+/// as `title` (`Headline`), the language and the site.
 ///
 /// Fields captured by `meta` rules come first and are never overwritten.
 struct MetaDecisions {
@@ -14,7 +14,7 @@ struct MetaDecisions {
     applyGroupFields(to: &meta)
     flagOverRemoval(into: &meta)
     let document = state.document
-    if meta["title"] == nil, let line = headline() {
+    if meta["title"] == nil, let line = assembly.headline?.line {
       meta["title"] = Whitespace.trimmed(String(decoding: document.content(line), as: UTF8.self))
     }
     if meta["lang"] == nil, let language = document.language { meta["lang"] = language }
@@ -83,6 +83,10 @@ struct MetaDecisions {
           holes[hole.name] = Whitespace.trimmed(String(decoding: bytes, as: UTF8.self))
         }
       }
+      // `{line}` is the firing line itself: a stamp matched on its shape alone has no hole.
+      if holes["line"] == nil {
+        holes["line"] = Whitespace.trimmed(String(decoding: content, as: UTF8.self))
+      }
       for assignment in compiled[rule: index].sets where meta[assignment.key] == nil {
         var value = assignment.template
         for (name, captured) in holes { value = value.replacingAll("{\(name)}", with: captured) }
@@ -123,39 +127,6 @@ struct MetaDecisions {
     meta["over-removal"] = "\(Int((share * 100).rounded())) %"
     meta["over-removal-rules"] = removedByRule.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
       .prefix(3).map(\.key).joined(separator: ",")
-  }
-
-  /// The line that reads as the article's headline: the first body line, when it is short
-  /// (`Settings.headlineMinimumWords` to `Settings.headlineWords` words), does not end like a
-  /// sentence (`.`, `:`, `;`, `,`, `…`; a question or an exclamation may) and a longer body line
-  /// follows it. A headline stays in the body unless a rule on shape alone removed it (the title
-  /// above the body core); either way it is named in `meta.title`.
-  private func headline() -> Int? {
-    let outcomes = assembly.outcomes
-    let document = state.document
-    // The structure layer removes a title above the body core by its shape; it still names it.
-    let shapeRuleIDs = Set(state.compiled.anyLineRules.map { state.compiled[rule: $0].rule.id })
-    func isBodyOrShapeRemoved(_ outcome: LineOutcome) -> Bool {
-      switch outcome {
-      case .body: true
-      case .removed(let index): shapeRuleIDs.contains(assembly.removals[index].ruleID)
-      default: false
-      }
-    }
-    guard let first = outcomes.firstIndex(where: isBodyOrShapeRemoved) else { return nil }
-    let text = Whitespace.trimmed(document.content(first))
-    let words = document.words[first]
-    guard (Settings.headlineMinimumWords...Settings.headlineWords).contains(words),
-      let last = text.last
-    else { return nil }
-    let endsLikeSentence =
-      [UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: ",")].contains(last)
-      || (last == 0xA6 && text.count >= 3 && text[text.count - 3] == 0xE2)  // … U+2026
-    guard !endsLikeSentence else { return nil }
-    let paragraphFollows = outcomes[(first + 1)...].indices.contains { line in
-      outcomes[line] == .body && document.words[line] > words
-    }
-    return paragraphFollows ? first : nil
   }
 }
 

@@ -18,6 +18,10 @@ public enum Condition: Sendable, Hashable {
   /// `after-body`, `outside-body`). False in a dump without a core, or with the structure layer
   /// off.
   case body(BodyPosition)
+  /// The line is near an edge of the body core: at most `Settings.bodyEdgeLines` non-blank lines
+  /// before or after its first line or its last line (`body-edge`), where bylines, datelines
+  /// and the headline sit. False in a dump without a core, or with the structure layer off.
+  case bodyEdge
   /// The line has this shape (`prose`, `not-prose`, `not-sentence`, `junk`, `menu-like`,
   /// `in-nav-run`). False
   /// with the structure layer off.
@@ -46,12 +50,21 @@ public enum Condition: Sendable, Hashable {
     case menuLike = "menu-like"
     /// One of a run of short lines that reads as a menu.
     case inNavigationRun = "in-nav-run"
+    /// Most of its long words start with a capital (`Settings.menuTitleShare`): a name, a
+    /// headline; "By the numbers" is not one. Read on the line's words, so it holds with the
+    /// structure layer off too.
+    case titleCase = "title-case"
+    /// A date or time stamp: no sentence end, and a date or time shape or mostly digits
+    /// (`Settings.stampNumericShare` of its tokens).
+    case dateStamp = "date-stamp"
   }
 
-  /// True for the conditions that need the body-core model.
+  /// True for the conditions that need the body-core model. `title-case` reads the line's own
+  /// words and holds with the structure layer off too.
   public var needsStructure: Bool {
     switch self {
-    case .body, .shape: true
+    case .shape(.titleCase): false
+    case .body, .bodyEdge, .shape: true
     default: false
     }
   }

@@ -4,10 +4,12 @@ enum ConditionParser {
   ///
   /// Accepted: `first N lines`, `last N lines`, `first N%`, `last N%` (also `N %`),
   /// `max-words N`, `min-words N`, `max-length N`, the body positions (`in-body`,
-  /// `before-body`, `after-body`, `outside-body`) and the shapes (`prose`, `not-prose`, `not-sentence`, `junk`,
-  /// `menu-like`, `in-nav-run`).
+  /// `before-body`, `after-body`, `outside-body`), `body-edge` and the shapes (`prose`,
+  /// `not-prose`, `not-sentence`, `junk`, `menu-like`, `in-nav-run`, `title-case`,
+  /// `date-stamp`).
   static func parse(_ text: String) -> Condition? {
     if let position = Condition.BodyPosition(rawValue: text) { return .body(position) }
+    if text == "body-edge" { return .bodyEdge }
     if let shape = Condition.Shape(rawValue: text) { return .shape(shape) }
     let words = text.split(separator: " ").map(String.init)
     guard let keyword = words.first else { return nil }

@@ -171,4 +171,24 @@ public enum Settings {
   /// A line above a lone credit with at least this many tokens of prose is a paragraph, not a
   /// caption: the credit is the article's, and the paragraph stays in the body.
   public static let captionProseTokens = 25
+
+  // MARK: - Bylines, datelines and the headline
+
+  /// A line at most this many non-blank lines from an edge of the body core is at its edge
+  /// (`when: body-edge`): a headline, a teaser, a byline and a date stamp fit above the first
+  /// paragraph, a signature and an update stamp below the last.
+  public static let bodyEdgeLines = 4
+
+  /// A line with a year or a clock time whose tokens are at least this share digits reads as a
+  /// date stamp (`when: date-stamp`): "Mis à jour le 13 mars 2025" is two digit tokens of seven,
+  /// a sentence that names a year far fewer.
+  public static let stampNumericShare = 0.25
+
+  /// A date stamp has at most this many tokens ("Friday 25 December 2015, 14:05 GMT" has 8);
+  /// a longer line is a sentence that names a date.
+  public static let stampTokens = 12
+
+  /// A headline is mostly letters: at least this share of its non-space characters, so a date
+  /// stamp or a gallery counter on the first line is not taken for the title.
+  public static let headlineLetterShare = 0.6
 }

@@ -51,6 +51,8 @@ struct Invocation: Equatable, Sendable {
   var useDefaultRules = true
   /// False with `--no-structure`: the structure layer (body core, rules around it) is off.
   var structure = true
+  /// True with `--keep-title`: the headline stays in the body (`CleaningOptions.keepTitle`).
+  var keepTitle = false
   /// The user's rules folders (`UserRules`), loaded after the built-in rules unless
   /// `--no-default-rules`; set by `TamisCommand` from the environment, never from argv.
   var userRuleFolders: [String] = []

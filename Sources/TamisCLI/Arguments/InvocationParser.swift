@@ -177,6 +177,7 @@ struct InvocationParser: Sendable {
     case .rules: invocation.rulePaths.append(try required())
     case .noDefaultRules: invocation.useDefaultRules = !(try flag())
     case .noStructure: invocation.structure = !(try flag())
+    case .keepTitle: invocation.keepTitle = try flag()
     case .jsonl: invocation.jsonLines = try flag()
     case .out: invocation.outputDirectory = try required()
     case .resume: invocation.resume = try flag()

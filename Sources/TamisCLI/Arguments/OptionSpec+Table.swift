@@ -56,6 +56,9 @@ extension OptionSpec {
     OptionSpec(
       .noStructure, help: "clean on phrases alone: no body core, no rules around it",
       group: .rules, availability: [.clean, .eval]),
+    OptionSpec(
+      .keepTitle, help: "keep the headline in the body (default: it goes to meta.title)",
+      group: .rules, availability: [.clean]),
 
     // MARK: - Modes
     OptionSpec(

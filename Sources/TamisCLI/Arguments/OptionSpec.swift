@@ -34,6 +34,8 @@ struct OptionSpec: Equatable, Sendable {
     case noDefaultRules = "no-default-rules"
     /// `--no-structure`.
     case noStructure = "no-structure"
+    /// `--keep-title`.
+    case keepTitle = "keep-title"
     /// `--jsonl`.
     case jsonl
     /// `--out DIR`.

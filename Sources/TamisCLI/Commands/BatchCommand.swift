@@ -167,7 +167,8 @@ struct BatchCommand {
       cleaner.clean(
         bytes: $0, source: document.path,
         options: CleaningOptions(
-          site: invocation.site, language: invocation.language, structure: invocation.structure))
+          site: invocation.site, language: invocation.language, structure: invocation.structure,
+          keepTitle: invocation.keepTitle))
     }
     if invocation.encoding != nil { article.meta["encoding"] = encoding.rawValue }
     let folder = (targets[0] as NSString).deletingLastPathComponent

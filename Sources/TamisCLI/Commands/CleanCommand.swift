@@ -34,7 +34,7 @@ struct CleanCommand {
     let options = CleaningOptions(
       site: invocation.site, language: invocation.language,
       jobs: invocation.jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-      structure: invocation.structure)
+      structure: invocation.structure, keepTitle: invocation.keepTitle)
     var failed = false
     var captions = ""
     // Plain text output can be written section by section; JSON and listings need the whole

@@ -28,7 +28,7 @@ struct JSONLinesCommand {
       urlField: invocation.urlField, replaceText: invocation.replaceText,
       explain: invocation.explain, fieldPrefix: invocation.fieldPrefix,
       language: invocation.language, site: invocation.site, encoding: invocation.encoding,
-      structure: invocation.structure)
+      structure: invocation.structure, keepTitle: invocation.keepTitle)
     let jobs = invocation.jobs ?? ProcessInfo.processInfo.activeProcessorCount
     var summary = RunSummary()
     var failed = false

@@ -20,6 +20,8 @@ struct RecordCleaner: Sendable {
   let site: String?
   /// Whether the structure layer runs (`CleaningOptions.structure`).
   let structure: Bool
+  /// Whether the headline stays in the body (`CleaningOptions.keepTitle`).
+  let keepTitle: Bool
   /// `--encoding`: how each line's bytes are read; nil for UTF-8, not named in `meta`.
   let encoding: InputEncoding?
   /// The names of the fields tamis may add to a record, prefixed.
@@ -28,7 +30,7 @@ struct RecordCleaner: Sendable {
   init(
     cleaner: Cleaner, textField: String, urlField: String, replaceText: Bool, explain: Bool,
     fieldPrefix: String = "", language: String?, site: String?, encoding: InputEncoding? = nil,
-    structure: Bool = true
+    structure: Bool = true, keepTitle: Bool = false
   ) {
     self.encoding = encoding
     self.cleaner = cleaner
@@ -40,6 +42,7 @@ struct RecordCleaner: Sendable {
     self.language = language
     self.site = site
     self.structure = structure
+    self.keepTitle = keepTitle
     var added = ["captions", "meta", "error", "schema_version"]
     if !replaceText { added.append("body") }
     if explain { added.append("removed") }
@@ -139,7 +142,8 @@ struct RecordCleaner: Sendable {
     var article = text.withUnsafeBufferPointer {
       cleaner.clean(
         bytes: $0, source: textField,
-        options: CleaningOptions(site: host, language: language, structure: structure))
+        options: CleaningOptions(
+          site: host, language: language, structure: structure, keepTitle: keepTitle))
     }
     if let encoding { article.meta["encoding"] = encoding.rawValue }
     summary.add(article, bytes: bytes.count)

@@ -48,6 +48,7 @@ import Testing
     Sample(key: .rules, value: "extra.rules", expected: Invocation(rulePaths: ["extra.rules"])),
     Sample(key: .noDefaultRules, value: nil, expected: Invocation(useDefaultRules: false)),
     Sample(key: .noStructure, value: nil, expected: Invocation(structure: false)),
+    Sample(key: .keepTitle, value: nil, expected: Invocation(keepTitle: true)),
     Sample(key: .jsonl, value: nil, expected: Invocation(jsonLines: true)),
     Sample(
       key: .out, value: "clean", after: ["dump"],

@@ -149,6 +149,9 @@ import Testing
       actions[rule.id, default: []].insert(rule.action.kind)
       ruleLocations[rule.id, default: []].insert(rule.location)
     }
+    // The headline is moved by the engine, not by a rule: it has its own id and place.
+    actions[Headline.ruleID, default: []].insert(.meta)
+    ruleLocations[Headline.ruleID, default: []].insert(Headline.location)
 
     var usedRemovals: [Int] = []
     var usedCaptions: [Int] = []

@@ -103,7 +103,7 @@ import Testing
   }
 
   @Test(
-    "the first body line, short and followed by a paragraph, is meta.title and stays in the body")
+    "the first body line, short and followed by a paragraph, is meta.title and leaves the body")
   func headlineIsTitle() throws {
     let rules = "group: g\n  meta: starts-with \"Par {author}\"\n"
     let dump = """
@@ -114,8 +114,14 @@ import Testing
       """
     let article = try Self.clean(rules, dump)
     #expect(article.meta["title"] == "Faut-il avoir peur des robots conversationnels ?")
-    #expect(article.body.hasPrefix("Faut-il avoir peur"))
+    #expect(article.body.hasPrefix("Les assistants"))
+    #expect(article.removals.map(\.ruleID) == ["g", Headline.ruleID])
     #expect(article.meta["author"] == "Jeanne Martin")
+    let set = try RuleSet(parsing: "title: T\nlang: any\n" + rules, source: "t.rules")
+    let kept = Cleaner(rules: set).clean(
+      dump, source: "d.txt", options: CleaningOptions(keepTitle: true))
+    #expect(kept.body.hasPrefix("Faut-il avoir peur"))
+    #expect(kept.meta["title"] == article.meta["title"])
   }
 
   @Test(

@@ -23,6 +23,9 @@ import Testing
     Case(text: "junk", condition: .shape(.junk)),
     Case(text: "menu-like", condition: .shape(.menuLike)),
     Case(text: "in-nav-run", condition: .shape(.inNavigationRun)),
+    Case(text: "body-edge", condition: .bodyEdge),
+    Case(text: "title-case", condition: .shape(.titleCase)),
+    Case(text: "date-stamp", condition: .shape(.dateStamp)),
   ]
 
   @Test("each structure condition spelling reads as its condition", arguments: cases)
@@ -40,9 +43,10 @@ import Testing
     }
   }
 
-  @Test("only the body and shape conditions need the structure layer")
+  @Test("only the body and shape conditions need the structure layer, title-case aside")
   func needsStructure() {
-    #expect(Self.cases.allSatisfy { $0.condition.needsStructure })
+    // title-case reads the line's own words and holds with the structure layer off too.
+    #expect(Self.cases.allSatisfy { $0.condition.needsStructure == ($0.text != "title-case") })
     let older: [Condition] = [
       .firstLines(3), .lastLines(2), .firstPercent(10), .lastPercent(25), .maxWords(4),
       .minWords(2), .maxLength(80),
@@ -54,7 +58,7 @@ import Testing
     "a misspelt or decorated structure condition spells nothing",
     arguments: [
       "in-bdy", "outside-bodies", "Outside-Body", "outside body", "menulike", "in-nav-run 3",
-      "not prose", "",
+      "not prose", "", "body edge", "body-edges", "datestamp",
     ])
   func rejects(_ text: String) {
     #expect(ConditionParser.parse(text) == nil)
