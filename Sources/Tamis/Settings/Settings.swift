@@ -111,6 +111,10 @@ public enum Settings {
   /// running text: title-case lines stay under one half.
   public static let proseLowerShare = 0.55
 
+  /// The items of a separator list (`A | B | C`) average at most this many tokens; a line with
+  /// longer ones is text that happens to hold a separator.
+  public static let separatorItemTokens = 8
+
   /// A line of at most this many tokens with no sentence end reads like a menu item.
   public static let menuItemTokens = 4
 

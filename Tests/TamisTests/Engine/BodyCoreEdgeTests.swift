@@ -74,6 +74,16 @@ import Testing
     #expect(Base.removed(article) == ["Share"])
   }
 
+  @Test("a paragraph that ends with a separator and a share link is no separator list")
+  func separatorInProse() {
+    let prose =
+      "He was also part of the team that won the prize for breaking news in the city that year,"
+      + " and he writes a weekly column about the people of the city • Facebook"
+    #expect(Self.lineClass(prose) != .junk)
+    #expect(Self.lineClass("Home | News | Sport | Culture") == .junk)
+    #expect(Self.lineClass("Politics • Economy") == .junk)
+  }
+
   /// The class of `text` read as one line of an English dump.
   static func lineClass(_ text: String) -> LineClass {
     var copy = text

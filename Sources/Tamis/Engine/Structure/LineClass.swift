@@ -59,8 +59,13 @@ enum LineClass: Sendable, Hashable {
     let dateLike =
       (shape.tokens <= 14 && shape.numericTokens * 10 >= shape.tokens * 6)
       || (shape.tokens <= 8 && shape.hasTimeOrDate && !shape.endsLikeSentence)
+    // Items of a separator list are short: a paragraph that ends with "• Facebook" is prose.
+    let shortItems =
+      shape.effectiveTokens
+      <= Double((shape.separators + 1) * Settings.separatorItemTokens)
     let separatorList =
-      shape.separators >= 3 || (shape.separators >= 1 && !shape.endsLikeSentence)
+      shortItems
+      && (shape.separators >= 3 || (shape.separators >= 1 && !shape.endsLikeSentence))
     return dateLike || separatorList
   }
 }
