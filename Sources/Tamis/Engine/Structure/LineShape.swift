@@ -82,11 +82,11 @@ struct LineShape: Sendable {
       }
       if !token.isOpen, Self.isASCIIWordByte(byte) {
         // An ASCII word in one tight loop: the common case.
-        if let wordEnd = token.openASCIIWord(base, from: index, count: count) {
-          previous = UInt32(base[wordEnd &- 1])
-          index = wordEnd
-          continue
-        }
+        // A non-ASCII letter may follow and extend the word: the scalar path goes on with it.
+        let wordEnd = token.openASCIIWord(base, from: index, count: count)
+        previous = UInt32(base[wordEnd &- 1])
+        index = wordEnd
+        continue
       }
       if byte < 0x80 {
         scalar = UInt32(byte)
@@ -174,15 +174,15 @@ struct LineShape: Sendable {
     }
 
     /// Opens a word with the run of ASCII letters, digits, and apostrophes or hyphens between
-    /// them, that starts at `start` (a letter or a digit), and returns the run's end; nil, with
-    /// nothing changed, when a non-ASCII byte follows the run (the word goes on in another
-    /// script, and is read scalar by scalar).
+    /// them, that starts at `start` (a letter or a digit), and returns the run's end. The word
+    /// stays open: what follows (an accented letter, an apostrophe) is added scalar by scalar,
+    /// as if the whole word had been read that way.
     ///
     /// One pass over the run counts its letters and digits; the stop-word key is then read as
     /// one 8-byte load when the line has 8 bytes from `start`, and lower-cased 8 bytes at once.
     @inline(__always)
     mutating func openASCIIWord(_ bytes: UnsafePointer<UInt8>, from start: Int, count: Int)
-      -> Int?
+      -> Int
     {
       let first = bytes[start]
       let firstIsDigit = first &- 0x30 < 10
@@ -211,7 +211,6 @@ struct LineShape: Sendable {
           break
         }
       }
-      if end < count, bytes[end] >= 0x80 { return nil }
       let runLength = end &- start
       isOpen = true
       startsWithLetter = !firstIsDigit
