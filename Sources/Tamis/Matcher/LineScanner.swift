@@ -48,6 +48,8 @@ struct LineScanner {
   private var touchedStates: [(view: Int, state: Int)] = []
   private var walked: [Int] = []
   private var pendingHits: [(offset: Int32, end: Int)] = []
+  /// The second view's key ends, when both views are fed from one fold.
+  private var secondPendingHits: [(offset: Int32, end: Int)] = []
   private var lineLength = 0
   private var isFolded = false
   private var lastSpanEnd: [Int: Int] = [:]
@@ -78,8 +80,26 @@ struct LineScanner {
     _ line: UnsafeBufferPointer<UInt8>, where mayApply: (PatternIndex) -> Bool = { _ in true }
   ) -> [LineHit] {
     var hits: [LineHit] = []
-    for (index, view) in compiled.views.enumerated() {
-      scan(line, view: view, index: index, mayApply: mayApply, into: &hits)
+    let views = compiled.views
+    if views.count == 2 {
+      // Both views from one fold: each scalar is decoded once and fed to both automata.
+      let (firstLength, secondLength) = feedBoth(line, views[0], views[1])
+      lineLength = firstLength
+      checkPending(line, view: views[0], index: 0, mayApply: mayApply, into: &hits)
+      swap(&pendingHits, &secondPendingHits)
+      lineLength = secondLength
+      checkPending(line, view: views[1], index: 1, mayApply: mayApply, into: &hits)
+    } else {
+      for (index, view) in views.enumerated() {
+        lineLength = view.automaton.withFeeder { feeder in
+          swap(&feeder.hits, &pendingHits)
+          feeder.reset()
+          view.folder.fold(line, into: &feeder)
+          swap(&feeder.hits, &pendingHits)
+          return feeder.position
+        }
+        checkPending(line, view: view, index: index, mayApply: mayApply, into: &hits)
+      }
     }
     for pattern in touchedPatterns { settled[pattern] = false }
     for (view, key) in touchedKeys { settledKeys[view][key] = false }
@@ -90,17 +110,33 @@ struct LineScanner {
     return hits
   }
 
-  private mutating func scan(
+  /// Folds `line` once into both views' automata: their key ends go to `pendingHits` and
+  /// `secondPendingHits`; returns the folded lengths.
+  private mutating func feedBoth(
+    _ line: UnsafeBufferPointer<UInt8>, _ first: CompiledRuleSet.View,
+    _ second: CompiledRuleSet.View
+  ) -> (Int, Int) {
+    first.automaton.withFeeder { firstFeeder in
+      second.automaton.withFeeder { secondFeeder in
+        swap(&firstFeeder.hits, &pendingHits)
+        swap(&secondFeeder.hits, &secondPendingHits)
+        firstFeeder.reset()
+        secondFeeder.reset()
+        TextFolder.fold(
+          line, first.folder, into: &firstFeeder, second.folder, into: &secondFeeder)
+        swap(&firstFeeder.hits, &pendingHits)
+        swap(&secondFeeder.hits, &secondPendingHits)
+        return (firstFeeder.position, secondFeeder.position)
+      }
+    }
+  }
+
+  /// Checks the key ends in `pendingHits` of one view, whose fold of `line` is `lineLength`
+  /// bytes long.
+  private mutating func checkPending(
     _ line: UnsafeBufferPointer<UInt8>, view: CompiledRuleSet.View, index viewIndex: Int,
     mayApply: (PatternIndex) -> Bool, into hits: inout [LineHit]
   ) {
-    lineLength = view.automaton.withFeeder { feeder in
-      swap(&feeder.hits, &pendingHits)
-      feeder.reset()
-      view.folder.fold(line, into: &feeder)
-      swap(&feeder.hits, &pendingHits)
-      return feeder.position
-    }
     statistics.automatonSteps += lineLength
     guard !pendingHits.isEmpty else { return }
     let automaton = view.automaton

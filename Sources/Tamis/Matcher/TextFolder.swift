@@ -40,90 +40,159 @@ struct TextFolder: Sendable {
   /// offsets, and feeding the automaton directly are three sinks of it, so they cannot disagree.
   @inline(__always)
   func fold<Sink: FoldSink>(_ input: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
+    var unused = DiscardingSink()
+    Self.fold(input, table, into: &sink, nil, into: &unused)
+  }
+
+  /// Folds `input` for two views in one pass: `first` receives the fold by `firstFolder`, and
+  /// `second` the fold by `secondFolder`, exactly as two calls of `fold(_:into:)` would.
+  ///
+  /// Each scalar is decoded (and its combining marks composed) once for both views; only the
+  /// table lookup and the white-space state are per view.
+  @inline(__always)
+  static func fold<First: FoldSink, Second: FoldSink>(
+    _ input: UnsafeBufferPointer<UInt8>, _ firstFolder: TextFolder, into first: inout First,
+    _ secondFolder: TextFolder, into second: inout Second
+  ) {
+    fold(input, firstFolder.table, into: &first, secondFolder.table, into: &second)
+  }
+
+  /// The folding algorithm, for one table (`secondTable` nil: `second` receives nothing) or two.
+  @inline(__always)
+  private static func fold<First: FoldSink, Second: FoldSink>(
+    _ input: UnsafeBufferPointer<UInt8>, _ firstTable: FoldTable, into first: inout First,
+    _ secondTable: FoldTable?, into second: inout Second
+  ) {
     guard let base = input.baseAddress else { return }
-    table.entries.withUnsafeBufferPointer { entries in
-      Self.asciiFold.withUnsafeBufferPointer { ascii in
-        let count = input.count
-        // Lines without a possible combining mark (lead byte 0xCC or 0xCD) skip the look-ahead.
-        let mayHaveMarks =
-          memchr(base, 0xCC, count) != nil || memchr(base, 0xCD, count) != nil
-        var index = 0
-        var emitted = false
-        var pendingSpace = false
-        var spaceStart = 0
-        while index < count {
-          let start = index
-          let byte = base[index]
-          let folded = ascii[Int(byte)]
-          // ASCII not followed by a possible combining mark (lead byte 0xCC or 0xCD): fast path.
-          if folded != Self.slow,
-            !mayHaveMarks || index &+ 1 == count || base[index &+ 1] & 0xFE != 0xCC
-          {
-            index &+= 1
-            if folded == Self.space {
-              if emitted && !pendingSpace {
-                pendingSpace = true
-                spaceStart = start
+    let both = secondTable != nil
+    firstTable.entries.withUnsafeBufferPointer { firstEntries in
+      (secondTable ?? firstTable).entries.withUnsafeBufferPointer { secondEntries in
+        Self.asciiFold.withUnsafeBufferPointer { ascii in
+          let count = input.count
+          // Lines without a possible combining mark (lead byte 0xCC or 0xCD) skip the
+          // look-ahead.
+          let mayHaveMarks =
+            memchr(base, 0xCC, count) != nil || memchr(base, 0xCD, count) != nil
+          var index = 0
+          var firstLane = Lane()
+          var secondLane = Lane()
+          while index < count {
+            let start = index
+            let byte = base[index]
+            let folded = ascii[Int(byte)]
+            // ASCII not followed by a possible combining mark (lead byte 0xCC or 0xCD): fast
+            // path, the same in both views.
+            if folded != Self.slow,
+              !mayHaveMarks || index &+ 1 == count || base[index &+ 1] & 0xFE != 0xCC
+            {
+              index &+= 1
+              if folded == Self.space {
+                firstLane.space(at: start)
+                if both { secondLane.space(at: start) }
+                continue
               }
+              firstLane.emit(folded, from: start, to: index, into: &first)
+              if both { secondLane.emit(folded, from: start, to: index, into: &second) }
               continue
             }
-            if pendingSpace {
-              sink.emit(0x20, from: spaceStart, to: start)
-              pendingSpace = false
+            var scalarValue: UInt32
+            (scalarValue, index) = UTF8Scalars.decode(input, at: index)
+            // Compose a following combining mark (U+0300–U+036F) into the base when a
+            // precomposed form exists, so NFD and NFC text fold alike.
+            while index + 1 < count, base[index] & 0xFE == 0xCC {
+              let (mark, next) = UTF8Scalars.decode(input, at: index)
+              guard (0x300...0x36F).contains(mark),
+                let composed = FoldTable.compositions[UInt64(scalarValue) << 32 | UInt64(mark)]
+              else { break }
+              scalarValue = composed
+              index = next
             }
-            sink.emit(folded, from: start, to: index)
-            emitted = true
-            continue
-          }
-          var scalarValue: UInt32
-          (scalarValue, index) = UTF8Scalars.decode(input, at: index)
-          // Compose a following combining mark (U+0300–U+036F) into the base when a
-          // precomposed form exists, so NFD and NFC text fold alike.
-          while index + 1 < count, base[index] & 0xFE == 0xCC {
-            let (mark, next) = UTF8Scalars.decode(input, at: index)
-            guard (0x300...0x36F).contains(mark),
-              let composed = FoldTable.compositions[UInt64(scalarValue) << 32 | UInt64(mark)]
-            else { break }
-            scalarValue = composed
-            index = next
-          }
-          var entry: UInt64
-          if scalarValue < FoldTable.limit {
-            entry = entries[Int(scalarValue)]
-          } else if scalarValue == Whitespace.byteOrderMark {
-            entry = 0
-          } else if Whitespace.isSpace(scalarValue) {
-            entry = FoldTable.spaceCode
-          } else {
-            if pendingSpace {
-              sink.emit(0x20, from: spaceStart, to: start)
-              pendingSpace = false
+            if scalarValue < FoldTable.limit {
+              firstLane.apply(
+                firstEntries[Int(scalarValue)], from: start, to: index, into: &first)
+              if both {
+                secondLane.apply(
+                  secondEntries[Int(scalarValue)], from: start, to: index, into: &second)
+              }
+            } else if scalarValue == Whitespace.byteOrderMark {
+              continue
+            } else if Whitespace.isSpace(scalarValue) {
+              firstLane.space(at: start)
+              if both { secondLane.space(at: start) }
+            } else {
+              firstLane.emit(scalar: scalarValue, from: start, to: index, into: &first)
+              if both {
+                secondLane.emit(scalar: scalarValue, from: start, to: index, into: &second)
+              }
             }
-            let end = index
-            UTF8Scalars.encode(scalarValue) { sink.emit($0, from: start, to: end) }
-            emitted = true
-            continue
           }
-          let length = entry & 0xFF
-          if length == FoldTable.spaceCode {
-            if emitted && !pendingSpace {
-              pendingSpace = true
-              spaceStart = start
-            }
-            continue
-          }
-          if length == 0 { continue }
-          if pendingSpace {
-            sink.emit(0x20, from: spaceStart, to: start)
-            pendingSpace = false
-          }
-          for _ in 0..<length {
-            entry >>= 8
-            sink.emit(UInt8(truncatingIfNeeded: entry), from: start, to: index)
-          }
-          emitted = true
         }
       }
+    }
+  }
+
+  /// What one view's fold carries from scalar to scalar: spaces are collapsed into one, and
+  /// written only between folded bytes (so both ends are trimmed).
+  private struct Lane {
+    var emitted = false
+    var pendingSpace = false
+    var spaceStart = 0
+
+    /// White space at `start`.
+    @inline(__always)
+    mutating func space(at start: Int) {
+      if emitted && !pendingSpace {
+        pendingSpace = true
+        spaceStart = start
+      }
+    }
+
+    @inline(__always)
+    mutating func flushSpace<Sink: FoldSink>(before start: Int, into sink: inout Sink) {
+      if pendingSpace {
+        sink.emit(0x20, from: spaceStart, to: start)
+        pendingSpace = false
+      }
+    }
+
+    /// One folded byte from `input[start..<end]`.
+    @inline(__always)
+    mutating func emit<Sink: FoldSink>(
+      _ byte: UInt8, from start: Int, to end: Int, into sink: inout Sink
+    ) {
+      flushSpace(before: start, into: &sink)
+      sink.emit(byte, from: start, to: end)
+      emitted = true
+    }
+
+    /// A scalar past the table, written as it is.
+    @inline(__always)
+    mutating func emit<Sink: FoldSink>(
+      scalar: UInt32, from start: Int, to end: Int, into sink: inout Sink
+    ) {
+      flushSpace(before: start, into: &sink)
+      UTF8Scalars.encode(scalar) { sink.emit($0, from: start, to: end) }
+      emitted = true
+    }
+
+    /// A table entry: white space, nothing, or up to 7 folded bytes.
+    @inline(__always)
+    mutating func apply<Sink: FoldSink>(
+      _ entry: UInt64, from start: Int, to end: Int, into sink: inout Sink
+    ) {
+      var entry = entry
+      let length = entry & 0xFF
+      if length == FoldTable.spaceCode {
+        space(at: start)
+        return
+      }
+      if length == 0 { return }
+      flushSpace(before: start, into: &sink)
+      for _ in 0..<length {
+        entry >>= 8
+        sink.emit(UInt8(truncatingIfNeeded: entry), from: start, to: end)
+      }
+      emitted = true
     }
   }
 
@@ -173,6 +242,12 @@ struct TextFolder: Sendable {
 protocol FoldSink {
   /// Takes one folded byte that came from `input[start..<end]`.
   mutating func emit(_ byte: UInt8, from start: Int, to end: Int)
+}
+
+/// Receives nothing: the second view of a one-view fold.
+struct DiscardingSink: FoldSink {
+  @inline(__always)
+  mutating func emit(_ byte: UInt8, from start: Int, to end: Int) {}
 }
 
 /// Collects the folded bytes.

@@ -54,7 +54,7 @@ struct LineReader {
   private mutating func nextLine(mayWait: Bool) throws -> Next {
     var searchFrom = start
     while true {
-      if let newline = buffer[searchFrom...].firstIndex(of: 0x0A) {
+      if let newline = Self.firstNewline(in: buffer, from: searchFrom) {
         var end = newline
         if end > start, buffer[end - 1] == 0x0D { end -= 1 }
         let line = Array(buffer[start..<end])
@@ -73,6 +73,18 @@ struct LineReader {
       searchFrom = buffer.count
       start = 0
       try fill()
+    }
+  }
+
+  /// The index of the first line feed at or after `start`: `memchr`, which looks at many bytes
+  /// per instruction, where a generic search looks at one.
+  private static func firstNewline(in buffer: [UInt8], from start: Int) -> Int? {
+    guard start < buffer.count else { return nil }
+    return buffer.withUnsafeBufferPointer { bytes in
+      guard let base = bytes.baseAddress,
+        let found = memchr(base + start, 0x0A, bytes.count - start)
+      else { return nil }
+      return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
   }
 

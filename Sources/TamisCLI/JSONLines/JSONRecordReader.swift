@@ -201,6 +201,16 @@ struct JSONRecordReader {
   private func nextSpecialByte(from position: Int) -> Int {
     bytes.withUnsafeBufferPointer { buffer in
       var cursor = position - bytes.startIndex
+      // Eight bytes at a time while none of them is special.
+      if let base = buffer.baseAddress {
+        while cursor &+ 8 <= buffer.count {
+          let chunk = UInt64(
+            littleEndian: UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self))
+          let special = Self.specialBytes(chunk)
+          if special != 0 { return cursor + special.trailingZeroBitCount / 8 + bytes.startIndex }
+          cursor &+= 8
+        }
+      }
       while cursor < buffer.count {
         let byte = buffer[cursor]
         if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
@@ -208,6 +218,20 @@ struct JSONRecordReader {
       }
       return cursor + bytes.startIndex
     }
+  }
+
+  /// The high bit of each byte of `chunk` set when the byte is `"`, `\\` or below 0x20; exact
+  /// for every byte value (no sum carries into the next byte).
+  @inline(__always)
+  private static func specialBytes(_ chunk: UInt64) -> UInt64 {
+    let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let quotes = chunk ^ 0x2222_2222_2222_2222
+    let backslashes = chunk ^ 0x5C5C_5C5C_5C5C_5C5C
+    let isQuote = ~(((quotes & lows) &+ lows) | quotes) & highs
+    let isBackslash = ~(((backslashes & lows) &+ lows) | backslashes) & highs
+    let isControl = ~(((chunk & lows) &+ 0x6060_6060_6060_6060) | chunk) & highs
+    return isQuote | isBackslash | isControl
   }
 
   /// Reads a string literal at `index` (which holds `"`) and decodes it.

@@ -80,15 +80,13 @@ struct LineShape: Sendable {
         index &+= 1
         continue
       }
-      if byte < 0x80, !token.isOpen, Self.kind(ofASCII: byte) != .other {
+      if !token.isOpen, Self.isASCIIWordByte(byte) {
         // An ASCII word in one tight loop: the common case.
-        let wordEnd = Self.asciiWordEnd(base, from: index, count: count)
-        if wordEnd == count || base[wordEnd] < 0x80 {
-          token.addASCIIWord(base, from: index, to: wordEnd)
-          previous = UInt32(base[wordEnd - 1])
-          index = wordEnd
-          continue
-        }
+        // A non-ASCII letter may follow and extend the word: the scalar path goes on with it.
+        let wordEnd = token.openASCIIWord(base, from: index, count: count)
+        previous = UInt32(base[wordEnd &- 1])
+        index = wordEnd
+        continue
       }
       if byte < 0x80 {
         scalar = UInt32(byte)
@@ -175,30 +173,71 @@ struct LineShape: Sendable {
       }
     }
 
-    /// Opens a word with the ASCII letters, digits, apostrophes and hyphens of
-    /// `bytes[start..<end]` (which starts with a letter or a digit); a non-ASCII letter may
-    /// still follow and extend it.
+    /// Opens a word with the run of ASCII letters, digits, and apostrophes or hyphens between
+    /// them, that starts at `start` (a letter or a digit), and returns the run's end. The word
+    /// stays open: what follows (an accented letter, an apostrophe) is added scalar by scalar,
+    /// as if the whole word had been read that way.
+    ///
+    /// One pass over the run counts its letters and digits; the stop-word key is then read as
+    /// one 8-byte load when the line has 8 bytes from `start`, and lower-cased 8 bytes at once.
     @inline(__always)
-    mutating func addASCIIWord(_ bytes: UnsafePointer<UInt8>, from start: Int, to end: Int) {
+    mutating func openASCIIWord(_ bytes: UnsafePointer<UInt8>, from start: Int, count: Int)
+      -> Int
+    {
       let first = bytes[start]
-      isOpen = true
-      startsWithLetter = first &- 0x30 >= 10
-      firstUpper = first &- 0x41 < 26
-      letters = 0
-      onlyDigits = true
-      key = 0
-      length = end &- start
-      var offset = start
-      while offset < end {
-        var byte = bytes[offset]
-        let isDigit = byte &- 0x30 < 10
-        onlyDigits = onlyDigits && isDigit
-        if byte &- 0x41 < 26 { byte &+= 0x20 }
-        if byte &- 0x61 < 26 { letters &+= 1 }
-        let shift = offset &- start
-        if shift < 8 { key |= UInt64(byte) << (8 &* UInt64(shift)) }
-        offset &+= 1
+      let firstIsDigit = first &- 0x30 < 10
+      var letterCount = firstIsDigit ? 0 : 1
+      var digitCount = firstIsDigit ? 1 : 0
+      var end = start &+ 1
+      while end < count {
+        let byte = bytes[end]
+        if (byte | 0x20) &- 0x61 < 26 {
+          letterCount &+= 1
+          end &+= 1
+        } else if byte &- 0x30 < 10 {
+          digitCount &+= 1
+          end &+= 1
+        } else if byte == 0x27 || byte == 0x2D, end &+ 1 < count {
+          let after = bytes[end &+ 1]
+          if (after | 0x20) &- 0x61 < 26 {
+            letterCount &+= 1
+          } else if after &- 0x30 < 10 {
+            digitCount &+= 1
+          } else {
+            break
+          }
+          end &+= 2
+        } else {
+          break
+        }
       }
+      let runLength = end &- start
+      isOpen = true
+      startsWithLetter = !firstIsDigit
+      firstUpper = first &- 0x41 < 26
+      letters = letterCount
+      onlyDigits = digitCount == runLength
+      length = runLength
+      if start &+ 8 <= count {
+        var word = UInt64(
+          littleEndian: UnsafeRawPointer(bytes + start).loadUnaligned(as: UInt64.self))
+        if runLength < 8 { word &= (1 &<< (8 &* UInt64(runLength))) &- 1 }
+        // Every byte of the run is ASCII, so adding to a byte never carries into the next:
+        // the high bit of each byte says `byte >= 0x41`, resp. `byte >= 0x5B`.
+        let atLeastA = (word &+ 0x3F3F_3F3F_3F3F_3F3F) & 0x8080_8080_8080_8080
+        let pastZ = (word &+ 0x2525_2525_2525_2525) & 0x8080_8080_8080_8080
+        key = word | ((atLeastA & ~pastZ) >> 2)
+      } else {
+        key = 0
+        var offset = start
+        while offset < end, offset &- start < 8 {
+          var byte = bytes[offset]
+          if byte &- 0x41 < 26 { byte &+= 0x20 }
+          key |= UInt64(byte) << (8 &* UInt64(offset &- start))
+          offset &+= 1
+        }
+      }
+      return end
     }
 
     @inline(__always)
@@ -220,26 +259,10 @@ struct LineShape: Sendable {
 
   private enum ScalarKind { case upper, lower, digit, other }
 
-  /// The end of the run of ASCII letters, digits, and apostrophes or hyphens between them, that
-  /// starts at `start`.
+  /// An ASCII letter or digit.
   @inline(__always)
-  private static func asciiWordEnd(_ bytes: UnsafePointer<UInt8>, from start: Int, count: Int)
-    -> Int
-  {
-    var end = start &+ 1
-    while end < count {
-      let byte = bytes[end]
-      if kind(ofASCII: byte) != .other {
-        end &+= 1
-      } else if (byte == 0x27 || byte == 0x2D), end &+ 1 < count,
-        bytes[end &+ 1] < 0x80, kind(ofASCII: bytes[end &+ 1]) != .other
-      {
-        end &+= 2
-      } else {
-        break
-      }
-    }
-    return end
+  private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+    (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
   }
 
   /// The kind of an ASCII byte.
