@@ -20,6 +20,9 @@ stage=… instr_per_byte=… share=…, then the total.
 """
 import argparse, os, re, subprocess, sys, tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bench  # noqa: E402  (the phrase rules are written the same way for both scripts)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 SHARED_BENCH = os.path.join(os.path.dirname(ROOT), "shared", "bench")
@@ -79,19 +82,8 @@ def corpus(work, mb, seed, shape):
 
 
 def rules(work, k):
-    path = os.path.join(work, f"phrases-{k}.rules")
-    if not os.path.exists(path):
-        plain = os.path.join(work, f"phrases-{k}.txt")
-        subprocess.run([sys.executable, os.path.join(SHARED_BENCH, "gen_rules.py"), "--k", str(k),
-                        "--out", plain], check=True)
-        lines = ["title: Benchmark phrases", "lang: any", f"group: bench-phrases-{k}",
-                 "  why: generated phrases for the benchmark"]
-        for p in open(plain, encoding="utf-8").read().splitlines():
-            if p.strip():
-                q = p.replace("\\", "\\\\").replace('"', '\\"').replace("{", "{{").replace("}", "}}")
-                lines.append(f'  drop-line: contains "{q}"')
-        open(path, "w", encoding="utf-8").write("\n".join(lines) + "\n")
-    return path
+    """The benchmark's own rule file of k generated phrases (bench.py writes it)."""
+    return bench.phrases(work, k)[1]
 
 
 def main():
