@@ -159,4 +159,36 @@ public enum Settings {
   /// A line above a lone credit with at least this many tokens of prose is a paragraph, not a
   /// caption: the credit is the article's, and the paragraph stays in the body.
   public static let captionProseTokens = 25
+
+  // MARK: - Learning (`--learn`)
+
+  /// The fewest documents of its site a line must appear in to be learned as boilerplate
+  /// (`--learn-min-docs`). Quotes and stock phrases recur in two or three articles of a site;
+  /// five is past them, and still reached by a footer of a small site.
+  public static let learnMinimumDocuments = 5
+
+  /// The smallest share of its site's documents, in percent, a learned line must appear in
+  /// (`--learn-min-share`). A menu, footer or promo is on a fifth of a site's pages or more; a
+  /// running story's stock sentence is on fewer.
+  public static let learnMinimumSharePercent = 20
+
+  /// The most distinct lines counted per site while learning. A site's boilerplate is a few
+  /// hundred lines at most, but its articles' lines pass through the table too: with 1,024, a
+  /// site of 30 long articles was halved before its last documents and a line in 6 of them fell
+  /// under the threshold. Past it the lines seen in the fewest documents are evicted.
+  public static let learnCapacityPerSite = 1 << 13
+
+  /// The most distinct lines counted over all sites while learning: about 30 MB of tables.
+  /// Past it every site's table is halved the same way, so a crawl of many sites stays in
+  /// bounded memory.
+  public static let learnTotalCapacity = 1 << 20
+
+  /// The fewest characters (Unicode scalars of the folded line) of a line worth learning: short
+  /// menu items ("Home", "Tech") are boilerplate too, two letters are not a line.
+  public static let learnMinimumCharacters = 3
+
+  /// The fewest words of the lines on both sides of a learned line for it to sit between
+  /// paragraphs (`LearnedLines.Entry.isInline`): a paragraph of prose has ten words or more, a
+  /// menu item, a date or a footer line fewer.
+  public static let learnParagraphWords = 10
 }
