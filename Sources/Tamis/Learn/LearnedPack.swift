@@ -3,11 +3,14 @@
 /// were credited to (`learned-example-com-12`), the counts as comments, an `example:` made of a
 /// real line of the crawl, and a `keeps:` line taken from a body of the same site.
 ///
+/// Only the lines that the cleaning pass removed as learned lines or kept are written: a line
+/// that other rules removed wherever it was needs no rule of its own.
+///
 /// A line's pattern is `equals` its example, with every number run (digits with `.`, `,` or a
-/// space between digits) a `{nK:number}` hole and every month or weekday name a `{mK:word}` hole, so a line whose dates and counts vary matches as
-/// it did when learning. A line that stayed in the body as prose of the article core in some
-/// document is written commented out, with the reason: reloading the pack would otherwise remove
-/// it everywhere.
+/// space between digits) a `{nK:number}` hole and every month or weekday name a `{mK:word}`
+/// hole, so a line whose dates and counts vary matches as it did when learning. A line that stayed in the body in some document (prose of the body
+/// core, or a menu line found inside the core: see `LearnedLinePass`) is written commented out,
+/// with the reason: reloading the pack would otherwise remove it everywhere.
 public struct LearnedPack: Sendable {
   /// One learned line and what cleaning did with it.
   public struct Line: Sendable, Hashable {
@@ -60,7 +63,7 @@ public struct LearnedPack: Sendable {
     var text = """
       # Learned by 'tamis --learn' from \(site.documents) documents of \(site.host): the lines in at
       # least \(thresholds.minDocuments) documents and \(thresholds.minSharePercent) % of them.
-      # \(active) rules, \(lines.count - active) lines kept as body prose (commented out).
+      # \(active) rules; \(lines.count - active) lines the articles keep, commented out.
       # Review before use: delete a rule to keep its line, widen a pattern to catch variants.
       title: Learned boilerplate of \(site.host)
       lang: any
@@ -82,7 +85,8 @@ public struct LearnedPack: Sendable {
         """
       if line.kept > 0 {
         block =
-          "# kept: body prose of the article in \(line.kept) documents, so not removed\n"
+          "# kept: the article's own line (inside the body core) in \(line.kept) "
+          + (line.kept == 1 ? "document" : "documents") + ", so not removed\n"
           + block.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
           .map { "# " + $0 }.joined(separator: "\n") + "\n"
       }

@@ -76,11 +76,11 @@ extension OptionSpec {
       group: .modes),
     OptionSpec(
       .learnMinDocs, value: "N",
-      help: "with --learn, lines in at least N documents of a site (default: 5)",
+      help: "with --learn, lines in N documents of a site (default: 5)",
       group: .modes, requires: .learn),
     OptionSpec(
       .learnMinShare, value: "P",
-      help: "with --learn, and in at least P % of them (default: 20)",
+      help: "with --learn, and in P % of them (default: 20)",
       group: .modes, requires: .learn),
     OptionSpec(
       .learnOut, value: "DIR", help: "with --learn, write what was learned as DIR/HOST.rules",
