@@ -1,8 +1,12 @@
 /// Hashes a line the way learning compares lines: its folded view (`TextFolder`, accents kept:
 /// case, typography, white space and NFC/NFD accents folded as the matcher folds them) with
 /// every number run (digits, with `.`, `,` or a space between digits: what a `{n:number}` hole
-/// matches) and every month or weekday name (`calendarWords`) replaced by one `0`, so "Updated 3
-/// May 2024 at 10:12" and "Updated 12 June 2025 at 9:05" are one line.
+/// matches) replaced by one `0`, and in a line of at most `calendarLineBytes` bytes with a digit,
+/// every month or weekday name (`calendarWords`) too, so "Updated 3 May 2024 at 10:12" and
+/// "Updated 12 June 2025 at 9:05" are one line.
+///
+/// A line longer than `Settings.learnFoldedLineBytes` is not folded: it is known by its length
+/// and its first and last 64 bytes (see there).
 ///
 /// The hash is 64-bit FNV-1a with a final avalanche step: deterministic across runs and
 /// processes, so the counting pass and the cleaning pass agree. Holds a reusable buffer; make
@@ -27,13 +31,36 @@ public struct LearnedLineHash: Sendable {
 
   /// The key of a line (its content, without the terminator), nil for a blank line.
   public mutating func key(_ line: UnsafeBufferPointer<UInt8>) -> Key? {
+    if line.count > Settings.learnFoldedLineBytes {
+      return Self.longKey(Whitespace.trimmed(line))
+    }
     folder.fold(line, into: &buffer)
     guard !buffer.isEmpty else { return nil }
+    return buffer.withUnsafeBufferPointer(Self.foldedKey)
+  }
+
+  /// The key of a line longer than `Settings.learnFoldedLineBytes`: its length and its first
+  /// and last 64 bytes as written, not folded.
+  private static func longKey(_ line: UnsafeBufferPointer<UInt8>) -> Key {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(line.count)
+    for byte in line.prefix(64) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+    for byte in line.suffix(64) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+    hash ^= hash >> 33
+    hash = hash &* 0xff51_afd7_ed55_8ccd
+    hash ^= hash >> 33
+    return Key(hash: hash, characters: line.count, hasLetter: true)
+  }
+
+  /// The key of a folded line.
+  private static func foldedKey(_ buffer: UnsafeBufferPointer<UInt8>) -> Key {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     var scalars = 0
     var hasLetter = false
     var index = 0
     let count = buffer.count
+    // A date line is short and holds a digit (a day, a year): only there are names made one.
+    let checksCalendar =
+      count <= Self.calendarLineBytes && buffer.contains { Self.isDigit($0) }
     while index < count {
       var byte = buffer[index]
       if Self.isDigit(byte) {
@@ -51,7 +78,8 @@ public struct LearnedLineHash: Sendable {
           }
         }
         byte = 0x30
-      } else if Self.isLetter(byte), index == 0 || !Self.isWordByte(buffer[index - 1]),
+      } else if checksCalendar, Self.isLetter(byte),
+        index == 0 || !Self.isWordByte(buffer[index - 1]),
         let end = Self.calendarWordEnd(buffer, from: index)
       {
         index = end
@@ -78,7 +106,9 @@ public struct LearnedLineHash: Sendable {
 
   /// The end of the month or weekday name that starts at `start` in `bytes` (folded), if one
   /// does: the word's letters hash to one of `calendarWordHashes`.
-  private static func calendarWordEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+  private static func calendarWordEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int)
+    -> Int?
+  {
     var end = start
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     while end < bytes.count, isLetter(bytes[end]), end - start < 16 {
@@ -90,6 +120,10 @@ public struct LearnedLineHash: Sendable {
     else { return nil }
     return end
   }
+
+  /// The longest line, in bytes, whose month and weekday names are made one: date lines are
+  /// short, and sparing the long ones keeps the check off prose.
+  static let calendarLineBytes = 200
 
   /// The FNV-1a hashes of `calendarWords`.
   private static let calendarWordHashes: Set<UInt64> = Set(

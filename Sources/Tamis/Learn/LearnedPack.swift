@@ -104,6 +104,10 @@ public struct LearnedPack: Sendable {
     var holes = 0
     var words = 0
     var index = 0
+    // As `LearnedLineHash` does: names are holes only in a short line with a digit.
+    let checksCalendar =
+      line.utf8.count <= LearnedLineHash.calendarLineBytes
+      && line.contains { $0.isASCII && $0.isNumber }
     func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
     while index < scalars.count {
       let scalar = scalars[index]
@@ -125,7 +129,7 @@ public struct LearnedPack: Sendable {
         continue
       }
       let atWordStart = index == 0 || !Self.isWordScalar(scalars[index - 1])
-      if atWordStart, scalar.properties.isAlphabetic {
+      if checksCalendar, atWordStart, scalar.properties.isAlphabetic {
         var end = index
         while end < scalars.count, scalars[end].properties.isAlphabetic { end += 1 }
         var word = String.UnicodeScalarView()

@@ -187,6 +187,12 @@ public enum Settings {
   /// menu items ("Home", "Tech") are boilerplate too, two letters are not a line.
   public static let learnMinimumCharacters = 3
 
+  /// The longest line, in bytes, that learning folds before hashing. Longer lines are the
+  /// articles' paragraphs, folding them was a fifth of a learning run, and boilerplate that long
+  /// (a legal notice) is printed byte for byte the same: they are known by their length and
+  /// their first and last 64 bytes, as written.
+  public static let learnFoldedLineBytes = 400
+
   /// The fewest words of the lines on both sides of a learned line for it to sit between
   /// paragraphs (`LearnedLines.Entry.isInline`): a paragraph of prose has ten words or more, a
   /// menu item, a date or a footer line fewer.
