@@ -53,6 +53,9 @@ public enum TamisCommand {
       case .eval:
         return try EvalCommand(invocation: invocation, streams: streams).run()
       case .clean:
+        if invocation.learn {
+          return try LearningCommand(invocation: invocation, streams: streams).run()
+        }
         if let outputDirectory = invocation.outputDirectory {
           return try BatchCommand(
             invocation: invocation, streams: streams, outputDirectory: outputDirectory

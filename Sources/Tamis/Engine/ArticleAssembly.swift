@@ -110,6 +110,16 @@ struct ArticleAssembly {
         if meta["copyright"] == nil { meta["copyright"] = trimmedLine(line) }
         removals.append(removal(line, trimmedLine(line), rule: rule))
         outcomes.append(.removed(removals.count - 1))
+      case .learned(let entry):
+        // Invariant: `LearnedLinePass` only sets this fate when the site has learned lines.
+        let site = state.learned
+        removals.append(
+          Removal(
+            line: line + 1, text: trimmedLine(line),
+            ruleID: site?.ruleID(rank: entry.rank) ?? "learned",
+            rule: SourceLocation(path: "<learned>", line: Int(entry.rank)), action: .dropLine,
+            reason: site?.reason(entry)))
+        outcomes.append(.removed(removals.count - 1))
       case .captionText:
         // Filled in when its credit line comes, just below.
         outcomes.append(.blank)

@@ -9,9 +9,17 @@ public struct Cleaner: Sendable {
   /// The compiled rules.
   public let compiled: CompiledRuleSet
 
+  /// The lines learned from a crawl (`--learn`), removed from the documents of their site.
+  public let learned: LearnedLines?
+
   /// Compiles `rules` once for every later `clean` call.
-  public init(rules: RuleSet) {
+  /// - Parameters:
+  ///   - rules: the rules.
+  ///   - learned: lines learned from a crawl; a document whose `CleaningOptions.site` has some
+  ///     loses them (see `LearnedLines`).
+  public init(rules: RuleSet, learned: LearnedLines? = nil) {
     self.compiled = CompiledRuleSet(rules)
+    self.learned = learned
   }
 
   /// Cleans one dump given as a string.
@@ -63,6 +71,7 @@ public struct Cleaner: Sendable {
     let document = Document(
       bytes: bytes, language: options.language, measuresShapes: options.structure)
     var state = CleaningState(compiled: compiled, document: document, options: options)
+    state.learned = learned?.site(for: options.site)
     for pass in CleaningPasses.standard { pass.apply(to: &state) }
     return state
   }

@@ -10,9 +10,10 @@ protocol CleaningPass: Sendable {
 
 /// The passes of a cleaning run, in order.
 enum CleaningPasses {
-  /// Scan the lines, select the packs and the kept lines, find the body core, resolve the zones,
-  /// then each line.
+  /// Scan the lines, select the packs and the kept lines, find the learned lines, find the body
+  /// core, resolve the zones, then each line, then remove the learned lines left in the body.
   static let standard: [any CleaningPass] = [
-    ScanPass(), PackSelectionPass(), BodyCorePass(), ZonePass(), LinePass(),
+    ScanPass(), PackSelectionPass(), LearnedMatchPass(), BodyCorePass(), ZonePass(), LinePass(),
+    LearnedLinePass(),
   ]
 }

@@ -18,6 +18,8 @@ struct CleaningState {
     case removed(rule: RuleIndex)
     /// A credit line that is the article's copyright: removed, its text in `meta.copyright`.
     case copyright(rule: RuleIndex)
+    /// A line learned as its site's boilerplate (`LearnedLinePass`): removed.
+    case learned(LearnedLines.Entry)
   }
 
   /// A span of a body line that a `strip-span` rule cuts out.
@@ -60,6 +62,13 @@ struct CleaningState {
   /// Per line: the zone rule that removes it, if any.
   var zoneRule: [RuleIndex?] = []
 
+  // MARK: - Learned lines (`LearnedMatchPass`, `LearnedLinePass`)
+
+  /// The learned lines of the document's site, when the cleaner has some for it.
+  var learned: LearnedLines.Site?
+  /// Per line: the learned line it is, if any (empty when the site has no learned lines).
+  var learnedMatch: [LearnedLines.Entry?] = []
+
   // MARK: - Lines (`LinePass`)
 
   /// Per line: its fate.
@@ -80,7 +89,7 @@ struct CleaningState {
     var fired: Set<RuleIndex> = []
     for (line, fate) in fates.enumerated() {
       switch fate {
-      case .blank, .captionText: break
+      case .blank, .captionText, .learned: break
       case .body: fired.formUnion(strips[line].map(\.rule))
       case .caption(let rule, _), .meta(let rule, _), .removed(let rule), .credit(let rule, _, _),
         .copyright(let rule):

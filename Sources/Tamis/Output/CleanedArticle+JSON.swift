@@ -36,11 +36,13 @@ extension CleanedArticle {
     if includeRemovals {
       object["removed"] = .array(
         removals.map { removal in
-          .object([
+          var members: [String: JSONValue] = [
             "line": .number(removal.line), "text": .string(removal.text),
             "rule": .string(removal.rule.description), "id": .string(removal.ruleID),
             "action": .string(removal.action.name),
-          ])
+          ]
+          if let reason = removal.reason { members["why"] = .string(reason) }
+          return .object(members)
         })
     }
     return object

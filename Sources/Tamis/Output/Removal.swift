@@ -10,13 +10,20 @@ public struct Removal: Sendable, Hashable {
   public var rule: SourceLocation
   /// What the rule did.
   public var action: ActionKind
+  /// Why, for a removal no rule file states (a learned line: "repeated in 412 of 430 documents
+  /// of example.com"); nil for a rule of a file, whose `why:` is in the file.
+  public var reason: String?
 
   /// Creates a removal.
-  public init(line: Int, text: String, ruleID: String, rule: SourceLocation, action: ActionKind) {
+  public init(
+    line: Int, text: String, ruleID: String, rule: SourceLocation, action: ActionKind,
+    reason: String? = nil
+  ) {
     self.line = line
     self.text = text
     self.ruleID = ruleID
     self.rule = rule
     self.action = action
+    self.reason = reason
   }
 }

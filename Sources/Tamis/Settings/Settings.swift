@@ -195,4 +195,42 @@ public enum Settings {
   /// A headline is mostly letters: at least this share of its non-space characters, so a date
   /// stamp or a gallery counter on the first line is not taken for the title.
   public static let headlineLetterShare = 0.6
+
+  // MARK: - Learning (`--learn`)
+
+  /// The fewest documents of its site a line must appear in to be learned as boilerplate
+  /// (`--learn-min-docs`). Quotes and stock phrases recur in two or three articles of a site;
+  /// five is past them, and still reached by a footer of a small site.
+  public static let learnMinimumDocuments = 5
+
+  /// The smallest share of its site's documents, in percent, a learned line must appear in
+  /// (`--learn-min-share`). A menu, footer or promo is on a fifth of a site's pages or more; a
+  /// running story's stock sentence is on fewer.
+  public static let learnMinimumSharePercent = 20
+
+  /// The most distinct lines counted per site while learning. A site's boilerplate is a few
+  /// hundred lines at most, but its articles' lines pass through the table too: with 1,024, a
+  /// site of 30 long articles was halved before its last documents and a line in 6 of them fell
+  /// under the threshold. Past it the lines seen in the fewest documents are evicted.
+  public static let learnCapacityPerSite = 1 << 13
+
+  /// The most distinct lines counted over all sites while learning: about 30 MB of tables.
+  /// Past it every site's table is halved the same way, so a crawl of many sites stays in
+  /// bounded memory.
+  public static let learnTotalCapacity = 1 << 20
+
+  /// The fewest characters (Unicode scalars of the folded line) of a line worth learning: short
+  /// menu items ("Home", "Tech") are boilerplate too, two letters are not a line.
+  public static let learnMinimumCharacters = 3
+
+  /// The longest line, in bytes, that learning folds before hashing. Longer lines are the
+  /// articles' paragraphs, folding them was a fifth of a learning run, and boilerplate that long
+  /// (a legal notice) is printed byte for byte the same: they are known by their length and
+  /// their first and last 64 bytes, as written.
+  public static let learnFoldedLineBytes = 400
+
+  /// The fewest words of the lines on both sides of a learned line for it to sit between
+  /// paragraphs (`LearnedLines.Entry.isInline`): a paragraph of prose has ten words or more, a
+  /// menu item, a date or a footer line fewer.
+  public static let learnParagraphWords = 10
 }

@@ -1,3 +1,5 @@
+import Tamis
+
 /// What the user asked tamis to do.
 ///
 /// `InvocationParser` builds it from argv and guarantees the combinations documented on each
@@ -105,4 +107,13 @@ struct Invocation: Equatable, Sendable {
   var minSharePercent = 20
   /// `--min-length N`: `suggest` ignores lines shorter than N characters (N >= 1).
   var minLength = 12
+  /// `--learn`: learn each site's repeated lines in a first pass and remove them in the second
+  /// (`LearningCommand`).
+  var learn = false
+  /// `--learn-min-docs N`: lines learned are in at least N documents of their site (N >= 1).
+  var learnMinDocuments = Settings.learnMinimumDocuments
+  /// `--learn-min-share P`: lines learned are in at least P % of their site's documents.
+  var learnMinSharePercent = Settings.learnMinimumSharePercent
+  /// `--learn-out DIR`: where `--learn` writes a site pack per site; only with `learn`.
+  var learnOutDirectory: String?
 }

@@ -187,6 +187,12 @@ struct InvocationParser: Sendable {
     case .minShare: invocation.minSharePercent = try percent(try required(), at: occurrence)
     case .minLength: invocation.minLength = try positiveInteger(try required(), at: occurrence)
     case .quiet: invocation.quiet = try flag()
+    case .learn: invocation.learn = try flag()
+    case .learnMinDocs:
+      invocation.learnMinDocuments = try positiveInteger(try required(), at: occurrence)
+    case .learnMinShare:
+      invocation.learnMinSharePercent = try percent(try required(), at: occurrence)
+    case .learnOut: invocation.learnOutDirectory = try required()
     // Unreachable after the short circuit, but a value is still a syntax error.
     case .help, .version: _ = try flag()
     }

@@ -75,6 +75,20 @@ extension OptionSpec {
       .jobs, short: "j", value: "N", help: "process at most N documents at a time (N >= 1)",
       group: .modes, availability: [.clean, .suggest]),
     OptionSpec(
+      .learn, help: "with --jsonl or --out, remove each site's repeated lines (2 passes)",
+      group: .modes),
+    OptionSpec(
+      .learnMinDocs, value: "N",
+      help: "with --learn, lines in N documents of a site (default: 5)",
+      group: .modes, requires: .learn),
+    OptionSpec(
+      .learnMinShare, value: "P",
+      help: "with --learn, and in P % of them (default: 20)",
+      group: .modes, requires: .learn),
+    OptionSpec(
+      .learnOut, value: "DIR", help: "with --learn, write what was learned as DIR/HOST.rules",
+      group: .modes, requires: .learn),
+    OptionSpec(
       .strict, help: "with check, treat warnings as errors", group: .modes,
       availability: .checkOnly),
 

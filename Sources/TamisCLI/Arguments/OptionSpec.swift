@@ -52,6 +52,14 @@ struct OptionSpec: Equatable, Sendable {
     case minShare = "min-share"
     /// `--min-length N`.
     case minLength = "min-length"
+    /// `--learn`.
+    case learn
+    /// `--learn-min-docs N`.
+    case learnMinDocs = "learn-min-docs"
+    /// `--learn-min-share P`.
+    case learnMinShare = "learn-min-share"
+    /// `--learn-out DIR`.
+    case learnOut = "learn-out"
     /// `--quiet`.
     case quiet
     /// `--help`.

@@ -15,6 +15,8 @@ struct BatchCommand {
   let invocation: Invocation
   let streams: Streams
   let outputDirectory: String
+  /// With `--learn`, the lines learned in the first pass (`LearningCommand`).
+  var learning: LearningRun? = nil
 
   /// How many documents are cleaned between two progress updates (and message flushes).
   static let chunkSize = 64
@@ -41,7 +43,7 @@ struct BatchCommand {
     guard let rules = try RuleLoader.load(for: invocation, streams: streams) else {
       return .usageOrRules
     }
-    let cleaner = Cleaner(rules: rules)
+    let cleaner = Cleaner(rules: rules, learned: learning?.lines)
     var inputs: [FileID: OutputPathProblem] = [:]
     for document in documents.reversed() {
       if let id = document.fileID { inputs[id] = .isInput(input: document.path) }
@@ -163,13 +165,16 @@ struct BatchCommand {
     }
     let warning = InputReader.invalidUTF8Warning(
       bytes, name: document.path, replaced: invocation.format == .json)
+    // With --learn, a document's site is its folder under the input, as the first pass read it.
+    let site = invocation.site ?? learning?.site(of: document.path)
     var article = bytes.withUnsafeBufferPointer {
       cleaner.clean(
         bytes: $0, source: document.path,
         options: CleaningOptions(
-          site: invocation.site, language: invocation.language, structure: invocation.structure,
+          site: site, language: invocation.language, structure: invocation.structure,
           keepTitle: invocation.keepTitle))
     }
+    learning?.recorder?.record(site: site, text: bytes, article: article)
     if invocation.encoding != nil { article.meta["encoding"] = encoding.rawValue }
     let folder = (targets[0] as NSString).deletingLastPathComponent
     do {

@@ -60,7 +60,7 @@ struct ExplainRenderer: Sendable {
         let removal = article.removals[index]
         output +=
           " " + paint("removed ", .red) + " " + paint(line.text, .red)
-          + note("\(removal.ruleID) \(removal.action.name) \(removal.rule)")
+          + note(removal.note)
       case .caption(let index):
         let caption = article.captions[index]
         output +=
@@ -77,7 +77,7 @@ struct ExplainRenderer: Sendable {
         output +=
           " " + paint("stripped", .yellow) + " " + text
           + note(
-            removals.map { "\($0.ruleID) \($0.action.name) \($0.rule)" }.joined(separator: "; "))
+            removals.map(\.note).joined(separator: "; "))
       }
       output += "\n"
     }
@@ -103,7 +103,7 @@ struct ExplainRenderer: Sendable {
         if case .body = line.outcome { flush() }
       case .removed(let index):
         let removal = article.removals[index]
-        let rule = "\(removal.ruleID) \(removal.action.name) \(removal.rule)"
+        let rule = removal.note
         if let current = run, current.rule == rule {
           run?.last = line.number
           run?.lines.append(line.text)
@@ -124,7 +124,7 @@ struct ExplainRenderer: Sendable {
           .joined(separator: " ")
         output +=
           paint("@@ \(line.number) @@", .cyan) + " "
-          + removals.map { "\($0.ruleID) \($0.action.name) \($0.rule)" }.joined(separator: "; ")
+          + removals.map(\.note).joined(separator: "; ")
           + "\n"
         output += paint("-" + line.text, .red) + "\n" + paint("+" + kept, .green) + "\n"
       }

@@ -12,6 +12,8 @@ import Tamis
 struct JSONLinesCommand {
   let invocation: Invocation
   let streams: Streams
+  /// With `--learn`, the lines learned in the first pass (`LearningCommand`).
+  var learning: LearningRun? = nil
 
   /// Records per batch, and the bytes after which a batch closes early.
   static let batchLines = 512
@@ -23,12 +25,13 @@ struct JSONLinesCommand {
     guard let rules = try RuleLoader.load(for: invocation, streams: streams) else {
       return .usageOrRules
     }
-    let recordCleaner = RecordCleaner(
-      cleaner: Cleaner(rules: rules), textField: invocation.textField,
+    var recordCleaner = RecordCleaner(
+      cleaner: Cleaner(rules: rules, learned: learning?.lines), textField: invocation.textField,
       urlField: invocation.urlField, replaceText: invocation.replaceText,
       explain: invocation.explain, fieldPrefix: invocation.fieldPrefix,
       language: invocation.language, site: invocation.site, encoding: invocation.encoding,
       structure: invocation.structure, keepTitle: invocation.keepTitle)
+    recordCleaner.recorder = learning?.recorder
     let jobs = invocation.jobs ?? ProcessInfo.processInfo.activeProcessorCount
     var summary = RunSummary()
     var failed = false

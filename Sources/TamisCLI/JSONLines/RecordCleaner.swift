@@ -26,6 +26,8 @@ struct RecordCleaner: Sendable {
   let encoding: InputEncoding?
   /// The names of the fields tamis may add to a record, prefixed.
   private let addedFields: Set<String>
+  /// With `--learn-out`, what each cleaned record tells of the learned lines.
+  var recorder: LearningRecorder?
 
   init(
     cleaner: Cleaner, textField: String, urlField: String, replaceText: Bool, explain: Bool,
@@ -146,6 +148,7 @@ struct RecordCleaner: Sendable {
           site: host, language: language, structure: structure, keepTitle: keepTitle))
     }
     if let encoding { article.meta["encoding"] = encoding.rawValue }
+    recorder?.record(site: host, text: text, article: article)
     summary.add(article, bytes: bytes.count)
     var added = article.jsonMembers(includeRemovals: explain)
     var replacement: (key: String, value: JSONValue)?

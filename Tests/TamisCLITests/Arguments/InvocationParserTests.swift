@@ -69,6 +69,16 @@ import Testing
     Sample(
       key: .minLength, value: "40", before: ["suggest"], after: ["corpus"],
       expected: Invocation(command: .suggest, inputs: ["corpus"], minLength: 40)),
+    Sample(key: .learn, value: nil, expected: Invocation(learn: true)),
+    Sample(
+      key: .learnMinDocs, value: "3", before: ["--learn"],
+      expected: Invocation(learn: true, learnMinDocuments: 3)),
+    Sample(
+      key: .learnMinShare, value: "50", before: ["--learn"],
+      expected: Invocation(learn: true, learnMinSharePercent: 50)),
+    Sample(
+      key: .learnOut, value: "packs", before: ["--learn"],
+      expected: Invocation(learn: true, learnOutDirectory: "packs")),
     Sample(key: .quiet, value: nil, expected: Invocation(quiet: true)),
     Sample(key: .help, value: nil, expected: Invocation(command: .help)),
     Sample(key: .version, value: nil, expected: Invocation(command: .version)),

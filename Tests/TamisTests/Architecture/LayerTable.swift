@@ -16,8 +16,9 @@ struct LayerTable {
     ["Model"],
     // Reading rule files into the model.
     ["RuleFile"],
-    // Compiling the model into one matcher.
-    ["Matcher"],
+    // Compiling the model into one matcher; the lines learned from a crawl (`--learn`), keyed
+    // on the matcher's folded view, which the engine looks up.
+    ["Matcher", "Learn"],
     // Cleaning a dump with the compiled matcher.
     ["Engine"],
     // The tools built on cleaning.

@@ -1,0 +1,54 @@
+import Testing
+
+@testable import Tamis
+
+/// `LearnedMatchPass` and `LearnedLinePass` through `Cleaner`: what goes, what the article keeps.
+@Suite struct LearnedLinePassTests {
+  static let prose = [
+    "The council met on Tuesday evening to discuss the budget for the coming year and the roads.",
+    "Residents asked many questions about the new bridge, which will cost more than expected now.",
+    "The mayor promised a public meeting before the end of the month to explain the whole plan.",
+  ]
+  static let disclaimer =
+    "This article was written with the support of a grant from the regional press foundation."
+
+  static func cleaner(_ lines: [String], inline: Bool = false) throws -> Cleaner {
+    var hasher = LearnedLineHash()
+    var entries: [UInt64: LearnedLines.Entry] = [:]
+    for (index, line) in lines.enumerated() {
+      if let key = hasher.key(line) {
+        entries[key.hash] = .init(rank: Int32(index + 1), documents: 40, isInline: inline)
+      }
+    }
+    let site = LearnedLines.Site(host: "example.com", documents: 50, entries: entries)
+    return Cleaner(
+      rules: try RuleSet(packs: []), learned: LearnedLines(sites: ["example.com": site]))
+  }
+
+  @Test("a learned line goes, named by its id and reason; other sites keep it")
+  func removal() throws {
+    let text = (["Home", "Updated 4 June 2024"] + Self.prose + ["Download our app today"])
+      .joined(separator: "\n\n")
+    let cleaner = try Self.cleaner(["Home", "Updated 1 May 2023", "Download our app today"])
+    let article = cleaner.clean(text, options: .init(site: "www.example.com"))
+    #expect(article.body == Self.prose.joined(separator: "\n\n"))
+    let removal = try #require(article.removals.first)
+    #expect(removal.ruleID == "learned-example-com-1")
+    #expect(removal.reason == "repeated in 40 of 50 documents of example.com")
+    #expect(article.removals.count == 3)
+    let other = cleaner.clean(text, options: .init(site: "other.com"))
+    #expect(other.removals.allSatisfy { $0.reason == nil })
+  }
+
+  @Test("prose inside the core and a menu line inside it stay; a learned inline line goes")
+  func articleKeepsItsLines() throws {
+    let lines = [Self.prose[0], Self.disclaimer, "Climate", Self.prose[1], Self.prose[2]]
+    let text = lines.joined(separator: "\n\n")
+    let kept = try Self.cleaner([Self.disclaimer, "Climate"]).clean(
+      text, options: .init(site: "example.com"))
+    #expect(kept.body == text)
+    let inline = try Self.cleaner(["Climate"], inline: true).clean(
+      text, options: .init(site: "example.com"))
+    #expect(!inline.body.contains("Climate"))
+  }
+}
