@@ -120,6 +120,44 @@ import Testing
     }
   }
 
+  @Test(
+    "SIGINT or SIGTERM during the cleaning pass of --learn: no pack folder, no temporary files",
+    arguments: [SIGINT, SIGTERM])
+  func interruptedLearning(signal: Int32) throws {
+    // One site folder, so the first pass learns its lines (the footer, the "Publicité" line).
+    let input = try Self.batchInput(count: 160, size: 120_000)
+    let root = input.deletingLastPathComponent()
+    let site = root.appendingPathComponent("crawl")
+    try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+    let crawl = site.appendingPathComponent("example.com")
+    try FileManager.default.moveItem(at: input, to: crawl)
+    for index in 0..<160 {
+      let url = crawl.appendingPathComponent(String(format: "doc%04d.txt", index))
+      let handle = try FileHandle(forWritingTo: url)
+      try handle.seekToEnd()
+      try handle.write(contentsOf: Data("\nFollow example.com on social media\n".utf8))
+      try handle.close()
+    }
+    let out = root.appendingPathComponent("out")
+    let packs = root.appendingPathComponent("packs")
+    let run = try Subprocess(
+      try Torture.arguments([
+        "--learn", site.path, "--out", out.path, "--learn-out", packs.path, "-q",
+      ]))
+    // A finished body in --out means the first pass is over and the cleaning pass runs.
+    let started = Subprocess.poll(seconds: 120) {
+      Torture.files(under: out).contains { !$0.contains(".tamis-") }
+    }
+    #expect(started)
+    kill(run.process.processIdentifier, signal)
+    #expect(run.wait() == 128 + signal)
+    #expect(run.errors.hasPrefix("tamis: interrupted after "), "\(run.errors)")
+    #expect(!FileManager.default.fileExists(atPath: packs.path), "\(Torture.files(under: packs))")
+    let found = Torture.files(under: out)
+    #expect(!found.contains { $0.contains(".tamis-") }, "\(found)")
+    #expect(!found.isEmpty && found.count < 160, "interrupted after \(found.count)")
+  }
+
   @Test("a file deleted while a batch runs is reported; the others are written")
   func vanishingFile() throws {
     let input = try Self.batchInput(count: 3, size: 6_000_000)
