@@ -34,9 +34,41 @@ public struct LearnedLineHash: Sendable {
     if line.count > Settings.learnFoldedLineBytes {
       return Self.longKey(Whitespace.trimmed(line))
     }
+    // The fold of a short line goes to the stack, without an array's per-byte checks: this is
+    // done for every line in both passes. The size is a literal of at most 1,024 bytes, which
+    // Swift keeps on the stack (a larger one went to the heap on every call); a fold that does
+    // not fit (over twice `Settings.learnFoldedLineBytes`) takes the array.
+    let folded = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1024) {
+      storage -> Key?? in
+      guard let base = storage.baseAddress else { return .none }
+      var sink = StackSink(base: base, capacity: storage.count)
+      folder.fold(line, into: &sink)
+      guard !sink.overflowed else { return .none }
+      guard sink.count > 0 else { return .some(nil) }
+      return .some(Self.foldedKey(UnsafeBufferPointer(start: base, count: sink.count)))
+    }
+    if let folded { return folded }
     folder.fold(line, into: &buffer)
     guard !buffer.isEmpty else { return nil }
     return buffer.withUnsafeBufferPointer(Self.foldedKey)
+  }
+
+  /// Writes folded bytes to a fixed buffer, noting when one did not fit.
+  private struct StackSink: FoldSink {
+    let base: UnsafeMutablePointer<UInt8>
+    let capacity: Int
+    var count = 0
+    var overflowed = false
+
+    @inline(__always)
+    mutating func emit(_ byte: UInt8, from start: Int, to end: Int) {
+      guard count < capacity else {
+        overflowed = true
+        return
+      }
+      base[count] = byte
+      count += 1
+    }
   }
 
   /// The key of a line longer than `Settings.learnFoldedLineBytes`: its length and its first
@@ -87,7 +119,8 @@ public struct LearnedLineHash: Sendable {
         hasLetter = true
       } else {
         index += 1
-        if Self.isLetter(byte) { hasLetter = true }
+        // Once a letter is seen the test is skipped: it is the loop's costliest.
+        if !hasLetter, Self.isLetter(byte) { hasLetter = true }
       }
       hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
       if byte & 0xC0 != 0x80 { scalars += 1 }
@@ -116,7 +149,7 @@ public struct LearnedLineHash: Sendable {
       end += 1
     }
     guard end - start >= 3, end == bytes.count || !isWordByte(bytes[end]),
-      calendarWordHashes.contains(hash)
+      isCalendarWordHash(hash)
     else { return nil }
     return end
   }
@@ -125,13 +158,36 @@ public struct LearnedLineHash: Sendable {
   /// short, and sparing the long ones keeps the check off prose.
   static let calendarLineBytes = 200
 
-  /// The FNV-1a hashes of `calendarWords`.
-  private static let calendarWordHashes: Set<UInt64> = Set(
-    calendarWords.map { word in
-      word.utf8.reduce(0xcbf2_9ce4_8422_2325 as UInt64) {
+  /// The FNV-1a hashes of `calendarWords`, in an open-addressing table indexed by the hash's
+  /// low bits (0 is an empty slot): looked up for every word of a short line with a digit, where
+  /// a `Set`'s seeded hashing cost more than the rest of the key.
+  private static let calendarWordTable: [UInt64] = {
+    var table = [UInt64](repeating: 0, count: calendarTableSlots)
+    for word in calendarWords {
+      let hash = word.utf8.reduce(0xcbf2_9ce4_8422_2325 as UInt64) {
         ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01b3
       }
-    })
+      var slot = Int(truncatingIfNeeded: hash) & (calendarTableSlots - 1)
+      while table[slot] != 0 && table[slot] != hash { slot = (slot + 1) & (calendarTableSlots - 1) }
+      table[slot] = hash
+    }
+    return table
+  }()
+
+  /// Slots of `calendarWordTable`: a power of two, about four per word, so probes are short.
+  private static let calendarTableSlots = 512
+
+  /// Whether `hash` is the FNV-1a hash of one of `calendarWords`.
+  @inline(__always) private static func isCalendarWordHash(_ hash: UInt64) -> Bool {
+    calendarWordTable.withUnsafeBufferPointer { table in
+      var slot = Int(truncatingIfNeeded: hash) & (calendarTableSlots - 1)
+      while table[slot] != 0 {
+        if table[slot] == hash { return true }
+        slot = (slot + 1) & (calendarTableSlots - 1)
+      }
+      return false
+    }
+  }
 
   /// Month and weekday names and their usual abbreviations in the six languages tamis detects,
   /// folded (lower case, accents kept): in a date they vary like its digits, so "Updated 3 May"
@@ -157,7 +213,7 @@ public struct LearnedLineHash: Sendable {
 
   /// A letter byte of the folded view: ASCII letters and every byte of a non-ASCII scalar.
   @inline(__always) private static func isLetter(_ byte: UInt8) -> Bool {
-    byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+    byte >= 0x80 || (byte | 0x20) &- 0x61 < 26
   }
 
   @inline(__always) private static func isWordByte(_ byte: UInt8) -> Bool {
@@ -165,7 +221,7 @@ public struct LearnedLineHash: Sendable {
   }
 
   @inline(__always) private static func isDigit(_ byte: UInt8) -> Bool {
-    byte >= 0x30 && byte <= 0x39
+    byte &- 0x30 < 10
   }
 
   @inline(__always) private static func isNumberJoiner(_ byte: UInt8) -> Bool {
