@@ -8,7 +8,10 @@
 ///   (`LearnedLines.Entry.isInline` false): the menu item "Climate" found inside the article is
 ///   its section heading;
 /// - a line inside the core that the same document also holds outside it: the copy outside is
-///   the boilerplate, the one inside the article's.
+///   the boilerplate, the one inside the article's;
+/// - a short menu-like line (not `isInline`) anywhere that heads a paragraph of prose and follows a
+///   line the article keeps: the section heading "Climate" of a long article whose core ends
+///   before it (a gallery or a list ended the core's reach), not its site's menu item.
 ///
 /// A learned line that a `credit` rule joined to a caption is boilerplate all the same: the
 /// caption is undone, the learned lines of the pair removed, and a credit line that is not
@@ -61,6 +64,10 @@ struct LearnedLinePass: CleaningPass {
       }
     }
     var owned: Set<Int> = []
+    for (line, match) in state.learnedMatch.enumerated() {
+      guard let entry = match, !entry.isInline, isSectionHeading(line, in: state) else { continue }
+      owned.insert(line)
+    }
     for line in inside {
       let isProse =
         state.document.classes[line].isProseLike
@@ -71,5 +78,31 @@ struct LearnedLinePass: CleaningPass {
       }
     }
     return owned
+  }
+
+  /// A short line (a menu item's length, no separators, no sentence end) between a line the
+  /// rules keep in the body (not itself learned) and a paragraph of prose: the place of a section
+  /// heading, never of a menu, which follows other menu items, nor of a promo, which is a sentence.
+  private static func isSectionHeading(_ line: Int, in state: CleaningState) -> Bool {
+    let document = state.document
+    let shape = document.shapes[line]
+    guard shape.effectiveTokens <= Double(Settings.menuItemTokens), shape.separators == 0,
+      !shape.endsLikeSentence,
+      let previous = nonBlank(from: line - 1, step: -1, in: document),
+      let next = nonBlank(from: line + 1, step: 1, in: document),
+      state.learnedMatch[previous] == nil, case .body = state.fates[previous]
+    else { return false }
+    return document.classes[next].isProseLike
+      && document.shapes[next].effectiveTokens >= Double(Settings.guardedProseTokens)
+  }
+
+  /// The nearest non-blank line from `start` going by `step`, if any.
+  private static func nonBlank(from start: Int, step: Int, in document: Document) -> Int? {
+    var line = start
+    while line >= 0, line < document.lineCount {
+      if !document.isBlank(line) { return line }
+      line += step
+    }
+    return nil
   }
 }
