@@ -150,6 +150,11 @@ public enum Settings {
 
   /// What a line of code, a formula or a table row costs the reach: almost nothing.
   public static let coreCodeCost = 0.3
+  /// A table row holds at least this many numbers: one number beside a name is a label
+  /// ("Page 2"), two are figures ("63 16.6%").
+  public static let tableRowNumbers = 2
+  /// A table row has at most this many tokens: longer lines with numbers are text.
+  public static let tableRowTokens = 12
 
   /// What a menu-like line costs the reach; a heading between paragraphs costs little.
   public static let coreMenuCost = 3.0

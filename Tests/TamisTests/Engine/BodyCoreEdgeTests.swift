@@ -84,6 +84,35 @@ import Testing
     #expect(Self.lineClass("Politics • Economy") == .junk)
   }
 
+  @Test("a table of figures between paragraphs neither breaks the core nor ends it")
+  func tableInTheCore() throws {
+    let rows = [
+      "By changesets", "Ana Lima 63 16.6%", "Jon Berg 56 14.7%", "Kay Sato 46 12.1%",
+      "Tom Uchida 33 8.7%", "Eva Stein 27 7.1%", "Ben Ruiz 23 6.1%", "Ida Moreau 22 5.8%",
+      "Max Weber 14 3.7%", "Lea Bauer 11 2.9%",
+    ]
+    let dump =
+      Base.paragraphs[0] + "\n\n" + rows.joined(separator: "\n") + "\n\n" + Base.paragraphs[1]
+      + "\n\n" + Base.paragraphs[2] + "\n\nShare\n"
+    let article = try Base.clean(Base.outsideBody, dump)
+    #expect(Base.removed(article) == ["Share"])
+  }
+
+  @Test("a date needs two dots in one number; a decimal or a section number is no date")
+  func dottedNumbers() {
+    func shape(_ text: String) -> LineShape {
+      var copy = text
+      return copy.withUTF8 { LineShape($0, stopWords: nil) }
+    }
+    #expect(shape("12.03.2024").hasTimeOrDate)
+    #expect(shape("14:44 Markets open").hasTimeOrDate)
+    #expect(!shape("3.2 Local government").hasTimeOrDate)
+    #expect(!shape("Version 1.8 and 2.3").hasTimeOrDate)
+    #expect(shape("Ana Lima 63 16.6%").isTableRow)
+    #expect(!shape("Page 2").isTableRow)
+    #expect(!shape("12.03.2024 14:44").isTableRow)
+  }
+
   /// The class of `text` read as one line of an English dump.
   static func lineClass(_ text: String) -> LineClass {
     var copy = text

@@ -62,7 +62,7 @@ struct BodyCore: Sendable {
     // A line of code, a table row or a line of numbers only (chart data): articles hold runs
     // of them, menus do not.
     func isNeutral(_ line: Int) -> Bool {
-      shapes[line].looksLikeCode
+      shapes[line].looksLikeCode || shapes[line].isTableRow
         || (shapes[line].tokens > 0 && shapes[line].numericTokens == shapes[line].tokens)
     }
     func weight(_ line: Int) -> Double {
@@ -71,7 +71,9 @@ struct BodyCore: Sendable {
         return 0.5 * tokens(line)
       }
       // Code, formulas and tables cost almost nothing: articles hold them.
-      if shapes[line].looksLikeCode, !classes[line].isProseLike { return -Settings.coreCodeCost }
+      if shapes[line].looksLikeCode || shapes[line].isTableRow, !classes[line].isProseLike {
+        return -Settings.coreCodeCost
+      }
       switch classes[line] {
       case .prose: return min(tokens(line), Double(Settings.coreProseCap))
       case .nearProse: return 0.5 * tokens(line)

@@ -28,10 +28,13 @@ struct LineShape: Sendable {
   var hasCJKPunctuation = false
   /// Separators between items (` | `, ` · `, ` • `).
   var separators = 0
-  /// Tokens made only of digits; and whether digits meet around `:`, `/` or `.` (a time such as
-  /// `14:44`, a date such as `12/03/2024`).
+  /// Tokens made only of digits; and whether digits meet around `:` or `/` (a time such as
+  /// `14:44`, a date such as `12/03/2024`), or around two dots in one number (`12.03.2024`).
+  /// One dot is a decimal, a version or a section number (`1.8`, `3.2 Local government`).
   var numericTokens = 0
   var hasTimeOrDate = false
+  /// Dots between digits met in the number being read (reset by any other mark).
+  private var numberDots = 0
 
   /// A token length that treats both kinds of script alike: a CJK character is 0.6 of a word
   /// (a Chinese word is about 1.7 characters).
@@ -44,6 +47,14 @@ struct LineShape: Sendable {
       && (effectiveTokens <= Double(Settings.menuItemTokens)
         || (titleShare >= Settings.menuTitleShare
           && effectiveTokens <= Double(Settings.titleTokens)))
+  }
+
+  /// A row of a table of figures (`Herbert Dürr 63 16.6%`): a few words and at least as many
+  /// numbers, no date or time, no separators and no sentence end.
+  var isTableRow: Bool {
+    numericTokens >= Settings.tableRowNumbers && words > 0 && numericTokens >= words
+      && tokens <= Settings.tableRowTokens && !hasTimeOrDate && separators == 0
+      && !endsLikeSentence
   }
 
   /// A list item long enough to be text (`1. Preheat the oven`), not a menu entry.
@@ -74,8 +85,9 @@ struct LineShape: Sendable {
       let next: Int
       let kind: ScalarKind
       if byte == 0x20 {
-        // The commonest byte: it only ends a word.
+        // The commonest byte: it only ends a word (and a number's run of dots).
         token.finish(into: &self, stopSet)
+        numberDots = 0
         previous = 0x20
         index &+= 1
         continue
@@ -133,10 +145,15 @@ struct LineShape: Sendable {
     case 0x7C, 0xB7, 0x2022:
       if Whitespace.isSpace(previous), nextByte == 0x20 { separators += 1 }
     case 0x3002, 0xFF01, 0xFF1F, 0xFF0C, 0x3001: hasCJKPunctuation = true
-    case 0x3A, 0x2F, 0x2E:
+    case 0x3A, 0x2F:
       if digitBefore, digitAfter { hasTimeOrDate = true }
+    case 0x2E where digitBefore && digitAfter:
+      numberDots += 1
+      if numberDots >= 2 { hasTimeOrDate = true }
+      return
     default: break
     }
+    numberDots = 0
   }
 
   /// The word being read: its first letter's case, its letters, whether it is all digits, and
