@@ -51,4 +51,19 @@ import Testing
       text, options: .init(site: "example.com"))
     #expect(!inline.body.contains("Climate"))
   }
+
+  @Test("a short learned line heading a paragraph after the core's end is a section heading")
+  func sectionHeadingPastTheCore() throws {
+    let tail =
+      "The region has a mild climate, with warm summers and cool wet winters in most of its valleys."
+    let shortRun = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta", "Iota"]
+    let lines = Self.prose + shortRun + ["Climate", tail]
+    let text = lines.joined(separator: "\n\n")
+    let kept = try Self.cleaner(["Climate"]).clean(text, options: .init(site: "example.com"))
+    #expect(kept.body.contains("\n\nClimate\n\n"))
+    let menu = (["Home", "Climate"] + Self.prose).joined(separator: "\n\n")
+    let removed = try Self.cleaner(["Home", "Climate"]).clean(
+      menu, options: .init(site: "example.com"))
+    #expect(removed.body == Self.prose.joined(separator: "\n\n"))
+  }
 }
