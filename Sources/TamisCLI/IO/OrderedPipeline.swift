@@ -49,16 +49,17 @@ struct OrderedPipeline<Batch: Sendable, Output: Sendable> {
     let queue = DispatchQueue(
       label: "tamis.pipeline", qos: .userInitiated, attributes: .concurrent)
     let workers = DispatchSemaphore(value: jobs)
+    // Read and not yet written, oldest first; written batches leave at once, so memory holds
+    // at most `inFlight` batches.
     var pending: [(batch: Batch, slot: Slot<Output>)] = []
-    var index = 0
     // Every batch handed to a worker is waited for, even when reading or writing fails, so no
     // worker outlives the call.
-    defer { for entry in pending[index...] { _ = entry.slot.wait() } }
+    defer { for entry in pending { _ = entry.slot.wait() } }
     var ended = false
-    while !ended || index < pending.count {
+    while !ended || !pending.isEmpty {
       var mustFlush = false
-      while !ended, pending.count - index < inFlight, !mustFlush {
-        guard let step = try read(index < pending.count) else {
+      while !ended, pending.count < inFlight, !mustFlush {
+        guard let step = try read(!pending.isEmpty) else {
           ended = true
           break
         }
@@ -77,16 +78,11 @@ struct OrderedPipeline<Batch: Sendable, Output: Sendable> {
       }
       // Write the oldest; when the input waits, all of them.
       repeat {
-        guard index < pending.count else { break }
-        let entry = pending[index]
+        guard let entry = pending.first else { break }
         let output = entry.slot.wait()
-        index += 1
+        pending.removeFirst()
         try write(entry.batch, output)
       } while mustFlush
-      if index == pending.count {
-        pending.removeAll(keepingCapacity: true)
-        index = 0
-      }
     }
   }
 }

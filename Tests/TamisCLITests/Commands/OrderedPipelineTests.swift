@@ -136,4 +136,37 @@ import Testing
     #expect(written == Array(0..<30))
     #expect(pendingAfterFlush.allSatisfy { !$0 })
   }
+  /// A batch that counts how many of its kind are alive.
+  final class Counted: Sendable {
+    let counter: Counter
+    init(_ counter: Counter) {
+      self.counter = counter
+      counter.state.withLock {
+        $0.now += 1
+        $0.most = max($0.most, $0.now)
+      }
+    }
+    deinit { counter.state.withLock { $0.now -= 1 } }
+  }
+
+  final class Counter: Sendable {
+    let state = Mutex((now: 0, most: 0))
+  }
+
+  /// Written batches are let go at once: memory holds at most the batches in flight.
+  @Test(arguments: [1, 2, 3])
+  func writtenBatchesAreNotKept(jobs: Int) throws {
+    let pipeline = OrderedPipeline<Counted, Int>(jobs: jobs)
+    let counter = Counter()
+    var read = 0
+    try pipeline.run(
+      read: { (_) throws(Stop) -> OrderedPipeline<Counted, Int>.Step? in
+        guard read < 100 else { return nil }
+        read += 1
+        return .batch(Counted(counter))
+      },
+      clean: { _ in 0 },
+      write: { (_, _) throws(Stop) in })
+    #expect(counter.state.withLock { $0.most } <= pipeline.inFlight + 1)
+  }
 }
