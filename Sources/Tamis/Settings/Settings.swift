@@ -54,6 +54,19 @@ public enum Settings {
   /// below 1 MB, starting threads costs more than it saves.
   public static let parallelScanBytes = 1 << 20
 
+  /// The most JSON Lines records in one batch of the reader-workers-writer pipeline. 64
+  /// one-article records are about 0.5 MB of work, long enough that handing a batch to a worker
+  /// costs nothing next to cleaning it, short enough that both cores get a batch early.
+  public static let pipelineBatchRecords = 64
+
+  /// The bytes after which a JSON Lines batch closes early: a few long records make a batch of
+  /// their own, so memory stays bounded by batches in flight times this.
+  public static let pipelineBatchBytes = 1 << 20
+
+  /// Batches in flight per job (read, cleaning or waiting to be written): two keep each worker
+  /// busy while the writer writes the oldest, and bound memory to `2 × jobs` batches.
+  public static let pipelineBatchesPerJob = 2
+
   // MARK: - Rule files
 
   /// The most rules a rule set may hold: far above the largest real pack set, it stops a

@@ -90,7 +90,8 @@ struct CleanCommand {
 
   /// Cleans a large input section by section (see `SectionedInput`), writing each section's
   /// body as it is done, a blank line between sections; returns the captions. With several
-  /// jobs, as many sections are cleaned at once (one thread each), and written in order.
+  /// jobs, sections are cleaned at once (one thread each) while the next one is read, and
+  /// written in order (`OrderedPipeline`); `jobs + 1` sections at most are in memory.
   /// - Throws: `CleanFailure` for a read error in the middle (what was written stays written).
   private func cleanInSections(
     _ input: inout SectionedInput, name: String, cleaner: Cleaner, options: CleaningOptions
@@ -99,47 +100,49 @@ struct CleanCommand {
     var wroteBody = false
     var invalid: (firstOffset: Int, count: Int)?
     let jobs = max(1, options.jobs)
-    while true {
-      var batch: [[UInt8]] = []
-      while batch.count < jobs {
+    // Several sections share the cores one section each; with one job, one section at a time.
+    var sectionOptions = options
+    if jobs > 1 { sectionOptions.jobs = 1 }
+    let pipeline = OrderedPipeline<[UInt8], CleanedArticle>(jobs: jobs, inFlight: jobs + 1)
+    try pipeline.run(
+      read: { (_) throws(CleanFailure) -> OrderedPipeline<[UInt8], CleanedArticle>.Step? in
         let start = input.nextOffset
         let section: [UInt8]
-        do {
-          guard let next = try input.nextSection() else { break }
+        do throws(InputProblem) {
+          guard let next = try input.nextSection() else { return nil }
           section = (invocation.encoding ?? .utf8).decode(next).bytes
         } catch {
-          throw .input(error)
+          throw CleanFailure.input(error)
         }
         if let bad = section.withUnsafeBufferPointer(TextCheck.invalidUTF8(in:)) {
           invalid = (
             invalid?.firstOffset ?? start + bad.firstOffset, (invalid?.count ?? 0) + bad.count
           )
         }
-        batch.append(section)
-      }
-      guard !batch.isEmpty else { break }
-      // A lone section scans on every core; several share the cores one section each.
-      var sectionOptions = options
-      if batch.count > 1 { sectionOptions.jobs = 1 }
-      let articles = Parallel.map(batch, jobs: jobs) { [sectionOptions] section in
+        return .batch(section)
+      },
+      clean: { [sectionOptions] section in
         section.withUnsafeBufferPointer {
           cleaner.clean(bytes: $0, source: name, options: sectionOptions)
         }
-      }
-      for article in articles {
+      },
+      write: { (_, article) throws(CleanFailure) in
         var text = ArticleRendering.text(article)
         if !text.isEmpty {
           if wroteBody { text = Array(article.lineTerminator.utf8) + text }
           wroteBody = true
-          do { try streams.output.write(text) } catch { throw .write(error) }
+          do throws(WriteError) {
+            try streams.output.write(text)
+          } catch {
+            throw CleanFailure.write(error)
+          }
         }
         captions += article.captions
-      }
-    }
+      })
     if let invalid {
       let warning = InputReader.invalidUTF8Warning(
         firstOffset: invalid.firstOffset, count: invalid.count, name: name, replaced: false)
-      do { try streams.warn(warning) } catch { throw .write(error) }
+      do { try streams.warn(warning) } catch { throw CleanFailure.write(error) }
     }
     return captions
   }

@@ -4,8 +4,8 @@ import Tamis
 /// `tamis --jsonl [FILE...]`: cleans the text field of every JSON Lines record and writes one
 /// output line per input line, in input order.
 ///
-/// Memory stays bounded: records are read in batches, a batch is cleaned on every core, and its
-/// lines are written in order before the next batch is read. A batch closes early when the
+/// Memory stays bounded: records are read in batches, batches are cleaned on every core while
+/// the next ones are read, and written in order (`OrderedPipeline`). A batch closes early when the
 /// input has nothing more to read at once (`LineReader.nextBatch(untilInputWaits:)`), so a
 /// program that writes one record and waits for its answer gets it (tamis as a co-process).
 /// Files and busy pipes still come in full batches, written with one call each.
@@ -14,10 +14,6 @@ struct JSONLinesCommand {
   let streams: Streams
   /// With `--learn`, the lines learned in the first pass (`LearningCommand`).
   var learning: LearningRun? = nil
-
-  /// Records per batch, and the bytes after which a batch closes early.
-  static let batchLines = 512
-  static let batchBytes = 4 << 20
 
   /// Runs the command: exit 1 when some record was malformed or lacked the text field.
   func run() throws(WriteError) -> ExitCode {
@@ -55,8 +51,10 @@ struct JSONLinesCommand {
     return failed ? .someInputsFailed : .success
   }
 
-  /// Cleans one stream batch by batch: each batch is cleaned on `jobs` threads, then written in
-  /// order, so memory holds one batch at a time.
+  /// Cleans one stream batch by batch: a batch is read while earlier ones are cleaned on
+  /// `jobs` threads and the oldest is written (`OrderedPipeline`), so memory holds a fixed
+  /// number of batches. Before a read that would wait for the input, every batch read so far
+  /// is answered.
   private func stream(_ descriptor: Int32, name: String, cleaner: RecordCleaner, jobs: Int)
     throws(WriteError) -> (summary: RunSummary, failed: Bool)
   {
@@ -65,31 +63,41 @@ struct JSONLinesCommand {
     var failed = false
     var recordSeen = false
     var urlFieldSeen = false
-    while true {
-      let batch: [(number: Int, bytes: [UInt8])]
-      do {
-        guard
-          let next = try reader.nextBatch(
-            maxLines: Self.batchLines, maxBytes: Self.batchBytes, untilInputWaits: true)
-        else { break }
-        batch = next
-      } catch {
-        try streams.errors.write("\(name): error: cannot read: \(error.localizedDescription)\n")
-        failed = true
-        break
-      }
-      let outputs = Parallel.map(batch.map(\.bytes), jobs: jobs) { cleaner.clean($0) }
-      let written = try write(batch, outputs, name: name)
-      summary.add(written.summary)
-      failed = failed || written.failed
-      for output in outputs {
-        switch output.record {
-        case .withURLField: urlFieldSeen = true
-        case .withoutURLField: recordSeen = true
-        case .notARecord: break
+    typealias Batch = [(number: Int, bytes: [UInt8])]
+    let pipeline = OrderedPipeline<Batch, [RecordCleaner.Output]>(jobs: jobs)
+    try pipeline.run(
+      read: {
+        (pending) throws(WriteError) -> OrderedPipeline<Batch, [RecordCleaner.Output]>.Step? in
+        // Answer what was read before waiting for more input.
+        if pending, reader.nextBatchWouldWait() { return .flush }
+        let batch: Batch
+        do {
+          guard
+            let next = try reader.nextBatch(
+              maxLines: Settings.pipelineBatchRecords, maxBytes: Settings.pipelineBatchBytes,
+              untilInputWaits: true)
+          else { return nil }
+          batch = next
+        } catch {
+          try streams.errors.write("\(name): error: cannot read: \(error.localizedDescription)\n")
+          failed = true
+          return nil
         }
-      }
-    }
+        return .batch(batch)
+      },
+      clean: { batch in batch.map { cleaner.clean($0.bytes) } },
+      write: { (batch, outputs) throws(WriteError) in
+        let written = try write(batch, outputs, name: name)
+        summary.add(written.summary)
+        failed = failed || written.failed
+        for output in outputs {
+          switch output.record {
+          case .withURLField: urlFieldSeen = true
+          case .withoutURLField: recordSeen = true
+          case .notARecord: break
+          }
+        }
+      })
     // A field named on the command line that no record has is a mistake, not a corpus without
     // URLs: every record would silently go without its site pack.
     if invocation.urlFieldGiven, recordSeen, !urlFieldSeen {

@@ -88,6 +88,12 @@ struct LineReader {
     }
   }
 
+  /// Whether the next batch would have to wait for the input: no whole line is buffered, the
+  /// input has not ended, and a `read(2)` would block.
+  func nextBatchWouldWait() -> Bool {
+    !atEnd && Self.firstNewline(in: buffer, from: start) == nil && !inputIsReady()
+  }
+
   /// Whether a `read(2)` would return at once: data, the end of the input or an error is
   /// waiting. Always true for a regular file.
   private func inputIsReady() -> Bool {
