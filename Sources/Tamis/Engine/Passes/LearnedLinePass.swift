@@ -9,8 +9,8 @@
 ///   its section heading;
 /// - a line inside the core that the same document also holds outside it: the copy outside is
 ///   the boilerplate, the one inside the article's;
-/// - a short menu-like line (not `isInline`) anywhere that heads a paragraph of prose and follows a
-///   line the article keeps: the section heading "Climate" of a long article whose core ends
+/// - a short menu-like line (not `isInline`) anywhere that heads a paragraph or a caption and follows
+///   a line the article keeps: the section heading "Climate" of a long article whose core ends
 ///   before it (a gallery or a list ended the core's reach), not its site's menu item.
 ///
 /// A learned line that a `credit` rule joined to a caption is boilerplate all the same: the
@@ -80,9 +80,10 @@ struct LearnedLinePass: CleaningPass {
     return owned
   }
 
-  /// A short line (a menu item's length, no separators, no sentence end) between a line the
-  /// rules keep in the body (not itself learned) and a paragraph of prose: the place of a section
-  /// heading, never of a menu, which follows other menu items, nor of a promo, which is a sentence.
+  /// A short line (a menu item's length, no separators, no sentence end) between two lines the
+  /// rules keep in the body (neither learned), the next one as long as guarded prose: the place
+  /// of a section heading above its paragraph or picture caption, never of a menu, which follows
+  /// other menu items, nor of a promo, which is a sentence.
   private static func isSectionHeading(_ line: Int, in state: CleaningState) -> Bool {
     let document = state.document
     let shape = document.shapes[line]
@@ -92,8 +93,8 @@ struct LearnedLinePass: CleaningPass {
       let next = nonBlank(from: line + 1, step: 1, in: document),
       state.learnedMatch[previous] == nil, case .body = state.fates[previous]
     else { return false }
-    return document.classes[next].isProseLike
-      && document.shapes[next].effectiveTokens >= Double(Settings.guardedProseTokens)
+    guard state.learnedMatch[next] == nil, case .body = state.fates[next] else { return false }
+    return document.shapes[next].effectiveTokens >= Double(Settings.guardedProseTokens)
   }
 
   /// The nearest non-blank line from `start` going by `step`, if any.
