@@ -8,7 +8,7 @@
 /// A line longer than `Settings.learnFoldedLineBytes` is not folded: it is known by its length
 /// and its first and last 64 bytes (see there).
 ///
-/// The hash is 64-bit FNV-1a with a final avalanche step: deterministic across runs and
+/// The hash is `LineHasher`'s (FNV-1a with an avalanche step): deterministic across runs and
 /// processes, so the counting pass and the cleaning pass agree. Holds a reusable buffer; make
 /// one per thread or per document.
 public struct LearnedLineHash: Sendable {
@@ -74,18 +74,15 @@ public struct LearnedLineHash: Sendable {
   /// The key of a line longer than `Settings.learnFoldedLineBytes`: its length and its first
   /// and last 64 bytes as written, not folded.
   private static func longKey(_ line: UnsafeBufferPointer<UInt8>) -> Key {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(line.count)
-    for byte in line.prefix(64) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-    for byte in line.suffix(64) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-    hash ^= hash >> 33
-    hash = hash &* 0xff51_afd7_ed55_8ccd
-    hash ^= hash >> 33
-    return Key(hash: hash, characters: line.count, hasLetter: true)
+    var hasher = LineHasher(seed: UInt64(line.count))
+    for byte in line.prefix(64) { hasher.add(byte) }
+    for byte in line.suffix(64) { hasher.add(byte) }
+    return Key(hash: hasher.finalised, characters: line.count, hasLetter: true)
   }
 
   /// The key of a folded line.
   private static func foldedKey(_ buffer: UnsafeBufferPointer<UInt8>) -> Key {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    var hasher = LineHasher()
     var scalars = 0
     var hasLetter = false
     var index = 0
@@ -122,13 +119,10 @@ public struct LearnedLineHash: Sendable {
         // Once a letter is seen the test is skipped: it is the loop's costliest.
         if !hasLetter, Self.isLetter(byte) { hasLetter = true }
       }
-      hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+      hasher.add(byte)
       if byte & 0xC0 != 0x80 { scalars += 1 }
     }
-    hash ^= hash >> 33
-    hash = hash &* 0xff51_afd7_ed55_8ccd
-    hash ^= hash >> 33
-    return Key(hash: hash, characters: scalars, hasLetter: hasLetter)
+    return Key(hash: hasher.finalised, characters: scalars, hasLetter: hasLetter)
   }
 
   /// The key of a line given as a string.
@@ -143,13 +137,13 @@ public struct LearnedLineHash: Sendable {
     -> Int?
   {
     var end = start
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    var hasher = LineHasher()
     while end < bytes.count, isLetter(bytes[end]), end - start < 16 {
-      hash = (hash ^ UInt64(bytes[end])) &* 0x0000_0100_0000_01b3
+      hasher.add(bytes[end])
       end += 1
     }
     guard end - start >= 3, end == bytes.count || !isWordByte(bytes[end]),
-      isCalendarWordHash(hash)
+      isCalendarWordHash(hasher.state)
     else { return nil }
     return end
   }
@@ -158,15 +152,15 @@ public struct LearnedLineHash: Sendable {
   /// short, and sparing the long ones keeps the check off prose.
   static let calendarLineBytes = 200
 
-  /// The FNV-1a hashes of `calendarWords`, in an open-addressing table indexed by the hash's
+  /// The FNV-1a hashes (`LineHasher.state`, before the avalanche) of `calendarWords`, in an open-addressing table indexed by the hash's
   /// low bits (0 is an empty slot): looked up for every word of a short line with a digit, where
   /// a `Set`'s seeded hashing cost more than the rest of the key.
   private static let calendarWordTable: [UInt64] = {
     var table = [UInt64](repeating: 0, count: calendarTableSlots)
     for word in calendarWords {
-      let hash = word.utf8.reduce(0xcbf2_9ce4_8422_2325 as UInt64) {
-        ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01b3
-      }
+      var hasher = LineHasher()
+      for byte in word.utf8 { hasher.add(byte) }
+      let hash = hasher.state
       var slot = Int(truncatingIfNeeded: hash) & (calendarTableSlots - 1)
       while table[slot] != 0 && table[slot] != hash { slot = (slot + 1) & (calendarTableSlots - 1) }
       table[slot] = hash

@@ -73,8 +73,8 @@ extension LineMiner {
 /// Hashes the folded view of a line (as `TextFolder` folds it for the matcher, accents kept):
 /// lines that differ only in case, typography, white space or NFC/NFD accents hash alike.
 ///
-/// The hash is 64-bit FNV-1a with a final avalanche step: deterministic across runs, so the
-/// two passes of `tamis suggest` agree. Holds a reusable buffer; make one per thread.
+/// The hash is `LineHasher`'s (FNV-1a with an avalanche step): deterministic across runs, so
+/// the two passes of `tamis suggest` agree. Holds a reusable buffer; make one per thread.
 struct FoldedLineHash {
   private let folder = TextFolder(stripAccents: false)
   private var buffer: [UInt8] = []
@@ -83,15 +83,12 @@ struct FoldedLineHash {
   mutating func hash(_ line: UnsafeBufferPointer<UInt8>) -> (UInt64, Int)? {
     folder.fold(line, into: &buffer)
     guard !buffer.isEmpty else { return nil }
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    var hasher = LineHasher()
     var scalars = 0
     for byte in buffer {
-      hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+      hasher.add(byte)
       if byte & 0xC0 != 0x80 { scalars += 1 }
     }
-    hash ^= hash >> 33
-    hash = hash &* 0xff51_afd7_ed55_8ccd
-    hash ^= hash >> 33
-    return (hash, scalars)
+    return (hasher.finalised, scalars)
   }
 }
