@@ -30,18 +30,12 @@ struct LearningCommand {
       try streams.errors.write("tamis: error: \(problem)\n")
       return .usageOrRules
     }
-    // The rules are loaded before the crawl is read: their errors stop the run at once, and
-    // their `detect:` patterns name the site of a document that has none.
-    guard let rules = try RuleLoader.load(for: invocation, reportingTo: streams.errors) else {
-      return .usageOrRules
-    }
-    let detection = CompiledRuleSet(detectorsOf: rules)
-    let detector = detection.hasDetectors ? detection : nil
+    let detection = LearningDetection(invocation: invocation)
     let jobs = invocation.jobs ?? ProcessInfo.processInfo.activeProcessorCount
     let folders = folderPrefixes()
     let counter =
       invocation.jsonLines
-      ? countJSONLines(detector, jobs: jobs) : countFiles(folders, detector, jobs: jobs)
+      ? countJSONLines(detection, jobs: jobs) : countFiles(folders, detection, jobs: jobs)
     let thresholds = LineCounter.Thresholds(
       minDocuments: invocation.learnMinDocuments,
       minSharePercent: invocation.learnMinSharePercent)
@@ -67,7 +61,7 @@ struct LearningCommand {
     }
     let recorder =
       invocation.learnOutDirectory == nil
-      ? nil : LearningRecorder(learned: learned, detector: detector)
+      ? nil : LearningRecorder(learned: learned, detector: detection.neededDetector)
     let learning = LearningRun(lines: learned, folderPrefixes: folders, recorder: recorder)
     var status: ExitCode
     if let outputDirectory = invocation.outputDirectory {
@@ -138,7 +132,7 @@ struct LearningCommand {
   // MARK: - First pass
 
   /// Counts the records of the JSON Lines operands; their errors are left to the cleaning pass.
-  private func countJSONLines(_ detector: CompiledRuleSet?, jobs: Int) -> LineCounter {
+  private func countJSONLines(_ detection: LearningDetection, jobs: Int) -> LineCounter {
     var counter = LineCounter()
     var problems: [String] = []
     let site = invocation.site.flatMap { $0.isEmpty ? nil : $0 }
@@ -147,7 +141,7 @@ struct LearningCommand {
         document.bytes.withUnsafeBufferPointer { bytes in
           (
             LineCounter.lines(in: bytes),
-            site ?? (document.site.isEmpty ? detector?.detectedSite(in: bytes) : document.site)
+            site ?? (document.site.isEmpty ? detection.site(in: bytes) : document.site)
           )
         }
       }
@@ -158,7 +152,7 @@ struct LearningCommand {
   }
 
   /// Counts the documents of a batch run; unreadable ones are left to the cleaning pass.
-  private func countFiles(_ folders: [String], _ detector: CompiledRuleSet?, jobs: Int)
+  private func countFiles(_ folders: [String], _ detection: LearningDetection, jobs: Int)
     -> LineCounter
   {
     var counter = LineCounter()
@@ -179,7 +173,7 @@ struct LearningCommand {
           (
             LineCounter.lines(in: bytes),
             site ?? LearningRun.site(of: document.path, folderPrefixes: folders)
-              ?? detector?.detectedSite(in: bytes)
+              ?? detection.site(in: bytes)
           )
         }
       }
