@@ -16,7 +16,8 @@ public struct Cleaner: Sendable {
   /// - Parameters:
   ///   - rules: the rules.
   ///   - learned: lines learned from a crawl; a document whose `CleaningOptions.site` has some
-  ///     loses them (see `LearnedLines`).
+  ///     loses them (see `LearnedLines`), and so does one without a site whose text a site
+  ///     pack's `detect:` recognises (`CompiledRuleSet.detectedSite(in:)`).
   public init(rules: RuleSet, learned: LearnedLines? = nil) {
     self.compiled = CompiledRuleSet(rules)
     self.learned = learned
@@ -71,7 +72,11 @@ public struct Cleaner: Sendable {
     let document = Document(
       bytes: bytes, language: options.language, measuresShapes: options.structure)
     var state = CleaningState(compiled: compiled, document: document, options: options)
-    state.learned = learned?.site(for: options.site)
+    if let learned {
+      // As `--learn` counted it: a document without a site is its detected site's.
+      let named = options.site?.isEmpty == false ? options.site : nil
+      state.learned = learned.site(for: named ?? compiled.detectedSite(in: bytes))
+    }
     for pass in CleaningPasses.standard { pass.apply(to: &state) }
     return state
   }

@@ -9,8 +9,9 @@ import Tamis
 /// at least `--learn-min-docs` documents and `--learn-min-share` % of the site's; the second is
 /// the ordinary JSON Lines or batch run, with a cleaner that removes them (`LearnedLinePass`).
 /// A document's site is `--site`, else its URL field's host (JSON Lines), else the first folder
-/// under its input folder (batch). Standard input and pipes cannot be read twice: they are
-/// refused before anything is read.
+/// under its input folder (batch), else the first host of the site pack whose `detect:` matches
+/// it (`CompiledRuleSet.detectedSite(in:)`). Standard input and pipes cannot be read twice: they
+/// are refused before anything is read.
 ///
 /// With `--learn-out DIR`, the learned lines are written after the cleaning pass as one site
 /// pack per site (`LearnedPack`), `DIR/HOST.rules`; an existing file there is never replaced.
@@ -29,10 +30,12 @@ struct LearningCommand {
       try streams.errors.write("tamis: error: \(problem)\n")
       return .usageOrRules
     }
+    let detection = LearningDetection(invocation: invocation)
     let jobs = invocation.jobs ?? ProcessInfo.processInfo.activeProcessorCount
     let folders = folderPrefixes()
     let counter =
-      invocation.jsonLines ? countJSONLines(jobs: jobs) : countFiles(folders, jobs: jobs)
+      invocation.jsonLines
+      ? countJSONLines(detection, jobs: jobs) : countFiles(folders, detection, jobs: jobs)
     let thresholds = LineCounter.Thresholds(
       minDocuments: invocation.learnMinDocuments,
       minSharePercent: invocation.learnMinSharePercent)
@@ -56,7 +59,9 @@ struct LearningCommand {
           + "name a new folder or move the old packs away\n")
       return .usageOrRules
     }
-    let recorder = invocation.learnOutDirectory == nil ? nil : LearningRecorder(learned: learned)
+    let recorder =
+      invocation.learnOutDirectory == nil
+      ? nil : LearningRecorder(learned: learned, detector: detection.neededDetector)
     let learning = LearningRun(lines: learned, folderPrefixes: folders, recorder: recorder)
     var status: ExitCode
     if let outputDirectory = invocation.outputDirectory {
@@ -127,23 +132,29 @@ struct LearningCommand {
   // MARK: - First pass
 
   /// Counts the records of the JSON Lines operands; their errors are left to the cleaning pass.
-  private func countJSONLines(jobs: Int) -> LineCounter {
+  private func countJSONLines(_ detection: LearningDetection, jobs: Int) -> LineCounter {
     var counter = LineCounter()
     var problems: [String] = []
+    let site = invocation.site.flatMap { $0.isEmpty ? nil : $0 }
     Corpus(invocation: invocation).forEachBatch(jobs: jobs, problems: &problems) { batch in
-      let lines = Parallel.map(batch, jobs: jobs) { document in
-        document.bytes.withUnsafeBufferPointer(LineCounter.lines(in:))
+      let counted = Parallel.map(batch, jobs: jobs) { document in
+        document.bytes.withUnsafeBufferPointer { bytes in
+          (
+            LineCounter.lines(in: bytes),
+            site ?? (document.site.isEmpty ? detection.site(in: bytes) : document.site)
+          )
+        }
       }
-      for (document, lines) in zip(batch, lines) {
-        counter.add(lines, site: invocation.site ?? document.site)
-      }
+      for (lines, site) in counted { counter.add(lines, site: site) }
       return true
     }
     return counter
   }
 
   /// Counts the documents of a batch run; unreadable ones are left to the cleaning pass.
-  private func countFiles(_ folders: [String], jobs: Int) -> LineCounter {
+  private func countFiles(_ folders: [String], _ detection: LearningDetection, jobs: Int)
+    -> LineCounter
+  {
     var counter = LineCounter()
     guard case .success(let documents) = InputWalker.documents(in: invocation.inputs) else {
       return counter
@@ -152,20 +163,21 @@ struct LearningCommand {
     let encoding = invocation.encoding ?? .utf8
     for start in stride(from: 0, to: documents.count, by: Self.batchDocuments) {
       let chunk = documents[start..<min(start + Self.batchDocuments, documents.count)]
+      let site = invocation.site.flatMap { $0.isEmpty ? nil : $0 }
       let counted = Parallel.map(Array(chunk), jobs: jobs) {
-        document -> LineCounter.DocumentLines? in
+        document -> (LineCounter.DocumentLines, String?)? in
         guard document.unlistableFolderError == nil,
           case .success(let read) = InputReader.read(document.path, streams: quiet)
         else { return nil }
-        return encoding.decode(read).bytes.withUnsafeBufferPointer(LineCounter.lines(in:))
+        return encoding.decode(read).bytes.withUnsafeBufferPointer { bytes in
+          (
+            LineCounter.lines(in: bytes),
+            site ?? LearningRun.site(of: document.path, folderPrefixes: folders)
+              ?? detection.site(in: bytes)
+          )
+        }
       }
-      for (document, lines) in zip(chunk, counted) {
-        guard let lines else { continue }
-        let site =
-          invocation.site
-          ?? LearningRun.site(of: document.path, folderPrefixes: folders)
-        counter.add(lines, site: site)
-      }
+      for case (let lines, let site)? in counted { counter.add(lines, site: site) }
     }
     return counter
   }

@@ -28,18 +28,25 @@ final class LearningRecorder: Sendable {
   }
 
   let learned: LearnedLines
+  /// The site packs' detectors, which name the site of a document that has none, as the first
+  /// pass did; nil when no pack has one.
+  let detector: CompiledRuleSet?
   private let sites = Mutex<[String: Site]>([:])
 
-  /// Creates a recorder for `learned`.
-  init(learned: LearnedLines) {
+  /// Creates a recorder for `learned`; `detector` names the site of a document without one.
+  init(learned: LearnedLines, detector: CompiledRuleSet? = nil) {
     self.learned = learned
+    self.detector = detector
   }
 
   /// What was recorded, by site key.
   var recorded: [String: Site] { sites.withLock { $0 } }
 
-  /// Records one cleaned document: `text` is what was cleaned, `article` the result.
+  /// Records one cleaned document: `text` is what was cleaned, `article` the result, `host` the
+  /// site the run gave it (nil: the one its pack's `detect:` names, as the cleaner found it).
   func record(site host: String?, text: [UInt8], article: CleanedArticle) {
+    let named = host?.isEmpty == false ? host : nil
+    let host = named ?? text.withUnsafeBufferPointer { detector?.detectedSite(in: $0) }
     guard let site = learned.site(for: host) else { return }
     var seen = Site()
     var hasher = LearnedLineHash()

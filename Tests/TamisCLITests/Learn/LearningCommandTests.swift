@@ -79,6 +79,34 @@ import Testing
     #expect(again.output.isEmpty)
   }
 
+  @Test("a document with no URL is learned under the site a pack's detect: recognises")
+  func detectedSite() throws {
+    var records: [String] = []
+    for index in 0..<12 {
+      let text = Self.document(index, site: "d.net") + "\n\nPublished with the Dnet platform\n"
+      records.append(JSONValue.object(["id": .string("\(index)"), "text": .string(text)]).rendered)
+    }
+    let path = try TestPaths.file(named: "nourl.jsonl", records.joined(separator: "\n") + "\n")
+    let pack = try TestPaths.file(
+      named: "d.net.rules",
+      "title: D net\nlang: any\nsite: d.net\ndetect: contains \"Dnet platform\"\n")
+    let packs = try TestPaths.temporaryFolder().appendingPathComponent("packs").path
+    let run = CLIRun([
+      "--jsonl", "--learn", "--explain", "--no-default-rules", "--rules", pack,
+      "--learn-out", packs, path,
+    ])
+    #expect(run.status == .success, "\(run.errors)")
+    #expect(run.errors.contains("(0 without a site"))
+    #expect(!run.output.contains("\"body\":\"Follow"))
+    #expect(run.output.contains(#""why":"repeated in 9 of 12 documents of d.net""#))
+    let written = try String(contentsOfFile: packs + "/d.net.rules", encoding: .utf8)
+    #expect(written.contains("followers"))
+    // Without the pack, nothing names their site: they are cleaned without learned lines.
+    let alone = CLIRun(["--jsonl", "--learn", "--no-default-rules", path])
+    #expect(alone.errors.contains("(12 without a site"))
+    #expect(alone.output.contains("followers"))
+  }
+
   @Test("a batch run learns per folder under the input")
   func batch() throws {
     let root = try TestPaths.temporaryFolder()

@@ -52,7 +52,8 @@ import Testing
     #expect(!inline.body.contains("Climate"))
   }
 
-  @Test("a short learned line heading a paragraph after the core's end is a section heading")
+  @Test(
+    "a short learned line heading a paragraph or a list after the core's end is a section heading")
   func sectionHeadingPastTheCore() throws {
     let tail =
       "The region has a mild climate, with warm summers and cool wet winters in most of its valleys."
@@ -61,6 +62,11 @@ import Testing
     let text = lines.joined(separator: "\n\n")
     let kept = try Self.cleaner(["Climate"]).clean(text, options: .init(site: "example.com"))
     #expect(kept.body.contains("\n\nClimate\n\n"))
+    // A heading above a list of links (Wikipedia's "External links"), not above prose.
+    let links = ["Official site of the regional tourism board", "Regional weather service"]
+    let listed = (Self.prose + shortRun + ["Travel"] + links).joined(separator: "\n\n")
+    let heading = try Self.cleaner(["Travel"]).clean(listed, options: .init(site: "example.com"))
+    #expect(heading.body.contains("\n\nTravel\n\n"))
     let menu = (["Home", "Climate"] + Self.prose).joined(separator: "\n\n")
     let removed = try Self.cleaner(["Home", "Climate"]).clean(
       menu, options: .init(site: "example.com"))

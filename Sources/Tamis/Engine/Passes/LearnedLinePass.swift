@@ -9,9 +9,10 @@
 ///   its section heading;
 /// - a line inside the core that the same document also holds outside it: the copy outside is
 ///   the boilerplate, the one inside the article's;
-/// - a short menu-like line (not `isInline`) anywhere that heads a paragraph or a caption and follows
-///   a line the article keeps: the section heading "Climate" of a long article whose core ends
-///   before it (a gallery or a list ended the core's reach), not its site's menu item.
+/// - a short menu-like line (not `isInline`) anywhere between two lines the article keeps, the
+///   next one longer than a menu item (a paragraph, a caption, a list item): the section heading
+///   "Climate" of a long article whose core ends before it (a gallery or a list ended the core's
+///   reach), or "Travel" above a list of links, not its site's menu item.
 ///
 /// A learned line that a `credit` rule joined to a caption is boilerplate all the same: the
 /// caption is undone, the learned lines of the pair removed, and a credit line that is not
@@ -81,9 +82,9 @@ struct LearnedLinePass: CleaningPass {
   }
 
   /// A short line (a menu item's length, no separators, no sentence end) between two lines the
-  /// rules keep in the body (neither learned), the next one as long as guarded prose: the place
-  /// of a section heading above its paragraph or picture caption, never of a menu, which follows
-  /// other menu items, nor of a promo, which is a sentence.
+  /// rules keep in the body (neither learned), the next one longer than a menu item: the place of
+  /// a section heading above its paragraph, picture caption or list of links, never of a menu,
+  /// whose items follow and precede other menu items, nor of a promo, which is a sentence.
   private static func isSectionHeading(_ line: Int, in state: CleaningState) -> Bool {
     let document = state.document
     let shape = document.shapes[line]
@@ -94,7 +95,7 @@ struct LearnedLinePass: CleaningPass {
       state.learnedMatch[previous] == nil, case .body = state.fates[previous]
     else { return false }
     guard state.learnedMatch[next] == nil, case .body = state.fates[next] else { return false }
-    return document.shapes[next].effectiveTokens >= Double(Settings.guardedProseTokens)
+    return document.shapes[next].effectiveTokens > Double(Settings.menuItemTokens)
   }
 
   /// The nearest non-blank line from `start` going by `step`, if any.
