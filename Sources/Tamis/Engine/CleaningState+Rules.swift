@@ -27,7 +27,7 @@ extension CleaningState {
       case .prose: return lineClass.isProseLike
       case .notProse: return !lineClass.isProseLike
       case .notSentence:
-        return !lineClass.isProseLike && !document.shapes[line].endsLikeSentence
+        return lineClass != .prose && !document.shapes[line].endsLikeSentence
       case .junk: return lineClass == .junk
       case .menuLike: return document.shapes[line].isMenuLike
       case .inNavigationRun: return body?.inNavigationRun[line] ?? false

@@ -41,7 +41,8 @@ public enum Condition: Sendable, Hashable {
     case prose = "prose"
     /// Anything else: a heading, a menu item, a label, a date.
     case notProse = "not-prose"
-    /// Not prose, and not ending like a sentence either: a short sentence ("He declined to
+    /// No paragraph (a line too short for one may still read as text: a headline in sentence
+    /// case), and not ending like a sentence either: a short sentence ("He declined to
     /// comment.") is spared.
     case notSentence = "not-sentence"
     /// A date or time line, a separator list, a ticker item.

@@ -12,7 +12,7 @@ import Testing
     group: after
       when: after-body
       when: not-sentence
-      when: max-words 12
+      when: max-words 16
       drop-line: any
 
     """
@@ -55,4 +55,23 @@ import Testing
     let article = try Base.clean(Self.afterBody, dump)
     #expect(Base.removed(article) == ["Home", "Contact"])
   }
+
+  @Test("a headline in sentence case without a full stop is no sentence; a short sentence is")
+  func sentenceCaseHeadlines() throws {
+    let form = ["Your name", "Comment", "Text format", "Basic HTML", "Plain text", "Anonymous"]
+    let headline = "Air pollution may cause infertility for a significant number of couples"
+    let teaser =
+      "Rivers rose across the region after two days of heavy rain, and the roads along the"
+      + " valley were closed to all traffic until further notice."
+    let dump =
+      Base.article + "\n\n" + form.joined(separator: "\n") + "\nreply\nLars\n"
+      + headline + "\nNobody else spoke.\n" + teaser + "\n"
+    #expect(Self.lineClass(headline) == .nearProse)
+    let article = try Base.clean(Self.afterBody, dump)
+    #expect(Base.removed(article).contains(headline))
+    #expect(article.body.contains("Nobody else spoke."))
+    #expect(article.body.hasSuffix(teaser))
+  }
+
+  static func lineClass(_ text: String) -> LineClass { BodyCoreEdgeTests.lineClass(text) }
 }
