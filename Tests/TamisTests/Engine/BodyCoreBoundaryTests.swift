@@ -74,4 +74,87 @@ import Testing
   }
 
   static func lineClass(_ text: String) -> LineClass { BodyCoreEdgeTests.lineClass(text) }
+
+  static let farAfter = """
+    group: far
+      when: far-after-body
+      when: not-list-item
+      drop-line: any
+
+    """
+
+  /// A gallery set in the article: more short lines in a row than `coreReachBreakLines`.
+  static let gallery = [
+    "The presidents and their clubs", "Read more", "Back See again", "Back", "Back", "Messenger",
+    "Google", "Pinterest", "Copy link",
+  ]
+
+  @Test("paragraphs back to back after a gallery continue the article; far past it, comments go")
+  func galleryInTheArticle() throws {
+    let comment =
+      "I have said this for years and nobody listens, but the council will never fix the buses"
+      + " until the people who run it have to ride them every single day of the week."
+    let names = ["Lars", "reply", "March", "Report", "Like", "Share", "Follow", "Block"]
+    let dump =
+      Base.article + "\n\n" + Self.gallery.joined(separator: "\n") + "\n\n" + Base.article
+      + "\n\n" + names.joined(separator: "\n") + "\n" + comment + "\n"
+    let article = try Base.clean(Self.farAfter, dump)
+    #expect(article.body.hasSuffix(Base.article + "\n\n" + names.prefix(4).joined(separator: "\n")))
+    #expect(Base.removed(article) == Array(names.dropFirst(4)) + [comment])
+  }
+
+  @Test("a gallery's run ends the core when no paragraphs follow it back to back")
+  func runWithoutParagraphs() throws {
+    let teasers = [
+      "Flood warnings issued for three river valleys",
+      "Rivers rose across the region after two days of heavy rain, and the roads along the valley"
+        + " were closed to all traffic until further notice from the police.",
+      "Bakery wins a national prize",
+      "The family-run bakery on the high street won the national prize for its sourdough loaf,"
+        + " beating more than four hundred entries from across the country this year.",
+    ]
+    let dump =
+      Base.article + "\n\n" + Self.gallery.joined(separator: "\n") + "\n\n"
+      + teasers.joined(separator: "\n") + "\n"
+    let article = try Base.clean(Self.farAfter, dump)
+    // The 4 lines next to the core's end are its edge (`Settings.bodyEdgeLines`).
+    #expect(article.body.hasSuffix(Self.gallery[3]))
+    #expect(Base.removed(article) == Array(Self.gallery.dropFirst(4)) + teasers)
+  }
+
+  @Test("far after the core, a list entry stays and the rest goes; near it, a bio stays")
+  func farAfterTheCore() throws {
+    let bio = "Ana Lima covers the town hall for the paper and has written two books about it."
+    let form = [
+      "Your name", "Your e-mail", "Comment", "Text format", "Basic HTML", "Plain text", "Anonymous",
+      "reply", "Lars",
+    ]
+    let entry = "- Town budget 2024, the council's report, published in March."
+    let teaser =
+      "Rivers rose across the region after two days of heavy rain, and the roads along the"
+      + " valley were closed to all traffic until further notice."
+    let dump =
+      Base.article + "\n\n" + bio + "\n\n" + form.joined(separator: "\n") + "\n" + teaser
+      + "\n" + entry + "\n"
+    let article = try Base.clean(Self.farAfter, dump)
+    #expect(article.body.contains(bio))
+    #expect(article.body.hasSuffix(entry))
+    #expect(Base.removed(article) == Array(form.dropFirst(4)) + [teaser])
+  }
+
+  @Test("a zone's lines do not count in the distance to the core: a last paragraph stays")
+  func zoneBeforeTheLastParagraph() throws {
+    let block = ["Skip past newsletter promotion", "Sign up", "Privacy notice", "after newsletter"]
+    let last =
+      "Councils say the shortage of land is the main obstacle, and several are now looking."
+    let rules =
+      Self.farAfter
+      + "group: promo\n  drop-block: equals \"Skip past newsletter promotion\" until equals"
+      + " \"after newsletter\"\n"
+    let dump =
+      Base.article + "\n\n" + block.joined(separator: "\n") + "\n\n" + last + "\n\nFooter\n"
+    let article = try Base.clean(rules, dump)
+    #expect(article.body.hasSuffix(last + "\n\nFooter"))
+    #expect(Base.removed(article) == block)
+  }
 }
