@@ -196,6 +196,11 @@ public enum Settings {
   /// headlines before another story.
   public static let coreResumeExtraLines = 4
 
+  /// A short line whose text comes back this many times among a dump's candidate lines parts
+  /// the core like a zone's first line: the "Reply" under each comment, the "Read more" of each
+  /// teaser; twice may be chance (a label above and below a table).
+  public static let repeatedLabelCount = 3
+
   /// A line a zone rule would remove stays when it lies in the core, is prose-like and has at
   /// least this many tokens: the article itself, not a label.
   public static let guardedProseTokens = 8

@@ -157,4 +157,21 @@ import Testing
     #expect(article.body.hasSuffix(last + "\n\nFooter"))
     #expect(Base.removed(article) == block)
   }
+
+  @Test("a label repeated under each comment parts the thread from the article")
+  func repeatedLabels() throws {
+    let comments = [
+      "I have said this for years and nobody listens, but the council will never fix the buses"
+        + " until the people who run it have to ride them every day.",
+      "The library was the only thing worth saving in this budget, and I am glad the mayor saw"
+        + " that in the end, even if it took three hours of shouting.",
+      "Three hours for a budget that changes nothing is a waste of everybody's evening, and the"
+        + " council should be ashamed of the way it treats its residents.",
+    ]
+    let thread = comments.map { $0 + "\nReply" }.joined(separator: "\n")
+    let dump = Base.article + "\n\n" + thread + "\n"
+    let article = try Base.clean(Self.afterBody, dump)
+    #expect(article.body == Base.article + "\n\n" + comments.joined(separator: "\n"))
+    #expect(Base.removed(article) == ["Reply", "Reply", "Reply"])
+  }
 }
