@@ -32,7 +32,10 @@ struct BodyCorePass: CleaningPass {
         candidates.append(line)
       }
     }
-    boundaries.formUnion(Self.repeatedLabels(in: state.document, candidates))
+    // Without prose there is no core to part: skip the count (a dump of menu lines only).
+    if candidates.contains(where: { state.document.classes[$0] == .prose }) {
+      boundaries.formUnion(Self.repeatedLabels(in: state.document, candidates))
+    }
     state.body = BodyCore(
       state.document, candidates: candidates, boundaries: boundaries,
       hardBoundaries: hardBoundaries)
