@@ -252,7 +252,8 @@ extension RuleLinter {
     case (.maxWords(let nb), .maxWords(let na)): nb <= na
     case (.minWords(let nb), .minWords(let na)): nb >= na
     case (.maxLength(let nb), .maxLength(let na)): nb <= na
-    case (.body(let pb), .body(let pa)): pb == pa || (pa == .outside && pb != .inside)
+    case (.body(let pb), .body(let pa)):
+      pb == pa || (pa == .outside && pb != .inside) || (pa == .after && pb == .farAfter)
     case (.shape(let sb), .shape(let sa)): sb == sa
     case (.bodyEdge, .bodyEdge): true
     default: false

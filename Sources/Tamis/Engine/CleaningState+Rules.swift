@@ -15,6 +15,7 @@ extension CleaningState {
     switch condition {
     case .body(let wanted):
       guard let position = body?.confidentPosition(of: line) else { return false }
+      if wanted == .farAfter { return position == .after && line >= farAfterStart }
       return position == wanted || (wanted == .outside && position != .inside)
     case .bodyEdge:
       return isNearBodyEdge(line)
@@ -27,10 +28,11 @@ extension CleaningState {
       case .prose: return lineClass.isProseLike
       case .notProse: return !lineClass.isProseLike
       case .notSentence:
-        return !lineClass.isProseLike && !document.shapes[line].endsLikeSentence
+        return lineClass != .prose && !document.shapes[line].endsLikeSentence
       case .junk: return lineClass == .junk
       case .menuLike: return document.shapes[line].isMenuLike
       case .inNavigationRun: return body?.inNavigationRun[line] ?? false
+      case .notListItem: return !document.shapes[line].isListItem
       case .titleCase: return Self.isTitleCase(document.content(line))
       case .dateStamp:
         return Self.isDateStamp(document.shapes[line], Whitespace.trimmed(document.content(line)))

@@ -32,6 +32,10 @@ public enum Condition: Sendable, Hashable {
     case before = "before-body"
     case inside = "in-body"
     case after = "after-body"
+    /// Below the core and more than `Settings.bodyEdgeLines` non-blank lines past its last
+    /// line, not counting the lines a zone removes: past the end matter (an author's bio, a
+    /// correction) that follows an article.
+    case farAfter = "far-after-body"
     case outside = "outside-body"
   }
 
@@ -41,7 +45,8 @@ public enum Condition: Sendable, Hashable {
     case prose = "prose"
     /// Anything else: a heading, a menu item, a label, a date.
     case notProse = "not-prose"
-    /// Not prose, and not ending like a sentence either: a short sentence ("He declined to
+    /// No paragraph (a line too short for one may still read as text: a headline in sentence
+    /// case), and not ending like a sentence either: a short sentence ("He declined to
     /// comment.") is spared.
     case notSentence = "not-sentence"
     /// A date or time line, a separator list, a ticker item.
@@ -50,6 +55,9 @@ public enum Condition: Sendable, Hashable {
     case menuLike = "menu-like"
     /// One of a run of short lines that reads as a menu.
     case inNavigationRun = "in-nav-run"
+    /// Does not start like a list item (`1.`, `-`, `•`, `^`…): a list's entries, references
+    /// included, are spared.
+    case notListItem = "not-list-item"
     /// Most of its long words start with a capital (`Settings.menuTitleShare`): a name, a
     /// headline; "By the numbers" is not one. Read on the line's words, so it holds with the
     /// structure layer off too.

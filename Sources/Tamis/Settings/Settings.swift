@@ -186,6 +186,21 @@ public enum Settings {
   /// line ending with `:`: a comment form or a footer, not headings between paragraphs.
   public static let coreReachBreakLines = 8
 
+  /// The core's reach goes on past such a run when this many prose lines follow it back to
+  /// back: a gallery or a share row set in the article; comments and teasers have a name, a date
+  /// or a headline between their paragraphs.
+  public static let coreResumeParagraphs = 3
+
+  /// A run that the reach goes on past is at most this many lines longer than
+  /// `coreReachBreakLines`: a gallery's or a share row's few lines, not a page's worth of
+  /// headlines before another story.
+  public static let coreResumeExtraLines = 4
+
+  /// A short line whose text comes back this many times among a dump's candidate lines parts
+  /// the core like a zone's first line: the "Reply" under each comment, the "Read more" of each
+  /// teaser; twice may be chance (a label above and below a table).
+  public static let repeatedLabelCount = 3
+
   /// A line a zone rule would remove stays when it lies in the core, is prose-like and has at
   /// least this many tokens: the article itself, not a label.
   public static let guardedProseTokens = 8

@@ -32,8 +32,38 @@ struct BodyCorePass: CleaningPass {
         candidates.append(line)
       }
     }
+    // Without prose there is no core to part: skip the count (a dump of menu lines only).
+    if candidates.contains(where: { state.document.classes[$0] == .prose }) {
+      boundaries.formUnion(Self.repeatedLabels(in: state.document, candidates))
+    }
     state.body = BodyCore(
       state.document, candidates: candidates, boundaries: boundaries,
       hardBoundaries: hardBoundaries)
+  }
+
+  /// The short lines of words (no code, no list item, no table row) whose text comes back at
+  /// least `Settings.repeatedLabelCount` times among the candidates: the "Reply" of each
+  /// comment, the "Read more" of each teaser. Items repeat, an article's own lines do not; each
+  /// one parts the items like a zone's first line.
+  private static func repeatedLabels(in document: Document, _ candidates: [Int]) -> Set<Int> {
+    var counts: [UInt64: Int] = [:]
+    var keyed: [(line: Int, key: UInt64)] = []
+    for line in candidates {
+      let shape = document.shapes[line]
+      let lineClass = document.classes[line]
+      guard lineClass == .short || lineClass == .junk, shape.words > 0, !shape.looksLikeCode,
+        !shape.isListItem, !shape.isTableRow
+      else { continue }
+      var hasher = LineHasher()
+      for byte in Whitespace.trimmed(document.content(line)) { hasher.add(byte) }
+      let key = hasher.finalised
+      counts[key, default: 0] += 1
+      keyed.append((line, key))
+    }
+    var repeated: Set<Int> = []
+    for (line, key) in keyed where counts[key, default: 0] >= Settings.repeatedLabelCount {
+      repeated.insert(line)
+    }
+    return repeated
   }
 }

@@ -59,6 +59,21 @@ struct ZonePass: CleaningPass {
       else { continue }
       Self.markTail(in: &state, rule: index, minimumWords: minimumWords)
     }
+    state.farAfterStart = Self.farAfterStart(in: state)
+  }
+
+  /// The first line past the core's end and `Settings.bodyEdgeLines` more non-blank lines that
+  /// no zone removes: a newsletter block between the article and its last paragraph does not
+  /// count, an author's bio after it does.
+  private static func farAfterStart(in state: CleaningState) -> Int {
+    guard let core = state.body?.lines else { return Int.max }
+    var seen = 0
+    for line in (core.upperBound + 1)..<state.document.lineCount
+    where !state.document.isBlank(line) && state.zoneRule[line] == nil {
+      seen += 1
+      if seen > Settings.bodyEdgeLines { return line }
+    }
+    return Int.max
   }
 
   /// Marks the title-like lines after the last sentence-like line of at least `minimumWords`

@@ -121,32 +121,49 @@ struct BodyCore: Sendable {
     }
 
     // 2. Reach.
-    func reach(_ order: some Sequence<Int>) -> Int? {
+    func reach(_ order: [Int], resumes: Bool) -> Int? {
       var sum = 0.0
       var bestSum = 0.0
       var edge: Int?
       var shortRun = 0
-      for k in order {
+      var position = 0
+      while position < order.count {
+        let k = order[position]
         let line = candidates[k]
         if hardBoundaries.contains(line) { break }
         // A long run of lines that are neither prose nor list, code or an introduction ends the
         // article: what lies past it (a form, a comment thread) is another part of the page.
+        // Unless, below the anchor, paragraphs follow it back to back: then it was a widget set
+        // in the article (a gallery, a share row), and the reach goes on with them. (Above the
+        // anchor the core's start is found by growth, which crosses code and lists.)
         if classes[line].isProseLike || isListItem(line) || shapes[line].endsWithColon {
           shortRun = 0
         } else if !isNeutral(line) {
           shortRun += 1
-          if shortRun >= Settings.coreReachBreakLines { break }
+          if shortRun >= Settings.coreReachBreakLines {
+            guard resumes,
+              let resume = Self.paragraphsAfterRun(
+                order, from: position + 1, candidates, classes, boundaries.union(hardBoundaries))
+            else { break }
+            for skipped in order[position..<resume] { sum += weight(candidates[skipped]) }
+            shortRun = 0
+            position = resume
+            continue
+          }
         }
         sum += weight(line)
         if sum > bestSum, classes[line].isProseLike {
           bestSum = sum
           edge = k
         }
+        position += 1
       }
       return edge
     }
-    if let edge = reach((last + 1)..<candidates.count) { last = edge }
-    if let edge = reach(stride(from: first - 1, through: 0, by: -1)) { first = edge }
+    if let edge = reach(Array((last + 1)..<candidates.count), resumes: true) { last = edge }
+    if let edge = reach(Array(stride(from: first - 1, through: 0, by: -1)), resumes: false) {
+      first = edge
+    }
 
     // 3. Growth.
     func grow(_ order: some Sequence<Int>) -> Int? {
@@ -196,6 +213,33 @@ struct BodyCore: Sendable {
   func isMisplaced(zonePhraseAt phraseLine: Int, cutsForward: Bool) -> Bool {
     guard let lines else { return false }
     return cutsForward ? phraseLine < lines.lowerBound : phraseLine > lines.upperBound
+  }
+
+  /// Where the run of short lines that goes on at `order[start]` ends, at most
+  /// `Settings.coreResumeExtraLines` further, when
+  /// `Settings.coreResumeParagraphs` prose lines follow it back to back (no boundary on the
+  /// way); nil otherwise: comments and teasers have a name, a date or a headline between their
+  /// paragraphs, an article's paragraphs after a gallery do not.
+  private static func paragraphsAfterRun(
+    _ order: [Int], from start: Int, _ candidates: [Int], _ classes: [LineClass],
+    _ boundaries: Set<Int>
+  ) -> Int? {
+    var position = start
+    while position < order.count, !classes[candidates[order[position]]].isProseLike {
+      if boundaries.contains(candidates[order[position]]) { return nil }
+      position += 1
+      // A widget is a few lines; a longer run is the page around the article.
+      if position - start > Settings.coreResumeExtraLines { return nil }
+    }
+    let resume = position
+    var paragraphs = 0
+    while position < order.count, paragraphs < Settings.coreResumeParagraphs {
+      let line = candidates[order[position]]
+      guard classes[line] == .prose, !boundaries.contains(line) else { return nil }
+      paragraphs += 1
+      position += 1
+    }
+    return paragraphs == Settings.coreResumeParagraphs ? resume : nil
   }
 
   /// Marks the navigation runs: `Settings.navigationRunLines` or more candidate lines in a row

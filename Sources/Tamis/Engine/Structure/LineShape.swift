@@ -19,10 +19,12 @@ struct LineShape: Sendable {
   var endsLikeSentence = false
   /// Ends with `:` (a list or a quote follows).
   var endsWithColon = false
-  /// Starts like a list item: `1.`, `2)`, `-`, `*`, `•`, `–`, `·`.
+  /// Starts like a list item: `1.`, `2)`, `-`, `*`, `•`, `–`, `·`, or `^` (the back-link that
+  /// opens each entry of a wiki's list of references).
   var isListItem = false
-  /// Holds code or table punctuation (`{ } ; = │ ─`, or a letter right before `(`): a line of
-  /// a program, a formula or a table, which articles hold and menus do not.
+  /// Holds code or table punctuation (`{ } ; = │ ─`, or a letter right before `(`), or starts
+  /// with a shell or interpreter prompt (`$ hg pull`, `>>> import os`): a line of a program, a
+  /// terminal session, a formula or a table, which articles hold and menus do not.
   var looksLikeCode = false
   /// Holds CJK sentence punctuation (`。！？，、`).
   var hasCJKPunctuation = false
@@ -132,6 +134,7 @@ struct LineShape: Sendable {
     token.finish(into: &self, stopSet)
     (endsLikeSentence, endsWithColon) = Self.ending(of: text)
     isListItem = Self.startsLikeListItem(text)
+    if Self.startsLikePrompt(text) { looksLikeCode = true }
   }
 
   /// Notes what a punctuation or space scalar tells: code, separators, CJK punctuation, a time
@@ -349,6 +352,21 @@ struct LineShape: Sendable {
     return (false, false)
   }
 
+  /// Whether the line starts with a shell prompt (`$ `) or an interpreter's (`>>> `) followed by
+  /// a lower-case command: "$ 5 million" or "$ Dollar" is not a command.
+  private static func startsLikePrompt(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    let line = Whitespace.trimmed(text)
+    let promptLength: Int
+    if line.count >= 3, line[0] == 0x24, line[1] == 0x20 {
+      promptLength = 2
+    } else if line.count >= 5, line[0] == 0x3E, line[1] == 0x3E, line[2] == 0x3E, line[3] == 0x20 {
+      promptLength = 4
+    } else {
+      return false
+    }
+    return line[promptLength] &- 0x61 < 26
+  }
+
   private static func startsLikeListItem(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
     let line = Whitespace.trimmed(text)
     guard let first = line.first else { return false }
@@ -362,8 +380,8 @@ struct LineShape: Sendable {
     guard line.count >= 2 else { return false }
     let (scalar, next) = UTF8Scalars.decode(line, at: 0)
     let bullet =
-      first == 0x2D || first == 0x2A || first == 0x2B || scalar == 0x2022 || scalar == 0x2013
-      || scalar == 0xB7
+      first == 0x2D || first == 0x2A || first == 0x2B || first == 0x5E || scalar == 0x2022
+      || scalar == 0x2013 || scalar == 0xB7
     return bullet && next < line.count && line[next] == 0x20
   }
 }
