@@ -113,7 +113,7 @@ struct JSONRecordReader {
   mutating func readStringBytes() throws(JSONSyntaxError) -> [UInt8] {
     skipSpace()
     guard try peek() == UInt8(ascii: "\"") else { throw .notAString }
-    return try readStringContent()
+    return try readStringContent(keeping: true)
   }
 
   // MARK: - Values
@@ -122,8 +122,9 @@ struct JSONRecordReader {
     guard depth <= Self.depthLimit else { throw .tooDeep(limit: Self.depthLimit) }
     switch try peek() {
     case UInt8(ascii: "\""):
-      // Checked and decoded, but not made a String: the skipped value may be the whole text.
-      _ = try readStringContent()
+      // Checked, but not decoded: the skipped value may be the whole text, which
+      // `JSONRecord.stringBytes` decodes when it is asked for.
+      _ = try readStringContent(keeping: false)
     case UInt8(ascii: "{"):
       index += 1
       skipSpace()
@@ -236,11 +237,12 @@ struct JSONRecordReader {
 
   /// Reads a string literal at `index` (which holds `"`) and decodes it.
   private mutating func readString() throws(JSONSyntaxError) -> String {
-    String(decoding: try readStringContent(), as: UTF8.self)
+    String(decoding: try readStringContent(keeping: true), as: UTF8.self)
   }
 
-  /// Reads a string literal at `index` (which holds `"`) into its decoded UTF-8 bytes.
-  private mutating func readStringContent() throws(JSONSyntaxError) -> [UInt8] {
+  /// Reads a string literal at `index` (which holds `"`) into its decoded UTF-8 bytes; without
+  /// `keeping`, checks it the same way (same errors) and returns nothing.
+  private mutating func readStringContent(keeping: Bool) throws(JSONSyntaxError) -> [UInt8] {
     index += 1
     var decoded: [UInt8] = []
     var runStart = index
@@ -249,7 +251,7 @@ struct JSONRecordReader {
       guard index < bytes.endIndex else { throw .unexpectedEnd }
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
-        decoded += bytes[runStart..<index]
+        if keeping { decoded += bytes[runStart..<index] }
         index += 1
         return decoded
       }
@@ -258,19 +260,20 @@ struct JSONRecordReader {
         index += 1
         continue
       }
-      decoded += bytes[runStart..<index]
+      if keeping { decoded += bytes[runStart..<index] }
       let escapeOffset = offset
       index += 1
       guard index < bytes.endIndex else { throw .unexpectedEnd }
       let escaped = bytes[index]
       index += 1
       switch escaped {
-      case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escaped)
-      case UInt8(ascii: "b"): decoded.append(0x08)
-      case UInt8(ascii: "f"): decoded.append(0x0C)
-      case UInt8(ascii: "n"): decoded.append(0x0A)
-      case UInt8(ascii: "r"): decoded.append(0x0D)
-      case UInt8(ascii: "t"): decoded.append(0x09)
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"):
+        if keeping { decoded.append(escaped) }
+      case UInt8(ascii: "b"): if keeping { decoded.append(0x08) }
+      case UInt8(ascii: "f"): if keeping { decoded.append(0x0C) }
+      case UInt8(ascii: "n"): if keeping { decoded.append(0x0A) }
+      case UInt8(ascii: "r"): if keeping { decoded.append(0x0D) }
+      case UInt8(ascii: "t"): if keeping { decoded.append(0x09) }
       case UInt8(ascii: "u"):
         var scalar = try readHex4(escapeOffset)
         if (0xD800...0xDBFF).contains(scalar) {
@@ -290,7 +293,7 @@ struct JSONRecordReader {
         guard let unicode = Unicode.Scalar(scalar) else {
           throw .invalidUnicodeEscape(offset: escapeOffset)
         }
-        decoded += Array(String(Character(unicode)).utf8)
+        if keeping { decoded += Array(String(Character(unicode)).utf8) }
       default:
         throw .invalidEscape(offset: escapeOffset)
       }

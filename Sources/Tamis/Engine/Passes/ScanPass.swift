@@ -7,8 +7,8 @@ struct ScanPass: CleaningPass {
   func apply(to state: inout CleaningState) {
     let document = state.document
     let language = document.language
-    state.packMayApply = state.compiled.ruleSet.packs.map { pack in
-      guard case .generic(let packLanguage) = pack.scope else { return true }
+    state.packMayApply = state.compiled.packScopes.map { scope in
+      guard case .generic(let packLanguage) = scope else { return true }
       guard let language, let packLanguage else { return true }
       return language == packLanguage
     }
