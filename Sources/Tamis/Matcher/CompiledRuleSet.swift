@@ -76,6 +76,8 @@ public struct CompiledRuleSet: Sendable {
   /// twentieth of a JSON Lines run.
   let packScopes: [RulePack.Scope]
   let packPaths: [String]
+  /// The line scanners' tables of finished scans (`ScannerTables`), shared by every copy.
+  let scannerTables = ScannerTablePool()
 
   /// Compiles a rule set.
   public init(_ ruleSet: RuleSet) {

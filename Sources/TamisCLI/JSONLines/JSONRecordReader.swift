@@ -3,6 +3,9 @@
 struct JSONRecord {
   /// The members in input order: the decoded key and the raw bytes of the value.
   var members: [(key: String, rawValue: ArraySlice<UInt8>)]
+  /// The decoded bytes of the first member named `key`, when the reader was asked to keep it
+  /// and it is a string: the text field, decoded once while the line is read.
+  var decoded: (key: String, bytes: [UInt8])? = nil
 
   /// The decoded value of a string member, nil when absent; `.failure` when it is not a string.
   func string(_ key: String) -> Result<String, JSONSyntaxError>? {
@@ -11,6 +14,7 @@ struct JSONRecord {
 
   /// The decoded UTF-8 bytes of a string member, without building a `String`.
   func stringBytes(_ key: String) -> Result<[UInt8], JSONSyntaxError>? {
+    if let decoded, decoded.key == key { return .success(decoded.bytes) }
     guard let member = members.first(where: { $0.key == key }) else { return nil }
     var reader = JSONRecordReader(bytes: member.rawValue)
     return Result { () throws(JSONSyntaxError) in try reader.readStringBytes() }
@@ -66,15 +70,23 @@ struct JSONRecordReader {
     self.index = bytes.startIndex
   }
 
-  /// Reads one line holding one JSON object (surrounding white space allowed).
-  static func record(_ line: ArraySlice<UInt8>) -> Result<JSONRecord, JSONSyntaxError> {
+  /// Reads one line holding one JSON object (surrounding white space allowed); the first
+  /// member named `keeping`, when it is a string, is decoded on the way
+  /// (`JSONRecord.decoded`), so that its value is not read twice.
+  static func record(_ line: ArraySlice<UInt8>, keeping key: String? = nil) -> Result<
+    JSONRecord, JSONSyntaxError
+  > {
     var reader = JSONRecordReader(bytes: line)
-    return Result { () throws(JSONSyntaxError) in try reader.readRecord() }
+    return Result { () throws(JSONSyntaxError) in try reader.readRecord(keeping: key) }
   }
 
   private var offset: Int { index - bytes.startIndex }
 
-  private mutating func readRecord() throws(JSONSyntaxError) -> JSONRecord {
+  private mutating func readRecord(keeping keptKey: String?) throws(JSONSyntaxError)
+    -> JSONRecord
+  {
+    var decoded: (key: String, bytes: [UInt8])?
+    var keptKeySeen = keptKey == nil
     skipSpace()
     guard index < bytes.endIndex else { throw .unexpectedEnd }
     guard bytes[index] == UInt8(ascii: "{") else { throw .notAnObject }
@@ -92,7 +104,16 @@ struct JSONRecordReader {
         try expect(UInt8(ascii: ":"))
         skipSpace()
         let start = index
-        try skipValue(depth: 1)
+        if !keptKeySeen, key == keptKey {
+          keptKeySeen = true
+          if try peek() == UInt8(ascii: "\"") {
+            decoded = (key, try readStringContent(keeping: true))
+          } else {
+            try skipValue(depth: 1)
+          }
+        } else {
+          try skipValue(depth: 1)
+        }
         members.append((key, bytes[start..<index]))
         skipSpace()
         let next = try peek()
@@ -106,7 +127,7 @@ struct JSONRecordReader {
     }
     skipSpace()
     if index < bytes.endIndex { throw .trailingContent(offset: offset) }
-    return JSONRecord(members: members)
+    return JSONRecord(members: members, decoded: decoded)
   }
 
   /// Reads a whole value that must be a string, as decoded UTF-8 bytes.

@@ -38,14 +38,16 @@ struct ScanPass: CleaningPass {
     _ range: Range<Int>
   ) -> [[LineHit]] {
     var scanner = LineScanner(context.compiled)
-    return range.map { index in
+    let hits = range.map { index in
       let ordinal = context.ordinals[index]
-      guard ordinal >= 0 else { return [] }
+      guard ordinal >= 0 else { return [LineHit]() }
       let text = UnsafeBufferPointer(rebasing: bytes[lines[index].content])
       return scanner.scan(text) { pattern in
         context.mayApply(pattern, line: index, text: text)
       }
     }
+    scanner.recycle()
+    return hits
   }
 }
 
