@@ -18,7 +18,7 @@ struct BatchCommand {
   /// With `--learn`, the lines learned in the first pass (`LearningCommand`).
   var learning: LearningRun? = nil
 
-  /// How many documents are cleaned between two progress updates (and message flushes).
+  /// How many documents are cleaned between two progress updates.
   static let chunkSize = 64
 
   /// What happened to one document.
@@ -62,15 +62,23 @@ struct BatchCommand {
     var summary = RunSummary()
     var problems = 0
     var done = 0
-    for start in stride(from: 0, to: documents.count, by: Self.chunkSize) {
-      let chunk = Array(documents[start..<min(start + Self.chunkSize, documents.count)])
-      let outcomes = Parallel.map(chunk, jobs: jobs) { [self] document in
+    // Documents are cleaned one by one as workers come free and reported in input order
+    // (`OrderedPipeline`), not in groups of `chunkSize` that each wait for their slowest one.
+    var next = 0
+    let pipeline = OrderedPipeline<InputWalker.Document, Outcome>(jobs: jobs)
+    try pipeline.run(
+      read: { (_) throws(WriteError) -> OrderedPipeline<InputWalker.Document, Outcome>.Step? in
+        guard next < documents.count else { return nil }
+        next += 1
+        return .batch(documents[next - 1])
+      },
+      clean: { [self] document in
         let outcome = process(
           document, cleaner: cleaner, files: temporaryFiles, rulesDate: rulesDate)
         finished.increment()
         return outcome
-      }
-      for outcome in outcomes {
+      },
+      write: { (_, outcome) throws(WriteError) in
         switch outcome {
         case .written(let counts, let warning):
           summary.add(counts)
@@ -85,12 +93,11 @@ struct BatchCommand {
           summary.failed += 1
           try streams.errors.write(message)
         }
-      }
-      done += chunk.count
-      if streams.errorsAreTerminal {
-        try streams.errors.write(progress(done: done, total: documents.count, summary, started))
-      }
-    }
+        done += 1
+        if streams.errorsAreTerminal, done % Self.chunkSize == 0 || done == documents.count {
+          try streams.errors.write(progress(done: done, total: documents.count, summary, started))
+        }
+      })
     if streams.errorsAreTerminal { try streams.errors.write("\r\u{1B}[K") }
     if !invocation.quiet {
       try streams.errors.write(summary.line(seconds: Date().timeIntervalSince(started)))
