@@ -62,40 +62,49 @@ struct BatchCommand {
     var summary = RunSummary()
     var problems = 0
     var done = 0
-    // Documents are cleaned one by one as workers come free and reported in input order
-    // (`OrderedPipeline`), not in groups of `chunkSize` that each wait for their slowest one.
+    // Small groups of documents are cleaned as workers come free and reported in input order
+    // (`OrderedPipeline`), instead of groups of `chunkSize` that each waited for their slowest
+    // document; a group of a few documents, not one, so that the hand-over between threads is
+    // not paid per document.
     var next = 0
-    let pipeline = OrderedPipeline<InputWalker.Document, Outcome>(jobs: jobs)
+    typealias Group = [InputWalker.Document]
+    let pipeline = OrderedPipeline<Group, [Outcome]>(jobs: jobs)
     try pipeline.run(
-      read: { (_) throws(WriteError) -> OrderedPipeline<InputWalker.Document, Outcome>.Step? in
+      read: { (_) throws(WriteError) -> OrderedPipeline<Group, [Outcome]>.Step? in
         guard next < documents.count else { return nil }
-        next += 1
-        return .batch(documents[next - 1])
+        let end = min(next + Settings.pipelineBatchDocuments, documents.count)
+        defer { next = end }
+        return .batch(Array(documents[next..<end]))
       },
-      clean: { [self] document in
-        let outcome = process(
-          document, cleaner: cleaner, files: temporaryFiles, rulesDate: rulesDate)
-        finished.increment()
-        return outcome
-      },
-      write: { (_, outcome) throws(WriteError) in
-        switch outcome {
-        case .written(let counts, let warning):
-          summary.add(counts)
-          if let warning { try streams.warn(warning) }
-        case .upToDate: summary.skipped += 1
-        case .skipped(let message):
-          problems += 1
-          summary.failed += 1
-          try streams.warn(message)
-        case .failed(let message):
-          problems += 1
-          summary.failed += 1
-          try streams.errors.write(message)
+      clean: { [self] group in
+        group.map { document in
+          let outcome = process(
+            document, cleaner: cleaner, files: temporaryFiles, rulesDate: rulesDate)
+          finished.increment()
+          return outcome
         }
-        done += 1
-        if streams.errorsAreTerminal, done % Self.chunkSize == 0 || done == documents.count {
-          try streams.errors.write(progress(done: done, total: documents.count, summary, started))
+      },
+      write: { (_, outcomes) throws(WriteError) in
+        for outcome in outcomes {
+          switch outcome {
+          case .written(let counts, let warning):
+            summary.add(counts)
+            if let warning { try streams.warn(warning) }
+          case .upToDate: summary.skipped += 1
+          case .skipped(let message):
+            problems += 1
+            summary.failed += 1
+            try streams.warn(message)
+          case .failed(let message):
+            problems += 1
+            summary.failed += 1
+            try streams.errors.write(message)
+          }
+          done += 1
+          if streams.errorsAreTerminal, done % Self.chunkSize == 0 || done == documents.count {
+            try streams.errors.write(
+              progress(done: done, total: documents.count, summary, started))
+          }
         }
       })
     if streams.errorsAreTerminal { try streams.errors.write("\r\u{1B}[K") }
