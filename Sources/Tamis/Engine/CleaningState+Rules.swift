@@ -46,7 +46,13 @@ extension CleaningState {
 
   /// True when at least `Settings.menuTitleShare` of the line's words of more than three
   /// letters start with a capital (as `LineShape.titleShare`, read on the line alone).
+  /// On bytes when every scalar is below U+0300 (`LatinCharacters`), else by `Character`.
   static func isTitleCase(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    LatinCharacters.isTitleCase(text) ?? isTitleCaseByCharacters(text)
+  }
+
+  /// `isTitleCase` asked of each `Character`: the definition the byte path must agree with.
+  static func isTitleCaseByCharacters(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
     var long = 0
     var capitalised = 0
     for word in String(decoding: text, as: UTF8.self).split(whereSeparator: \.isWhitespace) {

@@ -30,18 +30,16 @@ struct LanguageDetector: Sendable {
     return (keys, masks)
   }()
 
-  private static func slot(_ key: UInt64) -> Int {
-    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 54) & (slots - 1)
+  /// Per byte: the byte as a word holds it (ASCII letters lower-cased, bytes from 0x80 as they
+  /// are), or 0 for a byte that ends a word.
+  private static let wordBytes: [UInt8] = (0...255).map { (value: Int) -> UInt8 in
+    let byte = UInt8(value)
+    if byte >= 0x41 && byte <= 0x5A { return byte + 0x20 }
+    return byte >= 0x80 || (byte >= 0x61 && byte <= 0x7A) ? byte : 0
   }
 
-  /// The languages bit set of a packed word (0: in no list).
-  private static func lookup(_ key: UInt64) -> UInt8 {
-    var slot = Self.slot(key)
-    while keys[slot] != 0 {
-      if keys[slot] == key { return masks[slot] }
-      slot = (slot + 1) & (slots - 1)
-    }
-    return 0
+  private static func slot(_ key: UInt64) -> Int {
+    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 54) & (slots - 1)
   }
 
   /// Up to 8 bytes packed little-endian; longer words are never looked up.
@@ -54,30 +52,47 @@ struct LanguageDetector: Sendable {
   /// The language code of the dump, or nil when it cannot tell.
   static func detect(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
     var scores = [Int](repeating: 0, count: languages.count)
-    var key: UInt64 = 0
-    var length = 0
     let limit = min(bytes.count, Settings.detectionSampleBytes)
-    func finishWord() {
-      if length > 0, length <= 8 {
-        let mask = lookup(key)
-        if mask != 0 {
-          for index in languages.indices where mask & (1 << index) != 0 { scores[index] += 1 }
+    // One loop over the sample with the tables and the scores as local buffers: this runs once
+    // per document, and in JSON Lines mode a document is a few kilobytes.
+    keys.withUnsafeBufferPointer { keys in
+      masks.withUnsafeBufferPointer { masks in
+        wordBytes.withUnsafeBufferPointer { wordBytes in
+          scores.withUnsafeMutableBufferPointer { scores in
+            var key: UInt64 = 0
+            var length = 0
+            var index = 0
+            while index <= limit {
+              let byte = index < limit ? wordBytes[Int(bytes[index])] : 0
+              index += 1
+              if byte != 0 {
+                if length < 8 { key |= UInt64(byte) << (8 &* UInt64(length)) }
+                length += 1
+                continue
+              }
+              if length > 0, length <= 8 {
+                // The word's languages: linear probing from its slot.
+                var slot = Self.slot(key)
+                var mask: UInt8 = 0
+                while keys[slot] != 0 {
+                  if keys[slot] == key {
+                    mask = masks[slot]
+                    break
+                  }
+                  slot = (slot + 1) & (slots - 1)
+                }
+                while mask != 0 {
+                  scores[mask.trailingZeroBitCount] += 1
+                  mask &= mask - 1
+                }
+              }
+              key = 0
+              length = 0
+            }
+          }
         }
       }
-      key = 0
-      length = 0
     }
-    for index in 0..<limit {
-      var byte = bytes[index]
-      if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
-      if byte >= 0x80 || (byte >= 0x61 && byte <= 0x7A) {
-        if length < 8 { key |= UInt64(byte) << (8 * UInt64(length)) }
-        length += 1
-      } else {
-        finishWord()
-      }
-    }
-    finishWord()
     let ranked = scores.indices.sorted {
       scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1)
     }

@@ -71,6 +71,13 @@ public struct CompiledRuleSet: Sendable {
   /// For each group id with `sets:` fields, the index of its first rule (most rule sets have a
   /// handful, and each dump looks them up).
   let firstRuleSettingFields: [String: RuleIndex]
+  /// Per pack: its scope, and its path (what `CleaningOptions.forcedPacks` names); every
+  /// document's pack selection reads them, and copying each whole `RulePack` per document was a
+  /// twentieth of a JSON Lines run.
+  let packScopes: [RulePack.Scope]
+  let packPaths: [String]
+  /// The line scanners' tables of finished scans (`ScannerTables`), shared by every copy.
+  let scannerTables = ScannerTablePool()
 
   /// Compiles a rule set.
   public init(_ ruleSet: RuleSet) {
@@ -81,6 +88,8 @@ public struct CompiledRuleSet: Sendable {
   /// (tests lower it so that scans take the sparse path).
   init(_ ruleSet: RuleSet, denseStates: Int) {
     self.ruleSet = ruleSet
+    self.packScopes = ruleSet.packs.map(\.scope)
+    self.packPaths = ruleSet.packs.map(\.path)
     var rules: [CompiledRule] = []
     var patterns: [(Pattern, CompiledPattern.Owner)] = []
     let order = Self.ruleOrder(of: ruleSet)

@@ -59,13 +59,20 @@ struct LineScanner {
   /// Creates a scanner for a compiled rule set.
   init(_ compiled: CompiledRuleSet) {
     self.compiled = compiled
-    self.settled = [Bool](repeating: false, count: compiled.patterns.count)
-    self.settledKeys = compiled.views.map {
-      [Bool](repeating: false, count: $0.patternsOfKey.count)
-    }
-    self.settledStates = compiled.views.map {
-      [Bool](repeating: false, count: $0.automaton.stateCount)
-    }
+    let tables = compiled.scannerTables.take() ?? ScannerTables(for: compiled)
+    self.settled = tables.settled
+    self.settledKeys = tables.settledKeys
+    self.settledStates = tables.settledStates
+  }
+
+  /// Gives the scanner's tables (all false between lines) back to its rule set's pool, for the
+  /// next document's scanner; call it when the scanner is done.
+  mutating func recycle() {
+    compiled.scannerTables.give(
+      ScannerTables(settled: settled, settledKeys: settledKeys, settledStates: settledStates))
+    settled = []
+    settledKeys = []
+    settledStates = []
   }
 
   /// Every pattern that matches `line` (its bytes, without the terminator), per view in order

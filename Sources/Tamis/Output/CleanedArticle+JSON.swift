@@ -69,15 +69,16 @@ extension CleanedArticle {
   static func withNormalisedDate(_ meta: [String: String]) -> [String: String] {
     var fields = meta
     let captured = meta["date"]
-    if let captured, PublicationDate.iso8601(captured) != captured {
+    // The captured date is read once: it is both checked and a source.
+    let capturedDate = captured.flatMap(PublicationDate.iso8601)
+    if let captured, capturedDate != captured {
       fields["date-text"] = captured
       fields["date"] = nil
     }
-    for source in [meta["published"], captured, meta["updated"]] {
-      if let source, let date = PublicationDate.iso8601(source) {
-        fields["date"] = date
-        break
-      }
+    if let date = meta["published"].flatMap(PublicationDate.iso8601) ?? capturedDate
+      ?? meta["updated"].flatMap(PublicationDate.iso8601)
+    {
+      fields["date"] = date
     }
     return fields
   }

@@ -69,11 +69,11 @@ public enum JSONValue: Sendable, Hashable {
     var text = text
     text.withUTF8 { bytes in
       var pending = 0
-      for index in 0..<bytes.count {
+      var index = 0
+      while true {
+        index = firstEscaped(in: bytes, from: index)
+        guard index < bytes.count else { break }
         let byte = bytes[index]
-        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
-          continue
-        }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pending..<index]))
         switch byte {
         case UInt8(ascii: "\""): output += #"\""#.utf8
@@ -88,9 +88,40 @@ public enum JSONValue: Sendable, Hashable {
           output += hex.utf8
         }
         pending = index + 1
+        index += 1
       }
       output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pending..<bytes.count]))
     }
     output.append(UInt8(ascii: "\""))
+  }
+
+  /// The index of the first byte at or after `start` that a string literal escapes (`"`, `\\`
+  /// or below 0x20), or `bytes.count`: eight bytes at a time while none of them is one.
+  static func firstEscaped(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    var cursor = start
+    if let base = bytes.baseAddress {
+      let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      while cursor &+ 8 <= bytes.count {
+        let chunk = UInt64(
+          littleEndian: UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self))
+        // The high bit of each byte set when it is `"`, `\\` or a control byte; exact for every
+        // byte value (no sum carries into the next byte).
+        let quotes = chunk ^ 0x2222_2222_2222_2222
+        let backslashes = chunk ^ 0x5C5C_5C5C_5C5C_5C5C
+        let isQuote = ~(((quotes & lows) &+ lows) | quotes) & highs
+        let isBackslash = ~(((backslashes & lows) &+ lows) | backslashes) & highs
+        let isControl = ~(((chunk & lows) &+ 0x6060_6060_6060_6060) | chunk) & highs
+        let special = isQuote | isBackslash | isControl
+        if special != 0 { return cursor + special.trailingZeroBitCount / 8 }
+        cursor &+= 8
+      }
+    }
+    while cursor < bytes.count {
+      let byte = bytes[cursor]
+      if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { break }
+      cursor &+= 1
+    }
+    return cursor
   }
 }

@@ -89,17 +89,23 @@ enum PublicationDate {
     return false
   }
 
-  /// `text` cut into numbers, words and clock times.
+  /// `text` cut into numbers, words and clock times: on its bytes when it is ASCII (a date's
+  /// text nearly always is), else on its `Character`s; both read the same tokens.
   private static func tokens(of text: String) -> [Token] {
-    let characters = Array(text.lowercased())
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      return tokens(of: Array(text.utf8).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 })
+    }
+    return tokens(of: Array(text.lowercased()))
+  }
+
+  /// The tokens of lower-cased `characters`.
+  private static func tokens<Unit: DateTextUnit>(of characters: [Unit]) -> [Token] {
     var tokens: [Token] = []
     var index = 0
     func number(at start: Int) -> (value: Int, digits: Int, end: Int)? {
       var end = start
       var value = 0
-      while end < characters.count, let digit = characters[end].wholeNumberValue,
-        characters[end].isASCII
-      {
+      while end < characters.count, let digit = characters[end].asciiDigit {
         value = value * 10 + digit
         end += 1
         if end - start > 4 { return nil }
@@ -108,18 +114,20 @@ enum PublicationDate {
     }
     while index < characters.count {
       let character = characters[index]
-      if character.isASCII, character.isNumber, let read = number(at: index) {
+      if character.asciiDigit != nil, let read = number(at: index) {
         // A clock time: H or HH, then `h`, `:` or (after a year was seen) `.`, then MM.
         var separator = read.end
-        while separator < characters.count, characters[separator] == " " { separator += 1 }
+        while separator < characters.count, characters[separator].isASCII(" ") { separator += 1 }
         if read.digits <= 2, separator < characters.count {
           let mark = characters[separator]
           let isClock =
-            mark == ":" || mark == "h"
-            || (mark == "."
+            mark.isASCII(":") || mark.isASCII("h")
+            || (mark.isASCII(".")
               && tokens.contains { if case .number(_, digits: 4) = $0 { true } else { false } })
           var minuteStart = separator + 1
-          while minuteStart < characters.count, characters[minuteStart] == " " { minuteStart += 1 }
+          while minuteStart < characters.count, characters[minuteStart].isASCII(" ") {
+            minuteStart += 1
+          }
           if isClock, let minute = number(at: minuteStart), minute.digits == 2 {
             tokens.append(.time(hour: read.value, minute: minute.value))
             index = minute.end
@@ -131,7 +139,7 @@ enum PublicationDate {
       } else if character.isLetter {
         var end = index
         while end < characters.count, characters[end].isLetter { end += 1 }
-        tokens.append(.word(String(characters[index..<end])))
+        tokens.append(.word(Unit.word(characters[index..<end])))
         index = end
       } else {
         index += 1
@@ -187,4 +195,29 @@ enum PublicationDate {
     }
     return table
   }()
+}
+
+/// One unit of a date's text as `PublicationDate` reads it: a `Character`, or a byte of ASCII
+/// text (where each byte is one `Character` with the same properties).
+private protocol DateTextUnit {
+  /// The value of an ASCII digit, nil for anything else.
+  var asciiDigit: Int? { get }
+  var isLetter: Bool { get }
+  /// True when the unit is `ascii`.
+  func isASCII(_ ascii: Unicode.Scalar) -> Bool
+  /// The word the units spell.
+  static func word(_ units: ArraySlice<Self>) -> String
+}
+
+extension Character: DateTextUnit {
+  var asciiDigit: Int? { isASCII ? wholeNumberValue : nil }
+  func isASCII(_ ascii: Unicode.Scalar) -> Bool { self == Character(ascii) }
+  static func word(_ units: ArraySlice<Character>) -> String { String(units) }
+}
+
+extension UInt8: DateTextUnit {
+  var asciiDigit: Int? { self &- 0x30 < 10 ? Int(self &- 0x30) : nil }
+  var isLetter: Bool { (self | 0x20) &- 0x61 < 26 }
+  func isASCII(_ ascii: Unicode.Scalar) -> Bool { UInt32(self) == ascii.value }
+  static func word(_ units: ArraySlice<UInt8>) -> String { String(decoding: units, as: UTF8.self) }
 }

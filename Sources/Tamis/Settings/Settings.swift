@@ -266,4 +266,13 @@ public enum Settings {
   /// paragraphs (`LearnedLines.Entry.isInline`): a paragraph of prose has ten words or more, a
   /// menu item, a date or a footer line fewer.
   public static let learnParagraphWords = 10
+
+  /// The most sets of line-scanner tables a compiled rule set keeps for its next documents:
+  /// one per thread that scans at once is enough, and more would only hold memory.
+  public static let pooledScannerTables = 16
+
+  /// Batch mode hands documents to its worker threads in groups of this many: one document per
+  /// hand-over left the workers waiting for the next on a loaded machine, and a few kilobytes
+  /// each, sixteen still keep both cores busy to the last group.
+  public static let pipelineBatchDocuments = 16
 }

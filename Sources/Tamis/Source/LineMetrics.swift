@@ -16,7 +16,18 @@ enum LineMetrics {
       let chunk = UInt64(
         littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
       guard chunk & highBits == 0 else {
-        // A non-ASCII byte: these eight bytes (and the end of a scalar past them) one by one.
+        if !mayStartSpace(chunk) {
+          // Non-ASCII bytes, none of which may start a space: each is a non-space byte, as
+          // `step` reads it, and the ASCII ones are read with word arithmetic.
+          let spaces = asciiSpaces(chunk & ~highBits) & ~(chunk & highBits)
+          let starts = ~spaces & highBits & (spaces << 8 | previousIsSpace << 7)
+          words &+= starts.nonzeroBitCount
+          previousIsSpace = spaces >> 63
+          index &+= 8
+          continue
+        }
+        // A byte that may start a non-ASCII space: these eight bytes (and the end of a scalar
+        // past them) one by one.
         let stop = index &+ 8
         while index < stop {
           words &+= step(line, at: &index, previousIsSpace: &previousIsSpace)
@@ -36,6 +47,19 @@ enum LineMetrics {
   }
 
   private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+  /// True when `chunk` holds a lead byte of a non-ASCII space (0xC2, 0xE1, 0xE2 or 0xE3, as
+  /// `step` decodes them); exact for every byte value.
+  @inline(__always)
+  private static func mayStartSpace(_ chunk: UInt64) -> Bool {
+    let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    @inline(__always) func hasByte(_ pattern: UInt64) -> Bool {
+      let difference = chunk ^ pattern
+      return ~(((difference & lows) &+ lows) | difference) & highBits != 0
+    }
+    return hasByte(0xC2C2_C2C2_C2C2_C2C2) || hasByte(0xE1E1_E1E1_E1E1_E1E1)
+      || hasByte(0xE2E2_E2E2_E2E2_E2E2) || hasByte(0xE3E3_E3E3_E3E3_E3E3)
+  }
 
   /// The high bit of each byte of `chunk` (eight ASCII bytes) set when the byte is a space, a
   /// tab, a line feed, a vertical tab, a form feed or a carriage return (0x09...0x0D).

@@ -18,7 +18,7 @@ struct BatchCommand {
   /// With `--learn`, the lines learned in the first pass (`LearningCommand`).
   var learning: LearningRun? = nil
 
-  /// How many documents are cleaned between two progress updates (and message flushes).
+  /// How many documents are cleaned between two progress updates.
   static let chunkSize = 64
 
   /// What happened to one document.
@@ -62,35 +62,51 @@ struct BatchCommand {
     var summary = RunSummary()
     var problems = 0
     var done = 0
-    for start in stride(from: 0, to: documents.count, by: Self.chunkSize) {
-      let chunk = Array(documents[start..<min(start + Self.chunkSize, documents.count)])
-      let outcomes = Parallel.map(chunk, jobs: jobs) { [self] document in
-        let outcome = process(
-          document, cleaner: cleaner, files: temporaryFiles, rulesDate: rulesDate)
-        finished.increment()
-        return outcome
-      }
-      for outcome in outcomes {
-        switch outcome {
-        case .written(let counts, let warning):
-          summary.add(counts)
-          if let warning { try streams.warn(warning) }
-        case .upToDate: summary.skipped += 1
-        case .skipped(let message):
-          problems += 1
-          summary.failed += 1
-          try streams.warn(message)
-        case .failed(let message):
-          problems += 1
-          summary.failed += 1
-          try streams.errors.write(message)
+    // Small groups of documents are cleaned as workers come free and reported in input order
+    // (`OrderedPipeline`), instead of groups of `chunkSize` that each waited for their slowest
+    // document; a group of a few documents, not one, so that the hand-over between threads is
+    // not paid per document.
+    var next = 0
+    typealias Group = [InputWalker.Document]
+    let pipeline = OrderedPipeline<Group, [Outcome]>(jobs: jobs)
+    try pipeline.run(
+      read: { (_) throws(WriteError) -> OrderedPipeline<Group, [Outcome]>.Step? in
+        guard next < documents.count else { return nil }
+        let end = min(next + Settings.pipelineBatchDocuments, documents.count)
+        defer { next = end }
+        return .batch(Array(documents[next..<end]))
+      },
+      clean: { [self] group in
+        group.map { document in
+          let outcome = process(
+            document, cleaner: cleaner, files: temporaryFiles, rulesDate: rulesDate)
+          finished.increment()
+          return outcome
         }
-      }
-      done += chunk.count
-      if streams.errorsAreTerminal {
-        try streams.errors.write(progress(done: done, total: documents.count, summary, started))
-      }
-    }
+      },
+      write: { (_, outcomes) throws(WriteError) in
+        for outcome in outcomes {
+          switch outcome {
+          case .written(let counts, let warning):
+            summary.add(counts)
+            if let warning { try streams.warn(warning) }
+          case .upToDate: summary.skipped += 1
+          case .skipped(let message):
+            problems += 1
+            summary.failed += 1
+            try streams.warn(message)
+          case .failed(let message):
+            problems += 1
+            summary.failed += 1
+            try streams.errors.write(message)
+          }
+          done += 1
+          if streams.errorsAreTerminal, done % Self.chunkSize == 0 || done == documents.count {
+            try streams.errors.write(
+              progress(done: done, total: documents.count, summary, started))
+          }
+        }
+      })
     if streams.errorsAreTerminal { try streams.errors.write("\r\u{1B}[K") }
     if !invocation.quiet {
       try streams.errors.write(summary.line(seconds: Date().timeIntervalSince(started)))

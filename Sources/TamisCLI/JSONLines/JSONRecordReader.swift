@@ -3,6 +3,9 @@
 struct JSONRecord {
   /// The members in input order: the decoded key and the raw bytes of the value.
   var members: [(key: String, rawValue: ArraySlice<UInt8>)]
+  /// The decoded bytes of the first member named `key`, when the reader was asked to keep it
+  /// and it is a string: the text field, decoded once while the line is read.
+  var decoded: (key: String, bytes: [UInt8])? = nil
 
   /// The decoded value of a string member, nil when absent; `.failure` when it is not a string.
   func string(_ key: String) -> Result<String, JSONSyntaxError>? {
@@ -11,6 +14,7 @@ struct JSONRecord {
 
   /// The decoded UTF-8 bytes of a string member, without building a `String`.
   func stringBytes(_ key: String) -> Result<[UInt8], JSONSyntaxError>? {
+    if let decoded, decoded.key == key { return .success(decoded.bytes) }
     guard let member = members.first(where: { $0.key == key }) else { return nil }
     var reader = JSONRecordReader(bytes: member.rawValue)
     return Result { () throws(JSONSyntaxError) in try reader.readStringBytes() }
@@ -66,15 +70,23 @@ struct JSONRecordReader {
     self.index = bytes.startIndex
   }
 
-  /// Reads one line holding one JSON object (surrounding white space allowed).
-  static func record(_ line: ArraySlice<UInt8>) -> Result<JSONRecord, JSONSyntaxError> {
+  /// Reads one line holding one JSON object (surrounding white space allowed); the first
+  /// member named `keeping`, when it is a string, is decoded on the way
+  /// (`JSONRecord.decoded`), so that its value is not read twice.
+  static func record(_ line: ArraySlice<UInt8>, keeping key: String? = nil) -> Result<
+    JSONRecord, JSONSyntaxError
+  > {
     var reader = JSONRecordReader(bytes: line)
-    return Result { () throws(JSONSyntaxError) in try reader.readRecord() }
+    return Result { () throws(JSONSyntaxError) in try reader.readRecord(keeping: key) }
   }
 
   private var offset: Int { index - bytes.startIndex }
 
-  private mutating func readRecord() throws(JSONSyntaxError) -> JSONRecord {
+  private mutating func readRecord(keeping keptKey: String?) throws(JSONSyntaxError)
+    -> JSONRecord
+  {
+    var decoded: (key: String, bytes: [UInt8])?
+    var keptKeySeen = keptKey == nil
     skipSpace()
     guard index < bytes.endIndex else { throw .unexpectedEnd }
     guard bytes[index] == UInt8(ascii: "{") else { throw .notAnObject }
@@ -92,7 +104,16 @@ struct JSONRecordReader {
         try expect(UInt8(ascii: ":"))
         skipSpace()
         let start = index
-        try skipValue(depth: 1)
+        if !keptKeySeen, key == keptKey {
+          keptKeySeen = true
+          if try peek() == UInt8(ascii: "\"") {
+            decoded = (key, try readStringContent(keeping: true))
+          } else {
+            try skipValue(depth: 1)
+          }
+        } else {
+          try skipValue(depth: 1)
+        }
         members.append((key, bytes[start..<index]))
         skipSpace()
         let next = try peek()
@@ -106,14 +127,14 @@ struct JSONRecordReader {
     }
     skipSpace()
     if index < bytes.endIndex { throw .trailingContent(offset: offset) }
-    return JSONRecord(members: members)
+    return JSONRecord(members: members, decoded: decoded)
   }
 
   /// Reads a whole value that must be a string, as decoded UTF-8 bytes.
   mutating func readStringBytes() throws(JSONSyntaxError) -> [UInt8] {
     skipSpace()
     guard try peek() == UInt8(ascii: "\"") else { throw .notAString }
-    return try readStringContent()
+    return try readStringContent(keeping: true)
   }
 
   // MARK: - Values
@@ -122,8 +143,9 @@ struct JSONRecordReader {
     guard depth <= Self.depthLimit else { throw .tooDeep(limit: Self.depthLimit) }
     switch try peek() {
     case UInt8(ascii: "\""):
-      // Checked and decoded, but not made a String: the skipped value may be the whole text.
-      _ = try readStringContent()
+      // Checked, but not decoded: the skipped value may be the whole text, which
+      // `JSONRecord.stringBytes` decodes when it is asked for.
+      _ = try readStringContent(keeping: false)
     case UInt8(ascii: "{"):
       index += 1
       skipSpace()
@@ -236,11 +258,12 @@ struct JSONRecordReader {
 
   /// Reads a string literal at `index` (which holds `"`) and decodes it.
   private mutating func readString() throws(JSONSyntaxError) -> String {
-    String(decoding: try readStringContent(), as: UTF8.self)
+    String(decoding: try readStringContent(keeping: true), as: UTF8.self)
   }
 
-  /// Reads a string literal at `index` (which holds `"`) into its decoded UTF-8 bytes.
-  private mutating func readStringContent() throws(JSONSyntaxError) -> [UInt8] {
+  /// Reads a string literal at `index` (which holds `"`) into its decoded UTF-8 bytes; without
+  /// `keeping`, checks it the same way (same errors) and returns nothing.
+  private mutating func readStringContent(keeping: Bool) throws(JSONSyntaxError) -> [UInt8] {
     index += 1
     var decoded: [UInt8] = []
     var runStart = index
@@ -249,7 +272,7 @@ struct JSONRecordReader {
       guard index < bytes.endIndex else { throw .unexpectedEnd }
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
-        decoded += bytes[runStart..<index]
+        if keeping { decoded += bytes[runStart..<index] }
         index += 1
         return decoded
       }
@@ -258,19 +281,20 @@ struct JSONRecordReader {
         index += 1
         continue
       }
-      decoded += bytes[runStart..<index]
+      if keeping { decoded += bytes[runStart..<index] }
       let escapeOffset = offset
       index += 1
       guard index < bytes.endIndex else { throw .unexpectedEnd }
       let escaped = bytes[index]
       index += 1
       switch escaped {
-      case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escaped)
-      case UInt8(ascii: "b"): decoded.append(0x08)
-      case UInt8(ascii: "f"): decoded.append(0x0C)
-      case UInt8(ascii: "n"): decoded.append(0x0A)
-      case UInt8(ascii: "r"): decoded.append(0x0D)
-      case UInt8(ascii: "t"): decoded.append(0x09)
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"):
+        if keeping { decoded.append(escaped) }
+      case UInt8(ascii: "b"): if keeping { decoded.append(0x08) }
+      case UInt8(ascii: "f"): if keeping { decoded.append(0x0C) }
+      case UInt8(ascii: "n"): if keeping { decoded.append(0x0A) }
+      case UInt8(ascii: "r"): if keeping { decoded.append(0x0D) }
+      case UInt8(ascii: "t"): if keeping { decoded.append(0x09) }
       case UInt8(ascii: "u"):
         var scalar = try readHex4(escapeOffset)
         if (0xD800...0xDBFF).contains(scalar) {
@@ -290,7 +314,7 @@ struct JSONRecordReader {
         guard let unicode = Unicode.Scalar(scalar) else {
           throw .invalidUnicodeEscape(offset: escapeOffset)
         }
-        decoded += Array(String(Character(unicode)).utf8)
+        if keeping { decoded += Array(String(Character(unicode)).utf8) }
       default:
         throw .invalidEscape(offset: escapeOffset)
       }

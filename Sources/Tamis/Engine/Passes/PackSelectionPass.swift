@@ -7,14 +7,16 @@ struct PackSelectionPass: CleaningPass {
     let compiled = state.compiled
     let options = state.options
     let packMayApply = state.packMayApply
-    state.activePacks = compiled.ruleSet.packs.enumerated().map { index, pack in
-      switch pack.scope {
+    // Lower-cased once per document, not once per site pack.
+    let site = options.site?.lowercased()
+    state.activePacks = compiled.packScopes.indices.map { index in
+      switch compiled.packScopes[index] {
       case .generic:
         // Settled by language before the scan (`ScanPass`).
         return packMayApply[index]
       case .site(let hosts):
-        if options.forcedPacks.contains(pack.path) { return true }
-        guard let site = options.site?.lowercased() else { return false }
+        if options.forcedPacks.contains(compiled.packPaths[index]) { return true }
+        guard let site else { return false }
         return hosts.contains { site == $0 || site.hasSuffix("." + $0) }
       }
     }

@@ -7,8 +7,8 @@ struct ScanPass: CleaningPass {
   func apply(to state: inout CleaningState) {
     let document = state.document
     let language = document.language
-    state.packMayApply = state.compiled.ruleSet.packs.map { pack in
-      guard case .generic(let packLanguage) = pack.scope else { return true }
+    state.packMayApply = state.compiled.packScopes.map { scope in
+      guard case .generic(let packLanguage) = scope else { return true }
       guard let language, let packLanguage else { return true }
       return language == packLanguage
     }
@@ -38,14 +38,16 @@ struct ScanPass: CleaningPass {
     _ range: Range<Int>
   ) -> [[LineHit]] {
     var scanner = LineScanner(context.compiled)
-    return range.map { index in
+    let hits = range.map { index in
       let ordinal = context.ordinals[index]
-      guard ordinal >= 0 else { return [] }
+      guard ordinal >= 0 else { return [LineHit]() }
       let text = UnsafeBufferPointer(rebasing: bytes[lines[index].content])
       return scanner.scan(text) { pattern in
         context.mayApply(pattern, line: index, text: text)
       }
     }
+    scanner.recycle()
+    return hits
   }
 }
 
