@@ -72,6 +72,12 @@ struct CleaningState {
   /// Per line: the learned line it is, if any (empty when the site has no learned lines).
   var learnedMatch: [LearnedLines.Entry?] = []
 
+  /// Whether the line is one its site repeats (`learnedMatch`): boilerplate by repetition,
+  /// which the passes that find the body's edges read as absent.
+  func isLearned(_ line: Int) -> Bool {
+    !learnedMatch.isEmpty && learnedMatch[line] != nil
+  }
+
   // MARK: - Lines (`LinePass`)
 
   /// Per line: its fate.

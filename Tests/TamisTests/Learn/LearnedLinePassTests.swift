@@ -12,7 +12,9 @@ import Testing
   static let disclaimer =
     "This article was written with the support of a grant from the regional press foundation."
 
-  static func cleaner(_ lines: [String], inline: Bool = false) throws -> Cleaner {
+  static func cleaner(
+    _ lines: [String], inline: Bool = false, rules: RuleSet? = nil
+  ) throws -> Cleaner {
     var hasher = LearnedLineHash()
     var entries: [UInt64: LearnedLines.Entry] = [:]
     for (index, line) in lines.enumerated() {
@@ -22,7 +24,8 @@ import Testing
     }
     let site = LearnedLines.Site(host: "example.com", documents: 50, entries: entries)
     return Cleaner(
-      rules: try RuleSet(packs: []), learned: LearnedLines(sites: ["example.com": site]))
+      rules: try rules ?? RuleSet(packs: []),
+      learned: LearnedLines(sites: ["example.com": site]))
   }
 
   @Test("a learned line goes, named by its id and reason; other sites keep it")
@@ -71,5 +74,32 @@ import Testing
     let removed = try Self.cleaner(["Home", "Climate"]).clean(
       menu, options: .init(site: "example.com"))
     #expect(removed.body == Self.prose.joined(separator: "\n\n"))
+  }
+
+  @Test("the rest of a dump is cleaned as if its learned lines were absent")
+  func learnedLinesDoNotMoveTheBodysEdges() throws {
+    // A site's newsletter pitch reads like a last paragraph: were it taken for one, the
+    // article's own closing lines (a contact block, a last word) would fall far after the
+    // body and go with the page's furniture.
+    let pitch = "Subscribe to the Example newsletter and get our best stories every morning."
+    let closing = [
+      "Visitor information", "Phone: 03-584-7231", "Address: 6 Jade Peak Road", "Open 9 to 5",
+      "Tickets 50 dollars", "GPS: N24 39 16.4 E121 18 19.5",
+      "Follow the blog for more trips!", "Thanks for reading, see you soon!",
+    ]
+    let article =
+      Self.prose + [
+        "The road up the valley climbs through old maple woods that turn red late in autumn.",
+        "Campers arrived on Friday evening and set up their tents under the tallest trees there.",
+        "On Sunday the sky cleared at last, and the whole group walked to the village school.",
+      ]
+    let rules = try RuleSet.builtin()
+    let bare = Cleaner(rules: rules).clean((article + closing).joined(separator: "\n\n"))
+    let crawled = (article + closing + [pitch, "Follow Example on social media"])
+      .joined(separator: "\n\n")
+    let learned = try Self.cleaner([pitch, "Follow Example on social media"], rules: rules)
+      .clean(crawled, options: .init(site: "example.com"))
+    #expect(bare.body.hasSuffix("Thanks for reading, see you soon!"))
+    #expect(learned.body == bare.body)
   }
 }

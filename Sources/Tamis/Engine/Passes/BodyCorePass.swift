@@ -13,7 +13,7 @@ struct BodyCorePass: CleaningPass {
     var hardBoundaries: Set<Int> = []
     for line in 0..<state.document.lineCount where !state.document.isBlank(line) {
       // A learned line is boilerplate by its repetition, as a drop-line's line is by its phrase.
-      var claimed = !state.learnedMatch.isEmpty && state.learnedMatch[line] != nil
+      var claimed = state.isLearned(line)
       for hit in state.hits[line] {
         guard case .rule(let index) = compiled[pattern: hit.pattern].owner,
           !compiled[rule: index].conditions.contains(where: \.needsStructure),

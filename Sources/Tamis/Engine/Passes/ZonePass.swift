@@ -83,10 +83,13 @@ struct ZonePass: CleaningPass {
   ) {
     let document = state.document
     // The last body paragraph: a line of at least `minimumWords` words that reads like a
-    // sentence (a subheading before a short paragraph is not the end of the body).
+    // sentence (a subheading before a short paragraph is not the end of the body), and not a
+    // line its site repeats (a learned newsletter pitch is not the article's last paragraph:
+    // the tail must fall where it falls without it).
     var last = document.lineCount - 1
     while last >= 0,
       document.isBlank(last) || document.isTitleLike(last) || document.words[last] < minimumWords
+        || state.isLearned(last)
     {
       last -= 1
     }
