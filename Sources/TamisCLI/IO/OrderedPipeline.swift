@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 import Tamis
 
 /// Cleans a stream of batches on `jobs` worker threads while the calling thread reads the next
@@ -68,10 +69,15 @@ struct OrderedPipeline<Batch: Sendable, Output: Sendable> {
           break
         }
         let slot = Slot<Output>()
+        let handoff = Handoff(batch)
         queue.async {
           // At most `jobs` batches are cleaned at once; the others wait their turn here.
           workers.wait()
-          slot.fill(clean(batch))
+          let output: Output
+          // The worker lets go of its batch before handing the output over: a worker thread
+          // that is slow to drop its closure must not keep a written batch alive.
+          do { output = clean(handoff.take()) }
+          slot.fill(output)
           workers.signal()
         }
         pending.append((batch, slot))
@@ -84,6 +90,24 @@ struct OrderedPipeline<Batch: Sendable, Output: Sendable> {
         try write(entry.batch, output)
       } while mustFlush
     }
+  }
+}
+
+/// One batch on its way to a worker, which takes it out: once written, the batch is freed with
+/// the writer's copy, however long the worker's closure lives on.
+private final class Handoff<Batch: Sendable>: Sendable {
+  private let batch: Mutex<Batch?>
+
+  init(_ batch: Batch) { self.batch = Mutex(batch) }
+
+  /// The batch; taken once, by its worker.
+  func take() -> Batch {
+    let taken = batch.withLock { batch in
+      defer { batch = nil }
+      return batch
+    }
+    guard let taken else { preconditionFailure("a batch is taken once, by its worker") }
+    return taken
   }
 }
 
