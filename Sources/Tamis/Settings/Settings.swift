@@ -275,4 +275,9 @@ public enum Settings {
   /// hand-over left the workers waiting for the next on a loaded machine, and a few kilobytes
   /// each, sixteen still keep both cores busy to the last group.
   public static let pipelineBatchDocuments = 16
+
+  /// The most lines under a line ending with `:` that count as the list it announces (guarded
+  /// from `drop-run` and `drop-tail` inside the core): a list of steps, dates or rankings has a
+  /// few to a dozen lines; a longer run is the page's.
+  public static let introducedListLines = 12
 }

@@ -176,8 +176,10 @@ extension CleaningState {
 
   /// True for a line of the body core that a zone may not remove: its prose (at least
   /// `Settings.guardedProseTokens` tokens) from a `drop-from` or `drop-until` whose phrase sits
-  /// on the wrong side of the article (`misplaced`, see `BodyCore.isMisplaced`); its list items from `drop-run` and `drop-tail`,
-  /// which are steps, rankings or dates of the article rather than a list of other stories.
+  /// on the wrong side of the article (`misplaced`, see `BodyCore.isMisplaced`); its list items
+  /// and the lines of a list its text announces with a `:` (`BodyCore.inIntroducedList`) from
+  /// `drop-run` and `drop-tail`, which are steps, rankings or dates of the article rather than a
+  /// list of other stories.
   func isGuarded(_ line: Int, from kind: ActionKind, misplaced: Bool) -> Bool {
     guard let body, body.position(of: line) == .inside, !body.zoneStarts.contains(line) else {
       return false
@@ -188,7 +190,7 @@ extension CleaningState {
       return misplaced && document.classes[line].isProseLike
         && shape.effectiveTokens >= Double(Settings.guardedProseTokens)
     case .dropRun, .dropTail:
-      return shape.isTextListItem
+      return shape.isTextListItem || body.inIntroducedList[line]
     default:
       // A block has a phrase at both ends: what lies between is the block's.
       return false

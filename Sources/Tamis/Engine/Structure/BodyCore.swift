@@ -19,6 +19,10 @@ struct BodyCore: Sendable {
   let inNavigationRun: [Bool]
   /// The lines where a zone rule starts: boilerplate by their phrase, never guarded as prose.
   let zoneStarts: Set<Int>
+  /// Per line: it is one of the short lines (at most `Settings.introducedListLines`) right
+  /// under a line of the dump's own that ends with `:` ("The rankings were as follows:"), no
+  /// paragraph, zone start or phrase-claimed line between: a list the text announces.
+  let inIntroducedList: [Bool]
   /// Whether the core holds enough of the dump's prose (`Settings.coreMinimumProseShare`) in
   /// at least `Settings.coreMinimumProseLines` prose lines. A page
   /// of several articles, a live blog or a long gallery has a core that is one story among many:
@@ -55,6 +59,7 @@ struct BodyCore: Sendable {
     Self.markNavigationRuns(document, candidates, boundaries, into: &navigation)
     self.inNavigationRun = navigation
     self.zoneStarts = boundaries.union(hardBoundaries)
+    self.inIntroducedList = Self.introducedLists(document, candidates, zoneStarts)
 
     func tokens(_ line: Int) -> Double { shapes[line].effectiveTokens }
     func isMenuLike(_ line: Int) -> Bool { shapes[line].isMenuLike }
@@ -240,6 +245,40 @@ struct BodyCore: Sendable {
       position += 1
     }
     return paragraphs == Settings.coreResumeParagraphs ? resume : nil
+  }
+
+  /// Marks the lines of the lists a line ending with `:` introduces (`inIntroducedList`), in
+  /// one pass: a claimed line (not a candidate), a paragraph of prose or a zone start ends a
+  /// list, and so does its `Settings.introducedListLines`-th line.
+  private static func introducedLists(
+    _ document: Document, _ candidates: [Int], _ zoneStarts: Set<Int>
+  ) -> [Bool] {
+    var marks = [Bool](repeating: false, count: document.lineCount)
+    var listed: Int?
+    var previous = -1
+    for line in candidates {
+      // A non-blank line between two candidates is one a phrase rule claimed.
+      if listed != nil, ((previous + 1)..<line).contains(where: { !document.isBlank($0) }) {
+        listed = nil
+      }
+      previous = line
+      if zoneStarts.contains(line) || document.classes[line] == .prose {
+        listed = document.shapes[line].endsWithColon && !zoneStarts.contains(line) ? 0 : nil
+        continue
+      }
+      if document.shapes[line].endsWithColon {
+        listed = 0
+        continue
+      }
+      guard let count = listed else { continue }
+      if count < Settings.introducedListLines {
+        marks[line] = true
+        listed = count + 1
+      } else {
+        listed = nil
+      }
+    }
+    return marks
   }
 
   /// Marks the navigation runs: `Settings.navigationRunLines` or more candidate lines in a row

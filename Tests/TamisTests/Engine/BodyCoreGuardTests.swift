@@ -1,0 +1,46 @@
+import Testing
+
+@testable import Tamis
+
+/// Guards of the body core against body loss on the shapes real pages print: a list the text
+/// announces with a `:`.
+@Suite struct BodyCoreGuardTests {
+  typealias Base = BodyCoreTests
+
+  static let tail = "group: tail\n  drop-tail: min-words 8\n"
+
+  static let items = [
+    "Finland tops the table for the third year", "Norway and Australia share second place",
+    "United States comes last of the ten",
+  ]
+
+  @Test("a drop-tail keeps the lines a line ending with ':' announces inside the core")
+  func introducedListStays() throws {
+    let dump =
+      Base.article + "\n\nThe rankings were as follows:\n" + Self.items.joined(separator: "\n")
+      + "\n\nThe author is on Twitter at home.\n\nShare this\n"
+    let article = try Base.clean(Self.tail, dump)
+    #expect(Base.removed(article) == ["Share this"])
+    #expect(article.body.contains(Self.items[2]))
+  }
+
+  @Test("a list under a ':' line that a phrase rule removes is not announced by the text")
+  func claimedIntroducerDoesNotGuard() throws {
+    let rules = Self.tail + "group: more\n  drop-line: equals \"Read more:\"\n"
+    let dump =
+      Base.article + "\n\nRead more:\n" + Self.items.joined(separator: "\n")
+      + "\n\nThe author is on Twitter at home.\n"
+    let article = try Base.clean(rules, dump)
+    #expect(Base.removed(article) == ["Read more:"] + Self.items)
+  }
+
+  @Test("a run longer than Settings.introducedListLines under a ':' line is not guarded")
+  func longRunIsNotAnnounced() throws {
+    let lines = (1...(Settings.introducedListLines + 2)).map { "Headline number \($0) of the page" }
+    let dump =
+      Base.article + "\n\nMore stories:\n" + lines.joined(separator: "\n")
+      + "\n\nThe author is on Twitter at home.\n"
+    let article = try Base.clean(Self.tail, dump)
+    #expect(Base.removed(article) == lines)
+  }
+}
