@@ -3,7 +3,7 @@ import Testing
 @testable import Tamis
 
 /// Guards of the body core against body loss on the shapes real pages print: a list the text
-/// announces with a `:`.
+/// announces with a `:`, a list of sources.
 @Suite struct BodyCoreGuardTests {
   typealias Base = BodyCoreTests
 
@@ -42,5 +42,17 @@ import Testing
       + "\n\nThe author is on Twitter at home.\n"
     let article = try Base.clean(Self.tail, dump)
     #expect(Base.removed(article) == lines)
+  }
+
+  @Test("bare web addresses under the last paragraph are a list of sources: the tail keeps them")
+  func sourcesStay() throws {
+    let sources = [
+      "https://example.org/api/inspector.html", "http://example.com/blog/profiling-in-production",
+    ]
+    let dump = Base.article + "\n\n" + sources.joined(separator: "\n") + "\n\nShare this\n"
+    let article = try Base.clean(Self.tail, dump)
+    #expect(Base.removed(article) == ["Share this"])
+    var text = "https://example.org/a page"
+    #expect(!text.withUTF8 { LineShape($0, stopWords: nil) }.isListItem)
   }
 }
