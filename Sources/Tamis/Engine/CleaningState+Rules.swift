@@ -32,6 +32,7 @@ extension CleaningState {
       case .junk: return lineClass == .junk
       case .menuLike: return document.shapes[line].isMenuLike
       case .inNavigationRun: return body?.inNavigationRun[line] ?? false
+      case .inGallery: return body?.inGallery[line] ?? false
       case .notListItem: return !document.shapes[line].isListItem
       case .titleCase: return Self.isTitleCase(document.content(line))
       case .dateStamp:

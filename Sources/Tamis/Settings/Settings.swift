@@ -280,4 +280,12 @@ public enum Settings {
   /// from `drop-run` and `drop-tail` inside the core): a list of steps, dates or rankings has a
   /// few to a dozen lines; a longer run is the page's.
   public static let introducedListLines = 12
+
+  /// The fewest slide counters (`1/50`, `2/50`, …) running up by one that make a photo
+  /// gallery: two could be a fraction and a page count, three in a row are slides.
+  public static let galleryMinimumSlides = 3
+
+  /// The most lines from one slide counter to the next: a slide is a title, a caption and a
+  /// credit, a few lines; farther apart, the numbers are not one gallery's.
+  public static let gallerySlideLines = 6
 }

@@ -23,6 +23,9 @@ struct BodyCore: Sendable {
   /// under a line of the dump's own that ends with `:` ("The rankings were as follows:"), no
   /// paragraph, zone start or phrase-claimed line between: a list the text announces.
   let inIntroducedList: [Bool]
+  /// Per line: it belongs to a photo gallery, from its first slide counter to its last
+  /// slide's caption (`galleries`).
+  let inGallery: [Bool]
   /// Whether the core holds enough of the dump's prose (`Settings.coreMinimumProseShare`) in
   /// at least `Settings.coreMinimumProseLines` prose lines. A page
   /// of several articles, a live blog or a long gallery has a core that is one story among many:
@@ -60,6 +63,7 @@ struct BodyCore: Sendable {
     self.inNavigationRun = navigation
     self.zoneStarts = boundaries.union(hardBoundaries)
     self.inIntroducedList = Self.introducedLists(document, candidates, zoneStarts)
+    self.inGallery = Self.galleries(document)
 
     func tokens(_ line: Int) -> Double { shapes[line].effectiveTokens }
     func isMenuLike(_ line: Int) -> Bool { shapes[line].isMenuLike }
@@ -279,6 +283,68 @@ struct BodyCore: Sendable {
       }
     }
     return marks
+  }
+
+  /// Marks the photo galleries, in one pass: `Settings.galleryMinimumSlides` or more slide
+  /// counters (`k/N` opening a line: "7/50 City for sale") with the same N, each one more than
+  /// the last and at most `Settings.gallerySlideLines` lines below it. A gallery runs from its
+  /// first counter to its last counter's slide, as long as its shortest slide: an article's
+  /// numbered lines are no fractions, and a date (`12/31`) does not run up by one.
+  static func galleries(_ document: Document) -> [Bool] {
+    var marks = [Bool](repeating: false, count: document.lineCount)
+    var chain: [Int] = []
+    var chainTotal = 0
+    var chainNext = 0
+    func close() {
+      defer { chain = [] }
+      guard chain.count >= Settings.galleryMinimumSlides, let first = chain.first,
+        let last = chain.last
+      else { return }
+      var shortest = Int.max
+      for (above, below) in zip(chain, chain.dropFirst()) {
+        shortest = min(shortest, below - above)
+      }
+      let end = min(document.lineCount, last + shortest)
+      for line in first..<end { marks[line] = true }
+    }
+    for line in 0..<document.lineCount where !document.isBlank(line) {
+      if let last = chain.last, line - last > Settings.gallerySlideLines { close() }
+      guard let (slide, total) = Self.slideCounter(document.content(line)) else { continue }
+      if !chain.isEmpty, total == chainTotal, slide == chainNext {
+        chain.append(line)
+        chainNext += 1
+        continue
+      }
+      close()
+      if slide == 1 {
+        chain = [line]
+        chainTotal = total
+        chainNext = 2
+      }
+    }
+    close()
+    return marks
+  }
+
+  /// The `k` and `N` of a line that opens with `k/N` (one to three digits each, N at least
+  /// `Settings.galleryMinimumSlides`, k at most N) followed by a space or the line's end.
+  private static func slideCounter(_ text: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
+    let line = Whitespace.trimmed(text)
+    func number(from start: Int) -> (value: Int, end: Int)? {
+      var end = start
+      var value = 0
+      while end < line.count, end - start < 3, line[end] &- 0x30 < 10 {
+        value = value * 10 + Int(line[end] &- 0x30)
+        end += 1
+      }
+      return end > start ? (value, end) : nil
+    }
+    guard let slide = number(from: 0), slide.end < line.count, line[slide.end] == 0x2F,
+      let total = number(from: slide.end + 1),
+      total.end == line.count || line[total.end] == 0x20,
+      total.value >= Settings.galleryMinimumSlides, (1...total.value).contains(slide.value)
+    else { return nil }
+    return (slide.value, total.value)
   }
 
   /// Marks the navigation runs: `Settings.navigationRunLines` or more candidate lines in a row
