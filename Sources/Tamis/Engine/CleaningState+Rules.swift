@@ -15,7 +15,7 @@ extension CleaningState {
     switch condition {
     case .body(let wanted):
       guard let position = body?.confidentPosition(of: line) else { return false }
-      if wanted == .farAfter { return position == .after && line >= farAfterStart }
+      if wanted == .farAfter { return position == .after && !farAfter.isEmpty && farAfter[line] }
       return position == wanted || (wanted == .outside && position != .inside)
     case .bodyEdge:
       return isNearBodyEdge(line)

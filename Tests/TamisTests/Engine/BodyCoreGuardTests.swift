@@ -3,7 +3,7 @@ import Testing
 @testable import Tamis
 
 /// Guards of the body core against body loss on the shapes real pages print: a list the text
-/// announces with a `:`, a list of sources.
+/// announces with a `:`, a list of sources, the lines under a wiki's references.
 @Suite struct BodyCoreGuardTests {
   typealias Base = BodyCoreTests
 
@@ -54,5 +54,30 @@ import Testing
     #expect(Base.removed(article) == ["Share this"])
     var text = "https://example.org/a page"
     #expect(!text.withUTF8 { LineShape($0, stopWords: nil) }.isListItem)
+  }
+
+  @Test("under a bulleted list far after the core, the next lines are end matter again")
+  func linesUnderReferences() throws {
+    let seeAlso = [
+      "See also", "Vector space", "Unitary matrix", "Hermitian form", "Normal matrix",
+      "Skew matrix", "Inner product", "Spectral theorem", "Trace",
+    ]
+    let references = [
+      "^ Brown, J. The Light Cone and its Causal Structure",
+      "^ Physics 125 Course Notes at the Institute of Technology",
+    ]
+    let link = "Visualizing the matrix as an ellipse, by a teacher, gives a geometric explanation."
+    let footer = [
+      "Retrieved from the archive", "Categories", "Matrices", "Hidden categories", "Privacy",
+    ]
+    let dump =
+      Base.article + "\n\n" + seeAlso.joined(separator: "\n") + "\n\n"
+      + references.joined(separator: "\n") + "\n\nExternal links\n" + link + "\n\n"
+      + footer.joined(separator: "\n") + "\n"
+    let article = try Base.clean(BodyCoreBoundaryTests.farAfter, dump)
+    #expect(article.body.contains(link))
+    #expect(Base.removed(article).contains(seeAlso[4]))
+    #expect(Base.removed(article).contains(footer[4]))
+    #expect(!Base.removed(article).contains(footer[0]))
   }
 }
