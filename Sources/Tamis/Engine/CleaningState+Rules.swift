@@ -15,7 +15,7 @@ extension CleaningState {
     switch condition {
     case .body(let wanted):
       guard let position = body?.confidentPosition(of: line) else { return false }
-      if wanted == .farAfter { return position == .after && line >= farAfterStart }
+      if wanted == .farAfter { return position == .after && !farAfter.isEmpty && farAfter[line] }
       return position == wanted || (wanted == .outside && position != .inside)
     case .bodyEdge:
       return isNearBodyEdge(line)
@@ -32,6 +32,7 @@ extension CleaningState {
       case .junk: return lineClass == .junk
       case .menuLike: return document.shapes[line].isMenuLike
       case .inNavigationRun: return body?.inNavigationRun[line] ?? false
+      case .inGallery: return body?.inGallery[line] ?? false
       case .notListItem: return !document.shapes[line].isListItem
       case .titleCase: return Self.isTitleCase(document.content(line))
       case .dateStamp:

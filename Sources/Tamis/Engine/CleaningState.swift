@@ -61,9 +61,10 @@ struct CleaningState {
 
   /// Per line: the zone rule that removes it, if any.
   var zoneRule: [RuleIndex?] = []
-  /// The first line far after the body core (`far-after-body`): past the core's last line and
-  /// `Settings.bodyEdgeLines` non-blank lines no zone removes. `Int.max` without a core.
-  var farAfterStart = Int.max
+  /// Per line: it is far after the body core (`far-after-body`): past the core's last line
+  /// and `Settings.bodyEdgeLines` non-blank lines no zone removes, counted again from each list
+  /// entry. Empty without a core.
+  var farAfter: [Bool] = []
 
   // MARK: - Learned lines (`LearnedMatchPass`, `LearnedLinePass`)
 

@@ -55,6 +55,9 @@ public enum Condition: Sendable, Hashable {
     case menuLike = "menu-like"
     /// One of a run of short lines that reads as a menu.
     case inNavigationRun = "in-nav-run"
+    /// One of the lines of a photo gallery: from the first slide counter (`1/50 Title`) to the
+    /// last slide's caption, the counters running up by one (`BodyCore.inGallery`).
+    case inGallery = "in-gallery"
     /// Does not start like a list item (`1.`, `-`, `•`, `^`…): a list's entries, references
     /// included, are spared.
     case notListItem = "not-list-item"

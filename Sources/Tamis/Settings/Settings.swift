@@ -275,4 +275,17 @@ public enum Settings {
   /// hand-over left the workers waiting for the next on a loaded machine, and a few kilobytes
   /// each, sixteen still keep both cores busy to the last group.
   public static let pipelineBatchDocuments = 16
+
+  /// The most lines under a line ending with `:` that count as the list it announces (guarded
+  /// from `drop-run` and `drop-tail` inside the core): a list of steps, dates or rankings has a
+  /// few to a dozen lines; a longer run is the page's.
+  public static let introducedListLines = 12
+
+  /// The fewest slide counters (`1/50`, `2/50`, …) running up by one that make a photo
+  /// gallery: two could be a fraction and a page count, three in a row are slides.
+  public static let galleryMinimumSlides = 3
+
+  /// The most lines from one slide counter to the next: a slide is a title, a caption and a
+  /// credit, a few lines; farther apart, the numbers are not one gallery's.
+  public static let gallerySlideLines = 6
 }

@@ -23,6 +23,7 @@ import Testing
     Case(text: "junk", condition: .shape(.junk)),
     Case(text: "menu-like", condition: .shape(.menuLike)),
     Case(text: "in-nav-run", condition: .shape(.inNavigationRun)),
+    Case(text: "in-gallery", condition: .shape(.inGallery)),
     Case(text: "body-edge", condition: .bodyEdge),
     Case(text: "title-case", condition: .shape(.titleCase)),
     Case(text: "date-stamp", condition: .shape(.dateStamp)),

@@ -59,21 +59,40 @@ struct ZonePass: CleaningPass {
       else { continue }
       Self.markTail(in: &state, rule: index, minimumWords: minimumWords)
     }
-    state.farAfterStart = Self.farAfterStart(in: state)
+    state.farAfter = Self.farAfter(in: state)
   }
 
-  /// The first line past the core's end and `Settings.bodyEdgeLines` more non-blank lines that
-  /// no zone removes: a newsletter block between the article and its last paragraph does not
-  /// count, an author's bio after it does.
-  private static func farAfterStart(in state: CleaningState) -> Int {
-    guard let core = state.body?.lines else { return Int.max }
+  /// Per line, whether it is far after the core: past the core's end and
+  /// `Settings.bodyEdgeLines` more non-blank lines that no zone removes (a newsletter block
+  /// between the article and its last paragraph does not count, an author's bio after it does).
+  /// A bulleted list entry starts the count again: references, sources and further reading
+  /// hang under the article, and the lines right under them are still its end matter (a
+  /// numbered one does not: "most read" rankings are numbered, and so are dates like "5.30";
+  /// nor does a bare web address: the page's own address is printed under the article).
+  private static func farAfter(in state: CleaningState) -> [Bool] {
+    guard let core = state.body?.lines else { return [] }
+    let document = state.document
+    var far = [Bool](repeating: false, count: document.lineCount)
     var seen = 0
-    for line in (core.upperBound + 1)..<state.document.lineCount
-    where !state.document.isBlank(line) && state.zoneRule[line] == nil {
-      seen += 1
-      if seen > Settings.bodyEdgeLines { return line }
+    for line in (core.upperBound + 1)..<document.lineCount where !document.isBlank(line) {
+      if state.zoneRule[line] == nil {
+        if document.shapes[line].isTextListItem,
+          Self.startsWithBullet(Whitespace.trimmed(document.content(line)))
+        {
+          seen = 0
+          continue
+        }
+        seen += 1
+      }
+      far[line] = seen > Settings.bodyEdgeLines
     }
-    return Int.max
+    return far
+  }
+
+  /// True when the line opens with a mark rather than a letter or a digit: `^ `, `- `, `• `.
+  private static func startsWithBullet(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = line.first else { return false }
+    return first >= 0x80 || !(first &- 0x30 < 10 || (first | 0x20) &- 0x61 < 26)
   }
 
   /// Marks the title-like lines after the last sentence-like line of at least `minimumWords`
@@ -179,8 +198,10 @@ extension CleaningState {
 
   /// True for a line of the body core that a zone may not remove: its prose (at least
   /// `Settings.guardedProseTokens` tokens) from a `drop-from` or `drop-until` whose phrase sits
-  /// on the wrong side of the article (`misplaced`, see `BodyCore.isMisplaced`); its list items from `drop-run` and `drop-tail`,
-  /// which are steps, rankings or dates of the article rather than a list of other stories.
+  /// on the wrong side of the article (`misplaced`, see `BodyCore.isMisplaced`); its list items
+  /// and the lines of a list its text announces with a `:` (`BodyCore.inIntroducedList`) from
+  /// `drop-run` and `drop-tail`, which are steps, rankings or dates of the article rather than a
+  /// list of other stories.
   func isGuarded(_ line: Int, from kind: ActionKind, misplaced: Bool) -> Bool {
     guard let body, body.position(of: line) == .inside, !body.zoneStarts.contains(line) else {
       return false
@@ -191,7 +212,7 @@ extension CleaningState {
       return misplaced && document.classes[line].isProseLike
         && shape.effectiveTokens >= Double(Settings.guardedProseTokens)
     case .dropRun, .dropTail:
-      return shape.isTextListItem
+      return shape.isTextListItem || body.inIntroducedList[line]
     default:
       // A block has a phrase at both ends: what lies between is the block's.
       return false

@@ -19,6 +19,13 @@ struct BodyCore: Sendable {
   let inNavigationRun: [Bool]
   /// The lines where a zone rule starts: boilerplate by their phrase, never guarded as prose.
   let zoneStarts: Set<Int>
+  /// Per line: it is one of the short lines (at most `Settings.introducedListLines`) right
+  /// under a line of the dump's own that ends with `:` ("The rankings were as follows:"), no
+  /// paragraph, zone start or phrase-claimed line between: a list the text announces.
+  let inIntroducedList: [Bool]
+  /// Per line: it belongs to a photo gallery, from its first slide counter to its last
+  /// slide's caption (`galleries`).
+  let inGallery: [Bool]
   /// Whether the core holds enough of the dump's prose (`Settings.coreMinimumProseShare`) in
   /// at least `Settings.coreMinimumProseLines` prose lines. A page
   /// of several articles, a live blog or a long gallery has a core that is one story among many:
@@ -55,6 +62,8 @@ struct BodyCore: Sendable {
     Self.markNavigationRuns(document, candidates, boundaries, into: &navigation)
     self.inNavigationRun = navigation
     self.zoneStarts = boundaries.union(hardBoundaries)
+    self.inIntroducedList = Self.introducedLists(document, candidates, zoneStarts)
+    self.inGallery = Self.galleries(document)
 
     func tokens(_ line: Int) -> Double { shapes[line].effectiveTokens }
     func isMenuLike(_ line: Int) -> Bool { shapes[line].isMenuLike }
@@ -240,6 +249,102 @@ struct BodyCore: Sendable {
       position += 1
     }
     return paragraphs == Settings.coreResumeParagraphs ? resume : nil
+  }
+
+  /// Marks the lines of the lists a line ending with `:` introduces (`inIntroducedList`), in
+  /// one pass: a claimed line (not a candidate), a paragraph of prose or a zone start ends a
+  /// list, and so does its `Settings.introducedListLines`-th line.
+  private static func introducedLists(
+    _ document: Document, _ candidates: [Int], _ zoneStarts: Set<Int>
+  ) -> [Bool] {
+    var marks = [Bool](repeating: false, count: document.lineCount)
+    var listed: Int?
+    var previous = -1
+    for line in candidates {
+      // A non-blank line between two candidates is one a phrase rule claimed.
+      if listed != nil, ((previous + 1)..<line).contains(where: { !document.isBlank($0) }) {
+        listed = nil
+      }
+      previous = line
+      if zoneStarts.contains(line) || document.classes[line] == .prose {
+        listed = document.shapes[line].endsWithColon && !zoneStarts.contains(line) ? 0 : nil
+        continue
+      }
+      if document.shapes[line].endsWithColon {
+        listed = 0
+        continue
+      }
+      guard let count = listed else { continue }
+      if count < Settings.introducedListLines {
+        marks[line] = true
+        listed = count + 1
+      } else {
+        listed = nil
+      }
+    }
+    return marks
+  }
+
+  /// Marks the photo galleries, in one pass: `Settings.galleryMinimumSlides` or more slide
+  /// counters (`k/N` opening a line: "7/50 City for sale") with the same N, each one more than
+  /// the last and at most `Settings.gallerySlideLines` lines below it. A gallery runs from its
+  /// first counter to its last counter's slide, as long as its shortest slide: an article's
+  /// numbered lines are no fractions, and a date (`12/31`) does not run up by one.
+  static func galleries(_ document: Document) -> [Bool] {
+    var marks = [Bool](repeating: false, count: document.lineCount)
+    var chain: [Int] = []
+    var chainTotal = 0
+    var chainNext = 0
+    func close() {
+      defer { chain = [] }
+      guard chain.count >= Settings.galleryMinimumSlides, let first = chain.first,
+        let last = chain.last
+      else { return }
+      var shortest = Int.max
+      for (above, below) in zip(chain, chain.dropFirst()) {
+        shortest = min(shortest, below - above)
+      }
+      let end = min(document.lineCount, last + shortest)
+      for line in first..<end { marks[line] = true }
+    }
+    for line in 0..<document.lineCount where !document.isBlank(line) {
+      if let last = chain.last, line - last > Settings.gallerySlideLines { close() }
+      guard let (slide, total) = Self.slideCounter(document.content(line)) else { continue }
+      if !chain.isEmpty, total == chainTotal, slide == chainNext {
+        chain.append(line)
+        chainNext += 1
+        continue
+      }
+      close()
+      if slide == 1 {
+        chain = [line]
+        chainTotal = total
+        chainNext = 2
+      }
+    }
+    close()
+    return marks
+  }
+
+  /// The `k` and `N` of a line that opens with `k/N` (one to three digits each, N at least
+  /// `Settings.galleryMinimumSlides`, k at most N) followed by a space or the line's end.
+  private static func slideCounter(_ text: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
+    let line = Whitespace.trimmed(text)
+    func number(from start: Int) -> (value: Int, end: Int)? {
+      var end = start
+      var value = 0
+      while end < line.count, end - start < 3, line[end] &- 0x30 < 10 {
+        value = value * 10 + Int(line[end] &- 0x30)
+        end += 1
+      }
+      return end > start ? (value, end) : nil
+    }
+    guard let slide = number(from: 0), slide.end < line.count, line[slide.end] == 0x2F,
+      let total = number(from: slide.end + 1),
+      total.end == line.count || line[total.end] == 0x20,
+      total.value >= Settings.galleryMinimumSlides, (1...total.value).contains(slide.value)
+    else { return nil }
+    return (slide.value, total.value)
   }
 
   /// Marks the navigation runs: `Settings.navigationRunLines` or more candidate lines in a row

@@ -367,9 +367,13 @@ struct LineShape: Sendable {
     return line[promptLength] &- 0x61 < 26
   }
 
+  /// Whether the line is a list entry: a bullet (`- `, `* `, `• `, `^ `…) or a number (`1.`,
+  /// `2)`) opens it, or it is a bare web address alone on its line (an entry of a list of
+  /// sources).
   private static func startsLikeListItem(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
     let line = Whitespace.trimmed(text)
     guard let first = line.first else { return false }
+    if isBareAddress(line) { return true }
     var digits = 0
     while digits < line.count, digits < 4, line[digits] >= 0x30 && line[digits] <= 0x39 {
       digits += 1
@@ -383,6 +387,15 @@ struct LineShape: Sendable {
       first == 0x2D || first == 0x2A || first == 0x2B || first == 0x5E || scalar == 0x2022
       || scalar == 0x2013 || scalar == 0xB7
     return bullet && next < line.count && line[next] == 0x20
+  }
+
+  /// `http://…` or `https://…` with no space.
+  private static func isBareAddress(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    let scheme: [UInt8] = [0x68, 0x74, 0x74, 0x70]  // "http"
+    guard line.count > 8, line.prefix(4).elementsEqual(scheme) else { return false }
+    let rest = line[4] == 0x73 ? 5 : 4  // "s"
+    guard line[rest] == 0x3A, line[rest + 1] == 0x2F, line[rest + 2] == 0x2F else { return false }
+    return !line.contains(0x20)
   }
 }
 
