@@ -139,7 +139,7 @@ struct LineShape: Sendable {
       case .other where token.isOpen && Self.joinsWord(scalar):
         token.add(.other, bytes: base, from: index, to: next)
       case .other:
-        if scalar == 0x28, token.isOpen, token.startsWithLetter { looksLikeCode = true }
+        if scalar == 0x28, token.isOpen, token.word.startsWithLetter { looksLikeCode = true }
         token.finish(into: &self, stopSet)
         noteMark(scalar, previous: previous, nextByte: next < count ? base[next] : 0)
       }
@@ -174,16 +174,10 @@ struct LineShape: Sendable {
     numberDots = 0
   }
 
-  /// The word being read: its first letter's case, its letters, whether it is all digits, and
-  /// its first 8 bytes lower-cased (ASCII) for the stop-word lookup.
+  /// The word being read, while one is open (`WordToken` says what is counted of it).
   private struct TokenState {
     var isOpen = false
-    var startsWithLetter = false
-    var firstUpper = false
-    var letters = 0
-    var onlyDigits = true
-    var key: UInt64 = 0
-    var length = 0
+    var word = WordToken()
 
     @inline(__always)
     mutating func add(
@@ -191,20 +185,16 @@ struct LineShape: Sendable {
     ) {
       if !isOpen {
         isOpen = true
-        startsWithLetter = kind == .upper || kind == .lower
-        firstUpper = kind == .upper
-        letters = 0
-        onlyDigits = true
-        key = 0
-        length = 0
+        word = WordToken(startsWithLetter: kind == .upper || kind == .lower)
+        word.firstUpper = kind == .upper
       }
-      if kind == .upper || kind == .lower { letters &+= 1 }
-      if kind != .digit { onlyDigits = false }
+      if kind == .upper || kind == .lower { word.letters &+= 1 }
+      if kind != .digit { word.onlyDigits = false }
       for offset in start..<end {
         var byte = bytes[offset]
         if byte &- 0x41 < 26 { byte &+= 0x20 }
-        if length < 8 { key |= UInt64(byte) << (8 &* UInt64(length)) }
-        length &+= 1
+        if word.length < 8 { word.key |= UInt64(byte) << (8 &* UInt64(word.length)) }
+        word.length &+= 1
       }
     }
 
@@ -221,52 +211,44 @@ struct LineShape: Sendable {
         } else if byte &- 0x30 >= 10 {
           break
         }
-        if length < 8 {
+        if word.length < 8 {
           let lower = byte &- 0x41 < 26 ? byte &+ 0x20 : byte
-          key |= UInt64(lower) << (8 &* UInt64(length))
+          word.key |= UInt64(lower) << (8 &* UInt64(word.length))
         }
-        length &+= 1
+        word.length &+= 1
         end &+= 1
       }
-      letters &+= letterCount
-      if letterCount > 0 { onlyDigits = false }
+      word.letters &+= letterCount
+      if letterCount > 0 { word.onlyDigits = false }
       return end
     }
 
-    /// Opens the word with `word`'s run; what follows (an accented letter, an apostrophe) is
+    /// Opens the word with `run`'s word; what follows (an accented letter, an apostrophe) is
     /// added scalar by scalar, as if the whole word had been read that way.
     @inline(__always)
-    mutating func open(_ word: ASCIIWord) {
+    mutating func open(_ run: ASCIIWord) {
       isOpen = true
-      startsWithLetter = word.token.startsWithLetter
-      firstUpper = word.token.firstUpper
-      letters = word.token.letters
-      onlyDigits = word.token.onlyDigits
-      key = word.token.key
-      length = word.token.length
+      word = run.token
     }
 
     @inline(__always)
     mutating func finish(into shape: inout LineShape, _ stopSet: StopWordSet?) {
       guard isOpen else { return }
       isOpen = false
-      shape.tally(
-        WordToken(
-          startsWithLetter: startsWithLetter, firstUpper: firstUpper, letters: letters,
-          onlyDigits: onlyDigits, key: key, length: length), stopSet)
+      shape.tally(word, stopSet)
     }
   }
 
   /// A finished word: what the counts read of it.
   private struct WordToken {
-    var startsWithLetter: Bool
-    var firstUpper: Bool
-    var letters: Int
-    var onlyDigits: Bool
+    var startsWithLetter = false
+    var firstUpper = false
+    var letters = 0
+    var onlyDigits = true
     /// Its first 8 bytes, ASCII lower-cased, for the stop-word lookup.
-    var key: UInt64
+    var key: UInt64 = 0
     /// Its length in bytes.
-    var length: Int
+    var length = 0
   }
 
   /// Counts a finished word: a token, a number, a word and its case, a long word, a stop word.
