@@ -76,16 +76,10 @@ struct Headline {
       [UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: ",")].contains(last)
       || (last == 0xA6 && text.count >= 3 && text[text.count - 3] == 0xE2)  // … U+2026
     guard !endsLikeSentence else { return false }
-    let string = String(decoding: text, as: UTF8.self)
+    let characters = HeadlineCharacters(bytes: text) ?? HeadlineCharacters(decoding: text)
     // A breadcrumb trail ("Home > News > World") names the section, not the article.
-    guard !string.contains(" > "), !string.contains(" › ") else { return false }
-    var letters = 0
-    var visible = 0
-    for scalar in string.unicodeScalars
-    where !scalar.properties.isWhitespace {
-      visible += 1
-      if scalar.properties.isAlphabetic { letters += 1 }
-    }
-    return visible > 0 && Double(letters) >= Settings.headlineLetterShare * Double(visible)
+    guard !characters.isBreadcrumb else { return false }
+    return characters.visible > 0
+      && Double(characters.letters) >= Settings.headlineLetterShare * Double(characters.visible)
   }
 }

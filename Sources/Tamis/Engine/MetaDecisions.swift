@@ -70,26 +70,16 @@ struct MetaDecisions {
     for firing in firings.sorted(by: { $0.line < $1.line }) where !done.contains(firing.ruleID) {
       done.insert(firing.ruleID)
       guard let index = setsOfGroup[firing.ruleID] else { continue }
-      // The hit of one of the group's rules on the firing line (for zone rules, the zone's
-      // first line is the one that matched).
-      var holes: [String: String] = [:]
-      let content = state.document.content(firing.line)
-      for hit in state.hits[firing.line] {
-        guard case .rule(let rule) = compiled[pattern: hit.pattern].owner,
-          compiled[rule: rule].rule.id == firing.ruleID
-        else { continue }
-        for hole in hit.holes where holes[hole.name] == nil {
-          let bytes = UnsafeBufferPointer(rebasing: content[hole.range])
-          holes[hole.name] = Whitespace.trimmed(String(decoding: bytes, as: UTF8.self))
-        }
-      }
-      // `{line}` is the firing line itself: a stamp matched on its shape alone has no hole.
-      if holes["line"] == nil {
-        holes["line"] = Whitespace.trimmed(String(decoding: content, as: UTF8.self))
-      }
-      for assignment in compiled[rule: index].sets where meta[assignment.key] == nil {
+      let assignments = compiled[rule: index].sets
+      // Most templates are plain values (`paywalled = true`): no hole to read or fill.
+      let holeTexts =
+        assignments.contains { $0.template.utf8.contains(UInt8(ascii: "{")) }
+        ? holes(of: firing) : [:]
+      for assignment in assignments where meta[assignment.key] == nil {
         var value = assignment.template
-        for (name, captured) in holes { value = value.replacingAll("{\(name)}", with: captured) }
+        for (name, captured) in holeTexts {
+          value = value.replacingAll("{\(name)}", with: captured)
+        }
         // A value naming a hole the firing rule does not have is not set.
         if value.contains("{") { continue }
         meta[assignment.key] = value
@@ -97,36 +87,68 @@ struct MetaDecisions {
     }
   }
 
+  /// The holes of the hit of one of the group's rules on the firing line (for zone rules, the
+  /// zone's first line is the one that matched), trimmed, and `{line}`: the firing line itself
+  /// (a stamp matched on its shape alone has no hole).
+  private func holes(of firing: (line: Int, ruleID: String)) -> [String: String] {
+    let compiled = state.compiled
+    var holes: [String: String] = [:]
+    let content = state.document.content(firing.line)
+    for hit in state.hits[firing.line] {
+      guard case .rule(let rule) = compiled[pattern: hit.pattern].owner,
+        compiled[rule: rule].rule.id == firing.ruleID
+      else { continue }
+      for hole in hit.holes where holes[hole.name] == nil {
+        let bytes = UnsafeBufferPointer(rebasing: content[hole.range])
+        holes[hole.name] = Whitespace.trimmed(String(decoding: bytes, as: UTF8.self))
+      }
+    }
+    if holes["line"] == nil {
+      holes["line"] = Whitespace.trimmed(String(decoding: content, as: UTF8.self))
+    }
+    return holes
+  }
+
   /// Flags a dump that lost more than `Settings.removalBudget` of its words: `over-removal` (the
   /// share, in percent) and `over-removal-rules` (the groups that removed most, by words).
   private func flagOverRemoval(into meta: inout [String: String]) {
     let document = state.document
+    let total = document.words.reduce(0, +)
+    // A short dump (a caption and a teaser) legitimately loses most of its words.
+    guard total >= Settings.removalBudgetMinimumWords else { return }
+    let removed = removedWords { _, _ in }
+    let share = Double(removed) / Double(total)
+    guard share > Settings.removalBudget else { return }
+    // Over budget (rare): the words again, by group.
     var removedByRule: [String: Int] = [:]
+    _ = removedWords { ruleID, words in removedByRule[ruleID, default: 0] += words }
+    meta["over-removal"] = "\(Int((share * 100).rounded())) %"
+    meta["over-removal-rules"] = removedByRule.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+      .prefix(3).map(\.key).joined(separator: ",")
+  }
+
+  /// The words the removals took (lines by their word count, stripped spans by their words
+  /// between spaces); `note` hears each removal's rule id and words.
+  private func removedWords(_ note: (String, Int) -> Void) -> Int {
+    let document = state.document
     var removed = 0
     for (line, outcome) in assembly.outcomes.enumerated() {
       switch outcome {
       case .removed(let index):
         let words = document.words[line]
         removed += words
-        removedByRule[assembly.removals[index].ruleID, default: 0] += words
+        note(assembly.removals[index].ruleID, words)
       case .stripped(let indices):
         for index in indices {
           let words = assembly.removals[index].text.split(separator: " ").count
           removed += words
-          removedByRule[assembly.removals[index].ruleID, default: 0] += words
+          note(assembly.removals[index].ruleID, words)
         }
       case .blank, .body, .caption:
         break
       }
     }
-    let total = document.words.reduce(0, +)
-    // A short dump (a caption and a teaser) legitimately loses most of its words.
-    guard total >= Settings.removalBudgetMinimumWords else { return }
-    let share = Double(removed) / Double(total)
-    guard share > Settings.removalBudget else { return }
-    meta["over-removal"] = "\(Int((share * 100).rounded())) %"
-    meta["over-removal-rules"] = removedByRule.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
-      .prefix(3).map(\.key).joined(separator: ",")
+    return removed
   }
 }
 

@@ -94,12 +94,27 @@ struct LineShape: Sendable {
         index &+= 1
         continue
       }
-      if !token.isOpen, Self.isASCIIWordByte(byte) {
+      if token.isOpen, Self.isASCIIWordByte(byte) {
+        // ASCII letters and digits after an accented letter (`réservé`): one loop, as `add`
+        // would take them one by one.
+        index = token.extend(base, from: index, count: count)
+        previous = UInt32(base[index &- 1])
+        continue
+      }
+      if Self.isASCIIWordByte(byte) {
         // An ASCII word in one tight loop: the common case.
-        // A non-ASCII letter may follow and extend the word: the scalar path goes on with it.
-        let wordEnd = token.openASCIIWord(base, from: index, count: count)
-        previous = UInt32(base[wordEnd &- 1])
-        index = wordEnd
+        let word = ASCIIWord(base, from: index, count: count)
+        let after = word.end < count ? base[word.end] : 0x20
+        if after < 0x80, after != 0x27, after != 0x2D, after != 0x28 {
+          // An ASCII mark or space follows: the word ends here, as the scalar path would end it.
+          tally(word.token, stopSet)
+        } else {
+          // A non-ASCII letter, an apostrophe or a hyphen may extend the word, and `(` after a
+          // word is code: the scalar path goes on with the word open.
+          token.open(word)
+        }
+        previous = UInt32(base[word.end &- 1])
+        index = word.end
         continue
       }
       if byte < 0x80 {
@@ -124,7 +139,7 @@ struct LineShape: Sendable {
       case .other where token.isOpen && Self.joinsWord(scalar):
         token.add(.other, bytes: base, from: index, to: next)
       case .other:
-        if scalar == 0x28, token.isOpen, token.startsWithLetter { looksLikeCode = true }
+        if scalar == 0x28, token.isOpen, token.word.startsWithLetter { looksLikeCode = true }
         token.finish(into: &self, stopSet)
         noteMark(scalar, previous: previous, nextByte: next < count ? base[next] : 0)
       }
@@ -159,16 +174,10 @@ struct LineShape: Sendable {
     numberDots = 0
   }
 
-  /// The word being read: its first letter's case, its letters, whether it is all digits, and
-  /// its first 8 bytes lower-cased (ASCII) for the stop-word lookup.
+  /// The word being read, while one is open (`WordToken` says what is counted of it).
   private struct TokenState {
     var isOpen = false
-    var startsWithLetter = false
-    var firstUpper = false
-    var letters = 0
-    var onlyDigits = true
-    var key: UInt64 = 0
-    var length = 0
+    var word = WordToken()
 
     @inline(__always)
     mutating func add(
@@ -176,34 +185,99 @@ struct LineShape: Sendable {
     ) {
       if !isOpen {
         isOpen = true
-        startsWithLetter = kind == .upper || kind == .lower
-        firstUpper = kind == .upper
-        letters = 0
-        onlyDigits = true
-        key = 0
-        length = 0
+        word = WordToken(startsWithLetter: kind == .upper || kind == .lower)
+        word.firstUpper = kind == .upper
       }
-      if kind == .upper || kind == .lower { letters &+= 1 }
-      if kind != .digit { onlyDigits = false }
+      if kind == .upper || kind == .lower { word.letters &+= 1 }
+      if kind != .digit { word.onlyDigits = false }
       for offset in start..<end {
         var byte = bytes[offset]
         if byte &- 0x41 < 26 { byte &+= 0x20 }
-        if length < 8 { key |= UInt64(byte) << (8 &* UInt64(length)) }
-        length &+= 1
+        if word.length < 8 { word.key |= UInt64(byte) << (8 &* UInt64(word.length)) }
+        word.length &+= 1
       }
     }
 
-    /// Opens a word with the run of ASCII letters, digits, and apostrophes or hyphens between
-    /// them, that starts at `start` (a letter or a digit), and returns the run's end. The word
-    /// stays open: what follows (an accented letter, an apostrophe) is added scalar by scalar,
-    /// as if the whole word had been read that way.
-    ///
-    /// One pass over the run counts its letters and digits; the stop-word key is then read as
-    /// one 8-byte load when the line has 8 bytes from `start`, and lower-cased 8 bytes at once.
+    /// Adds the run of ASCII letters and digits from `start` to the open word, and returns the
+    /// run's end: the same as `add` for each of its bytes.
     @inline(__always)
-    mutating func openASCIIWord(_ bytes: UnsafePointer<UInt8>, from start: Int, count: Int)
-      -> Int
-    {
+    mutating func extend(_ bytes: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
+      var end = start
+      var letterCount = 0
+      while end < count {
+        let byte = bytes[end]
+        if (byte | 0x20) &- 0x61 < 26 {
+          letterCount &+= 1
+        } else if byte &- 0x30 >= 10 {
+          break
+        }
+        if word.length < 8 {
+          let lower = byte &- 0x41 < 26 ? byte &+ 0x20 : byte
+          word.key |= UInt64(lower) << (8 &* UInt64(word.length))
+        }
+        word.length &+= 1
+        end &+= 1
+      }
+      word.letters &+= letterCount
+      if letterCount > 0 { word.onlyDigits = false }
+      return end
+    }
+
+    /// Opens the word with `run`'s word; what follows (an accented letter, an apostrophe) is
+    /// added scalar by scalar, as if the whole word had been read that way.
+    @inline(__always)
+    mutating func open(_ run: ASCIIWord) {
+      isOpen = true
+      word = run.token
+    }
+
+    @inline(__always)
+    mutating func finish(into shape: inout LineShape, _ stopSet: StopWordSet?) {
+      guard isOpen else { return }
+      isOpen = false
+      shape.tally(word, stopSet)
+    }
+  }
+
+  /// A finished word: what the counts read of it.
+  private struct WordToken {
+    var startsWithLetter = false
+    var firstUpper = false
+    var letters = 0
+    var onlyDigits = true
+    /// Its first 8 bytes, ASCII lower-cased, for the stop-word lookup.
+    var key: UInt64 = 0
+    /// Its length in bytes.
+    var length = 0
+  }
+
+  /// Counts a finished word: a token, a number, a word and its case, a long word, a stop word.
+  @inline(__always)
+  private mutating func tally(_ word: WordToken, _ stopSet: StopWordSet?) {
+    tokens &+= 1
+    if word.onlyDigits { numericTokens &+= 1 }
+    guard word.startsWithLetter else { return }
+    words &+= 1
+    if !word.firstUpper { lowerWords &+= 1 }
+    if word.letters > 3 {
+      longWords &+= 1
+      if word.firstUpper { capitalisedLongWords &+= 1 }
+    }
+    if let stopSet, word.length <= 8, stopSet.contains(word.key) { stopWords &+= 1 }
+  }
+
+  /// The run of ASCII letters, digits, and apostrophes or hyphens between them, that starts at
+  /// a letter or a digit: its end and the word it makes.
+  ///
+  /// One pass over the run counts its letters and digits; the stop-word key is then read as one
+  /// 8-byte load when the line has 8 bytes from the start, and lower-cased 8 bytes at once.
+  private struct ASCIIWord {
+    /// The index just past the run.
+    let end: Int
+    let token: WordToken
+
+    @inline(__always)
+    init(_ bytes: UnsafePointer<UInt8>, from start: Int, count: Int) {
       let first = bytes[start]
       let firstIsDigit = first &- 0x30 < 10
       var letterCount = firstIsDigit ? 0 : 1
@@ -232,12 +306,7 @@ struct LineShape: Sendable {
         }
       }
       let runLength = end &- start
-      isOpen = true
-      startsWithLetter = !firstIsDigit
-      firstUpper = first &- 0x41 < 26
-      letters = letterCount
-      onlyDigits = digitCount == runLength
-      length = runLength
+      var key: UInt64 = 0
       if start &+ 8 <= count {
         var word = UInt64(
           littleEndian: UnsafeRawPointer(bytes + start).loadUnaligned(as: UInt64.self))
@@ -248,7 +317,6 @@ struct LineShape: Sendable {
         let pastZ = (word &+ 0x2525_2525_2525_2525) & 0x8080_8080_8080_8080
         key = word | ((atLeastA & ~pastZ) >> 2)
       } else {
-        key = 0
         var offset = start
         while offset < end, offset &- start < 8 {
           var byte = bytes[offset]
@@ -257,23 +325,10 @@ struct LineShape: Sendable {
           offset &+= 1
         }
       }
-      return end
-    }
-
-    @inline(__always)
-    mutating func finish(into shape: inout LineShape, _ stopSet: StopWordSet?) {
-      guard isOpen else { return }
-      isOpen = false
-      shape.tokens &+= 1
-      if onlyDigits { shape.numericTokens &+= 1 }
-      guard startsWithLetter else { return }
-      shape.words &+= 1
-      if !firstUpper { shape.lowerWords &+= 1 }
-      if letters > 3 {
-        shape.longWords &+= 1
-        if firstUpper { shape.capitalisedLongWords &+= 1 }
-      }
-      if let stopSet, length <= 8, stopSet.contains(key) { shape.stopWords &+= 1 }
+      self.end = end
+      token = WordToken(
+        startsWithLetter: !firstIsDigit, firstUpper: first &- 0x41 < 26, letters: letterCount,
+        onlyDigits: digitCount == runLength, key: key, length: runLength)
     }
   }
 
@@ -300,6 +355,9 @@ struct LineShape: Sendable {
     switch scalar {
     case 0xC0...0xDE where scalar != 0xD7: return .upper
     case 0xDF...0xFF where scalar != 0xF7: return .lower
+    // General punctuation (spaces, dashes, curly quotes, `…`): no letter nor digit there, and
+    // asking the properties of the commonest marks of real text is slow.
+    case generalPunctuation: return .other
     default: break
     }
     guard let value = Unicode.Scalar(scalar) else { return .other }
@@ -308,6 +366,9 @@ struct LineShape: Sendable {
     if properties.numericType != nil { return .digit }
     return .other
   }
+
+  /// The General Punctuation block, which holds no letter and no digit.
+  static let generalPunctuation: ClosedRange<UInt32> = 0x2000...0x206F
 
   /// Apostrophes and hyphens inside a word (`l'État`, `well-known`).
   private static func joinsWord(_ scalar: UInt32) -> Bool {
