@@ -36,4 +36,25 @@ import Testing
       #expect(try Base.clean(Self.rule, dump).removals.isEmpty)
     }
   }
+
+  @Test("the shipped rules cut a blog's comment form from its notice on, the article stays")
+  func commentForm() throws {
+    let more = (1...4).map { k in
+      "In the spring meeting number \(k), the residents will discuss the bus lines, the library"
+        + " hours and the new park with the council, which promised to listen to all of them."
+    }
+    let text = ([Base.article] + more).joined(separator: "\n\n")
+    let form = [
+      "Your email address will not be published. Required fields are marked *", "Name *",
+      "Email *",
+    ]
+    let dump = text + "\n\n" + form.joined(separator: "\n\n") + "\n"
+    let article = Cleaner(rules: try RuleSet.builtin()).clean(
+      dump, source: "d.txt", options: CleaningOptions(language: "en"))
+    #expect(article.body == text)
+    #expect(
+      article.removals.contains {
+        $0.text == form[0] && $0.ruleID == "en-comment-form"
+      })
+  }
 }
