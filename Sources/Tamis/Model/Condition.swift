@@ -58,6 +58,9 @@ public enum Condition: Sendable, Hashable {
     /// One of the lines of a photo gallery: from the first slide counter (`1/50 Title`) to the
     /// last slide's caption, the counters running up by one (`BodyCore.inGallery`).
     case inGallery = "in-gallery"
+    /// One of the lines of a comment thread: from the first numbered entry header (`#1 name
+    /// 2013/12/28 10:28`) to the last entry, the numbers running up (`BodyCore.inCommentThread`).
+    case inCommentThread = "in-comment-thread"
     /// Does not start like a list item (`1.`, `-`, `•`, `^`…): a list's entries, references
     /// included, are spared.
     case notListItem = "not-list-item"

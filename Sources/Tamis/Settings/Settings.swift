@@ -288,4 +288,16 @@ public enum Settings {
   /// The most lines from one slide counter to the next: a slide is a title, a caption and a
   /// credit, a few lines; farther apart, the numbers are not one gallery's.
   public static let gallerySlideLines = 6
+
+  /// The fewest numbered entry headers (`#1 … 10:28`, `#2 …`) that make a comment thread: one
+  /// or two could be an article's numbered notes, three running up with clock times are entries.
+  public static let commentThreadMinimumEntries = 3
+
+  /// The most a thread's entry number may jump from one header to the next: a deleted or private
+  /// comment keeps its number, so `#11` may be followed by `#13`; a bigger jump is another list.
+  public static let commentNumberSkip = 3
+
+  /// The most lines from one entry header to the next: a comment and its replies run to a few
+  /// dozen lines; farther apart, the numbers are not one thread's.
+  public static let commentEntryLines = 40
 }

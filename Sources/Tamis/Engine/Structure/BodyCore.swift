@@ -26,6 +26,10 @@ struct BodyCore: Sendable {
   /// Per line: it belongs to a photo gallery, from its first slide counter to its last
   /// slide's caption (`galleries`).
   let inGallery: [Bool]
+  /// Per line: it belongs to a comment thread whose entries open with a numbered header
+  /// (`#1 name 2013/12/28 10:28`, `#2 …`), from the first header to the last entry
+  /// (`commentThreads`).
+  let inCommentThread: [Bool]
   /// Whether the core holds enough of the dump's prose (`Settings.coreMinimumProseShare`) in
   /// at least `Settings.coreMinimumProseLines` prose lines. A page
   /// of several articles, a live blog or a long gallery has a core that is one story among many:
@@ -64,6 +68,7 @@ struct BodyCore: Sendable {
     self.zoneStarts = boundaries.union(hardBoundaries)
     self.inIntroducedList = Self.introducedLists(document, candidates, zoneStarts)
     self.inGallery = Self.galleries(document)
+    self.inCommentThread = Self.commentThreads(document)
 
     func tokens(_ line: Int) -> Double { shapes[line].effectiveTokens }
     func isMenuLike(_ line: Int) -> Bool { shapes[line].isMenuLike }
@@ -324,6 +329,74 @@ struct BodyCore: Sendable {
     }
     close()
     return marks
+  }
+
+  /// Marks the comment threads, in one pass: `Settings.commentThreadMinimumEntries` or more
+  /// entry headers (`#k` opening a line that also holds a clock time: "#1 Ann 2013/12/28
+  /// 10:28"), the first numbered 1, each next number at most `Settings.commentNumberSkip` above
+  /// the last (a deleted or private comment keeps its number) and at most
+  /// `Settings.commentEntryLines` lines below it. A thread runs from its first header to its
+  /// last entry, as long as its shortest: an article's `#1` list has no clock times, a ranking
+  /// no run of them.
+  static func commentThreads(_ document: Document) -> [Bool] {
+    var marks = [Bool](repeating: false, count: document.lineCount)
+    var chain: [Int] = []
+    var chainNumber = 0
+    func close() {
+      defer { chain = [] }
+      guard chain.count >= Settings.commentThreadMinimumEntries, let first = chain.first,
+        let last = chain.last
+      else { return }
+      var shortest = Int.max
+      for (above, below) in zip(chain, chain.dropFirst()) {
+        shortest = min(shortest, below - above)
+      }
+      let end = min(document.lineCount, last + shortest)
+      for line in first..<end { marks[line] = true }
+    }
+    for line in 0..<document.lineCount where !document.isBlank(line) {
+      if let last = chain.last, line - last > Settings.commentEntryLines { close() }
+      guard let number = Self.entryNumber(document.content(line)) else { continue }
+      if !chain.isEmpty,
+        (chainNumber + 1...chainNumber + Settings.commentNumberSkip).contains(number)
+      {
+        chain.append(line)
+        chainNumber = number
+        continue
+      }
+      close()
+      if number == 1 {
+        chain = [line]
+        chainNumber = 1
+      }
+    }
+    close()
+    return marks
+  }
+
+  /// The `k` of a line that opens with `#k ` (one to four digits) and holds a clock time
+  /// (`10:28`: one or two digits, `:`, two digits) after it: a comment's header.
+  private static func entryNumber(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
+    let line = Whitespace.trimmed(text)
+    guard line.count > 2, line[0] == 0x23 else { return nil }
+    var end = 1
+    var value = 0
+    while end < line.count, end - 1 < 4, line[end] &- 0x30 < 10 {
+      value = value * 10 + Int(line[end] &- 0x30)
+      end += 1
+    }
+    guard end > 1, end < line.count, line[end] == 0x20 else { return nil }
+    func isDigit(_ index: Int) -> Bool { index < line.count && line[index] &- 0x30 < 10 }
+    var index = end + 1
+    while index + 2 < line.count {
+      if line[index] == 0x3A, isDigit(index - 1), isDigit(index + 1), isDigit(index + 2),
+        !isDigit(index + 3)
+      {
+        return value
+      }
+      index += 1
+    }
+    return nil
   }
 
   /// The `k` and `N` of a line that opens with `k/N` (one to three digits each, N at least
