@@ -290,6 +290,21 @@ struct BodyCore: Sendable {
     return marks
   }
 
+  /// Marks a chain of numbered headers (a gallery's slide counters, a thread's entry headers)
+  /// when it has at least `minimumLinks` of them: from its first header to its last one's item,
+  /// which is taken as long as the shortest item of the chain.
+  private static func markChain(_ chain: [Int], minimumLinks: Int, into marks: inout [Bool]) {
+    guard chain.count >= minimumLinks, let first = chain.first, let last = chain.last else {
+      return
+    }
+    var shortest = Int.max
+    for (above, below) in zip(chain, chain.dropFirst()) {
+      shortest = min(shortest, below - above)
+    }
+    let end = min(marks.count, last + shortest)
+    for line in first..<end { marks[line] = true }
+  }
+
   /// Marks the photo galleries, in one pass: `Settings.galleryMinimumSlides` or more slide
   /// counters (`k/N` opening a line: "7/50 City for sale") with the same N, each one more than
   /// the last and at most `Settings.gallerySlideLines` lines below it. A gallery runs from its
@@ -301,16 +316,8 @@ struct BodyCore: Sendable {
     var chainTotal = 0
     var chainNext = 0
     func close() {
-      defer { chain = [] }
-      guard chain.count >= Settings.galleryMinimumSlides, let first = chain.first,
-        let last = chain.last
-      else { return }
-      var shortest = Int.max
-      for (above, below) in zip(chain, chain.dropFirst()) {
-        shortest = min(shortest, below - above)
-      }
-      let end = min(document.lineCount, last + shortest)
-      for line in first..<end { marks[line] = true }
+      Self.markChain(chain, minimumLinks: Settings.galleryMinimumSlides, into: &marks)
+      chain = []
     }
     for line in 0..<document.lineCount where !document.isBlank(line) {
       if let last = chain.last, line - last > Settings.gallerySlideLines { close() }
@@ -343,16 +350,8 @@ struct BodyCore: Sendable {
     var chain: [Int] = []
     var chainNumber = 0
     func close() {
-      defer { chain = [] }
-      guard chain.count >= Settings.commentThreadMinimumEntries, let first = chain.first,
-        let last = chain.last
-      else { return }
-      var shortest = Int.max
-      for (above, below) in zip(chain, chain.dropFirst()) {
-        shortest = min(shortest, below - above)
-      }
-      let end = min(document.lineCount, last + shortest)
-      for line in first..<end { marks[line] = true }
+      Self.markChain(chain, minimumLinks: Settings.commentThreadMinimumEntries, into: &marks)
+      chain = []
     }
     for line in 0..<document.lineCount where !document.isBlank(line) {
       if let last = chain.last, line - last > Settings.commentEntryLines { close() }
