@@ -290,19 +290,51 @@ struct BodyCore: Sendable {
     return marks
   }
 
-  /// Marks a chain of numbered headers (a gallery's slide counters, a thread's entry headers)
-  /// when it has at least `minimumLinks` of them: from its first header to its last one's item,
-  /// which is taken as long as the shortest item of the chain.
-  private static func markChain(_ chain: [Int], minimumLinks: Int, into marks: inout [Bool]) {
-    guard chain.count >= minimumLinks, let first = chain.first, let last = chain.last else {
-      return
+  /// Marks the chains of numbered headers (a gallery's slide counters, a thread's entry
+  /// headers), in one pass. `header` reads a line's number and its series (headers of another
+  /// series do not chain); a chain starts at number 1, each next header is 1 to `maximumStep`
+  /// above the last, at most `maximumGap` lines below it. A chain of at least `minimumLinks`
+  /// headers is marked from its first header to its last one's item, which is taken as long as
+  /// the shortest item of the chain.
+  private static func numberedChains(
+    in document: Document, minimumLinks: Int, maximumStep: Int, maximumGap: Int,
+    header: (UnsafeBufferPointer<UInt8>) -> (number: Int, series: Int)?
+  ) -> [Bool] {
+    var marks = [Bool](repeating: false, count: document.lineCount)
+    var chain: [Int] = []
+    var series = 0
+    var number = 0
+    func close() {
+      defer { chain = [] }
+      guard chain.count >= minimumLinks, let first = chain.first, let last = chain.last else {
+        return
+      }
+      var shortest = Int.max
+      for (above, below) in zip(chain, chain.dropFirst()) {
+        shortest = min(shortest, below - above)
+      }
+      let end = min(document.lineCount, last + shortest)
+      for line in first..<end { marks[line] = true }
     }
-    var shortest = Int.max
-    for (above, below) in zip(chain, chain.dropFirst()) {
-      shortest = min(shortest, below - above)
+    for line in 0..<document.lineCount where !document.isBlank(line) {
+      if let last = chain.last, line - last > maximumGap { close() }
+      guard let found = header(document.content(line)) else { continue }
+      if !chain.isEmpty, found.series == series,
+        (number + 1...number + maximumStep).contains(found.number)
+      {
+        chain.append(line)
+        number = found.number
+        continue
+      }
+      close()
+      if found.number == 1 {
+        chain = [line]
+        series = found.series
+        number = 1
+      }
     }
-    let end = min(marks.count, last + shortest)
-    for line in first..<end { marks[line] = true }
+    close()
+    return marks
   }
 
   /// Marks the photo galleries, in one pass: `Settings.galleryMinimumSlides` or more slide
@@ -311,31 +343,12 @@ struct BodyCore: Sendable {
   /// first counter to its last counter's slide, as long as its shortest slide: an article's
   /// numbered lines are no fractions, and a date (`12/31`) does not run up by one.
   static func galleries(_ document: Document) -> [Bool] {
-    var marks = [Bool](repeating: false, count: document.lineCount)
-    var chain: [Int] = []
-    var chainTotal = 0
-    var chainNext = 0
-    func close() {
-      Self.markChain(chain, minimumLinks: Settings.galleryMinimumSlides, into: &marks)
-      chain = []
+    numberedChains(
+      in: document, minimumLinks: Settings.galleryMinimumSlides, maximumStep: 1,
+      maximumGap: Settings.gallerySlideLines
+    ) { text in
+      slideCounter(text).map { (number: $0.slide, series: $0.total) }
     }
-    for line in 0..<document.lineCount where !document.isBlank(line) {
-      if let last = chain.last, line - last > Settings.gallerySlideLines { close() }
-      guard let (slide, total) = Self.slideCounter(document.content(line)) else { continue }
-      if !chain.isEmpty, total == chainTotal, slide == chainNext {
-        chain.append(line)
-        chainNext += 1
-        continue
-      }
-      close()
-      if slide == 1 {
-        chain = [line]
-        chainTotal = total
-        chainNext = 2
-      }
-    }
-    close()
-    return marks
   }
 
   /// Marks the comment threads, in one pass: `Settings.commentThreadMinimumEntries` or more
@@ -346,31 +359,12 @@ struct BodyCore: Sendable {
   /// last entry, as long as its shortest: an article's `#1` list has no clock times, a ranking
   /// no run of them.
   static func commentThreads(_ document: Document) -> [Bool] {
-    var marks = [Bool](repeating: false, count: document.lineCount)
-    var chain: [Int] = []
-    var chainNumber = 0
-    func close() {
-      Self.markChain(chain, minimumLinks: Settings.commentThreadMinimumEntries, into: &marks)
-      chain = []
+    numberedChains(
+      in: document, minimumLinks: Settings.commentThreadMinimumEntries,
+      maximumStep: Settings.commentNumberSkip, maximumGap: Settings.commentEntryLines
+    ) { text in
+      entryNumber(text).map { (number: $0, series: 0) }
     }
-    for line in 0..<document.lineCount where !document.isBlank(line) {
-      if let last = chain.last, line - last > Settings.commentEntryLines { close() }
-      guard let number = Self.entryNumber(document.content(line)) else { continue }
-      if !chain.isEmpty,
-        (chainNumber + 1...chainNumber + Settings.commentNumberSkip).contains(number)
-      {
-        chain.append(line)
-        chainNumber = number
-        continue
-      }
-      close()
-      if number == 1 {
-        chain = [line]
-        chainNumber = 1
-      }
-    }
-    close()
-    return marks
   }
 
   /// The `k` of a line that opens with `#k ` (one to four digits) and holds a clock time
@@ -400,7 +394,8 @@ struct BodyCore: Sendable {
 
   /// The `k` and `N` of a line that opens with `k/N` (one to three digits each, N at least
   /// `Settings.galleryMinimumSlides`, k at most N) followed by a space or the line's end.
-  private static func slideCounter(_ text: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
+  private static func slideCounter(_ text: UnsafeBufferPointer<UInt8>) -> (slide: Int, total: Int)?
+  {
     let line = Whitespace.trimmed(text)
     func number(from start: Int) -> (value: Int, end: Int)? {
       var end = start
