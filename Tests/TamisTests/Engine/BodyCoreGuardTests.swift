@@ -80,4 +80,43 @@ import Testing
     #expect(Base.removed(article).contains(footer[4]))
     #expect(!Base.removed(article).contains(footer[0]))
   }
+
+  @Test(
+    "a short list item closing the article's list is its last entry: the core and the tail keep it")
+  func shortLastListItemStays() throws {
+    let changes = [
+      "* Difficulty setting is saved per world, and can be locked if wanted",
+      "* Villager trading has been rebalanced for every profession",
+      "* Lots and lots of other changes",
+    ]
+    let rules =
+      Self.tail
+      + "group: around\n  when: outside-body\n  when: menu-like\n  when: max-words 5\n  drop-line: any\n"
+    let dump =
+      Base.article + "\n\nThe changes were as follows:\n" + changes.joined(separator: "\n")
+      + "\n- Removed Herobrine\n\nShare this\n"
+    let article = try Base.clean(rules, dump)
+    #expect(article.body.contains("- Removed Herobrine"))
+    #expect(Base.removed(article) == ["Share this"])
+    // Without the structure layer there are no shapes to read: the tail takes the short item.
+    let phrasesOnly = try Base.clean(Self.tail, dump, structure: false)
+    #expect(Base.removed(phrasesOnly).contains("- Removed Herobrine"))
+  }
+
+  @Test("a short list item under the article's last paragraph, not under its list, still goes")
+  func shortItemUnderParagraphGoes() throws {
+    let dump = Base.article + "\n- Home\n- About us\n"
+    let article = try Base.clean(Self.tail, dump)
+    #expect(Base.removed(article) == ["- Home", "- About us"])
+  }
+
+  @Test("a keep with a body condition protects its line once the core is known")
+  func keepWithBodyCondition() throws {
+    let rules =
+      Self.tail
+      + "group: tagline\n  when: after-body\n  keep: equals \"{author} is {role} editor\"\n"
+    let dump = Base.article + "\n\nJANE DOE IS THE POLITICAL EDITOR\n\nShare this\n"
+    let article = try Base.clean(rules, dump)
+    #expect(Base.removed(article) == ["Share this"])
+  }
 }

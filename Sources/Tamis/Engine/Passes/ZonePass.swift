@@ -121,11 +121,25 @@ struct ZonePass: CleaningPass {
     {
       last = max(last, lastProse)
     }
+    // A list item right under a list item that stays is the list's next entry, however short
+    // ("- Removed Herobrine" closing a changelog): a list of other stories starts under a
+    // paragraph or a header, never inside the article's own list. (Shapes are read with the
+    // structure layer only.)
+    func isListItem(_ line: Int) -> Bool {
+      document.hasShapes && document.shapes[line].isListItem
+    }
+    func stands(_ line: Int) -> Bool {
+      state.zoneRule[line] == nil && !isClaimedByLineRule(line, in: state)
+    }
+    var underStandingItem = isListItem(last) && stands(last)
     for line in (last + 1)..<document.lineCount where !document.isBlank(line) {
-      guard document.isTitleLike(line), state.applies(index, toLine: line),
-        !isClaimedByLineRule(line, in: state)
-      else { continue }
-      state.markZone(line..<(line + 1), rule: index)
+      let isItem = isListItem(line)
+      if document.isTitleLike(line), state.applies(index, toLine: line),
+        !isClaimedByLineRule(line, in: state), !(isItem && underStandingItem)
+      {
+        state.markZone(line..<(line + 1), rule: index)
+      }
+      underStandingItem = isItem && stands(line)
     }
   }
 

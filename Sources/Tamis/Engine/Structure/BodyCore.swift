@@ -180,13 +180,20 @@ struct BodyCore: Sendable {
     }
 
     // 3. Growth.
-    func grow(_ order: some Sequence<Int>) -> Int? {
+    // Below the core, a short list item right under a list item of the core is the list's
+    // next entry ("- Removed Herobrine" closing a changelog), and joins it.
+    func grow(_ order: some Sequence<Int>, from start: Int, continuesLists: Bool) -> Int? {
       var edge: Int?
       var menuRun = 0
+      var previous = start
       for k in order {
         let line = candidates[k]
         if boundaries.contains(line) || hardBoundaries.contains(line) { break }
-        if classes[line] == .prose || isListItem(line) {
+        let continuesList =
+          continuesLists && shapes[line].isListItem && (edge ?? start) == previous
+          && shapes[candidates[previous]].isListItem
+        previous = k
+        if classes[line] == .prose || isListItem(line) || continuesList {
           edge = k
           menuRun = 0
         } else if classes[line] == .nearProse || shapes[line].isListItem
@@ -203,8 +210,14 @@ struct BodyCore: Sendable {
       }
       return edge
     }
-    if let edge = grow(stride(from: first - 1, through: 0, by: -1)) { first = edge }
-    if let edge = grow((last + 1)..<candidates.count) { last = edge }
+    if let edge = grow(
+      stride(from: first - 1, through: 0, by: -1), from: first, continuesLists: false)
+    {
+      first = edge
+    }
+    if let edge = grow((last + 1)..<candidates.count, from: last, continuesLists: true) {
+      last = edge
+    }
     self.lines = candidates[first]...candidates[last]
     var prose = 0.0
     var proseInCore = 0.0
