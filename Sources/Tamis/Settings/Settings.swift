@@ -300,4 +300,13 @@ public enum Settings {
   /// The most lines from one entry header to the next: a comment and its replies run to a few
   /// dozen lines; farther apart, the numbers are not one thread's.
   public static let commentEntryLines = 40
+
+  /// The most words of an unnumbered comment header ("Ann (rhymes with sketch) · March 10, 2017
+  /// at 12:20 AM"): a name, a date and a time fit; a longer line with a time is a sentence.
+  public static let commentHeaderWords = 16
+
+  /// A thread's last entry runs to the next "Reply" or comment form when one comes within this
+  /// many times the thread's longest entry: the last comment has no "Reply" under it on some
+  /// pages, and farther down the form, what lies between is not one comment.
+  public static let commentLastEntrySpan = 2
 }

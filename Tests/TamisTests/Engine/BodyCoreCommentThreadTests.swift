@@ -57,4 +57,39 @@ import Testing
         $0.text == form[0] && $0.ruleID == "en-comment-form"
       })
   }
+
+  static let comments = [
+    "Ann Lee (a reader) · March 10, 2017 at 12:20 AM",
+    "If there were really no demand for budget meetings, the hall would not be so full.", "Reply",
+    "Bob · March 10, 2017 at 1:26 AM", "One nuance is that many people never go to the meetings.",
+    "I had never had the impression that the council listens to anyone.", "Reply",
+    "Carla · March 10, 2017 at 2:56 AM", "You are right on this one.", "Reply",
+    "Dan · March 13, 2017 at 6:30 AM", "The last comment has no reply label under it.",
+    "And it runs on for a second line before the form.",
+  ]
+
+  @Test(
+    "an unnumbered thread — headers with a clock time, a repeated 'Reply' under the entries — goes to its form"
+  )
+  func labelledThreadGoes() throws {
+    let rules = Self.rule + "group: form\n  drop-from: equals \"Leave a comment\"\n"
+    let dump =
+      Base.article + "\n\n" + Self.comments.joined(separator: "\n") + "\nLeave a comment\nName\n"
+    let article = try Base.clean(rules, dump)
+    #expect(Base.removed(article) == Self.comments + ["Leave a comment", "Name"])
+    #expect(article.body == Base.article)
+    #expect(article.removals.prefix(Self.comments.count).allSatisfy { $0.ruleID == "thread" })
+  }
+
+  @Test(
+    "time stamps without a repeated label between them are a schedule or a live page, no thread")
+  func unlabelledTimesAreNoThread() throws {
+    let schedule = [
+      "Saturday, March 4 at 7:30 PM", "The choir opens the evening in the town hall.",
+      "Sunday, March 5 at 3:00 PM", "The brass band plays in the park.",
+      "Monday, March 6 at 8:00 PM", "A film about the town closes the festival.",
+    ]
+    let dump = Base.article + "\n\n" + schedule.joined(separator: "\n") + "\n"
+    #expect(try Base.clean(Self.rule, dump).removals.isEmpty)
+  }
 }

@@ -68,7 +68,10 @@ struct BodyCore: Sendable {
     self.zoneStarts = boundaries.union(hardBoundaries)
     self.inIntroducedList = Self.introducedLists(document, candidates, zoneStarts)
     self.inGallery = Self.galleries(document)
-    self.inCommentThread = Self.commentThreads(document)
+    let numbered = Self.commentThreads(document)
+    let labelled = Self.labelledCommentThreads(document, labels: boundaries, ends: hardBoundaries)
+    let threads = zip(numbered, labelled).map { $0 || $1 }
+    self.inCommentThread = threads
 
     func tokens(_ line: Int) -> Double { shapes[line].effectiveTokens }
     func isMenuLike(_ line: Int) -> Bool { shapes[line].isMenuLike }
