@@ -49,7 +49,7 @@ import Testing
   @Test("a byline far from the article is removed but names no author")
   func bylineElsewhere() throws {
     let teasers =
-      "Related\n\nLibrary Hours Extended for the Summer Season\nBus Service Cuts Announced\n"
+      "Elsewhere in the paper\n\nLibrary Hours Extended for the Summer Season\nBus Service Cuts Announced\n"
       + "New Bridge Opens to Traffic\nSchool Board Elects New Chair\nSpring Fair Returns\n"
       + "By Jane Doe\n"
     let article = try Self.clean(Self.article + "\n\n" + teasers)
