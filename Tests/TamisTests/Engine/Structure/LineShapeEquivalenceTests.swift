@@ -19,6 +19,8 @@ import Testing
       "•", "·", "|", " | ", " · ", " • ", "│", "─", "┼", "{", "}", ";", "=", "$ ", ">>> ",
       "http://x.example/a", "https://example.org", "- ", "* ", "1. ", "2) ", "^ ", "\u{A0}",
       "\u{2009}", "\u{202F}", "\t", "Ⅻ", "٣", "Ωμέγα", "Привет", "мир", "ǅ", "ﬁ",
+      "Régarphari", "démontrèrent", "éABCDEFGHIJKLMNOPQ", "É0123456789abcdefXYZ", "ü12345678",
+      "Wörterbuchverzeichnisse", "country's", "don’tStopBelieving", "naïveTÉabcdefghijk",
     ]
     var pieces = texts.map { Array($0.utf8) }
     pieces += [[0xFF], [0xC3], [0x80], [0xE2, 0x80], [0xF0, 0x9F], [0xED, 0xA0, 0x80], [0x00]]
