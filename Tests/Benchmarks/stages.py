@@ -38,7 +38,8 @@ STAGES = [
               r">:\S*(LineIndex|LineMetrics|DocumentV5bytes)"),
     ("fold", r"/Matcher/(TextFolder|FoldTable)\.swift|/Source/UTF8Scalars\.swift:\S*LineScanner"),
     ("match", r"/Matcher/|/Passes/ScanPass\.swift|>:\S*(LineScanner|ByteAutomaton|ScanPass)"),
-    ("shape", r"/Structure/(LineShape|LineClass)\.swift|/Source/StopWords\.swift|"
+    ("shape", r"/Structure/(LineShape|LineShape\+Words|LineClass|StopWordSet)\.swift|"
+              r"/Source/StopWords\.swift|"
               r">:\S*(LineShape|LineClass|StopWord)"),
     ("body core", r"/Structure/BodyCore\.swift|/Passes/BodyCorePass\.swift|>:\S*BodyCore"),
     ("output", r"/Output/|ArticleRendering|/IO/(Streams|ByteSink)\.swift|ArticleAssembly|__write"),

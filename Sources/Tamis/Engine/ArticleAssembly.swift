@@ -40,6 +40,19 @@ struct ArticleAssembly {
     func trimmedLine(_ line: Int) -> String {
       string(Whitespace.trimmed(document.content(line)))
     }
+    // The texts of whole removed lines are read later, if ever, from one copy of their bytes:
+    // `pending` says which removal reads which range of `removedBytes`.
+    var removedBytes: [UInt8] = []
+    var pending: [(removal: Int, range: Range<Int>)] = []
+    func appendRemoved(_ line: Int, _ removal: Removal) {
+      let start = removedBytes.count
+      removedBytes.append(contentsOf: Whitespace.trimmed(document.content(line)))
+      pending.append((removals.count, start..<removedBytes.count))
+      removals.append(removal)
+    }
+    func appendRemoved(_ line: Int, rule index: RuleIndex) {
+      appendRemoved(line, removal(line, "", rule: index))
+    }
 
     for (line, fate) in state.fates.enumerated() {
       switch fate {
@@ -47,10 +60,11 @@ struct ArticleAssembly {
         if lineInParagraph { pendingBreak = true }
         outcomes.append(.blank)
       case .body where line == titleLine:
-        removals.append(
+        appendRemoved(
+          line,
           Removal(
-            line: line + 1, text: trimmedLine(line), ruleID: Headline.ruleID,
-            rule: Headline.location, action: .meta))
+            line: line + 1, text: "", ruleID: Headline.ruleID, rule: Headline.location,
+            action: .meta))
         outcomes.append(.removed(removals.count - 1))
       case .body:
         var outcome = LineOutcome.body
@@ -62,7 +76,7 @@ struct ArticleAssembly {
           guard stripped.keepsContent else {
             // Nothing worth keeping is left: the whole line goes, credited to the first strip.
             removals.removeLast(stripped.cut.count)
-            removals.append(removal(line, trimmedLine(line), rule: stripped.cut[0].rule))
+            appendRemoved(line, rule: stripped.cut[0].rule)
             outcomes.append(.removed(removals.count - 1))
             continue
           }
@@ -101,22 +115,22 @@ struct ArticleAssembly {
             meta[hole.name] = captured(line, hole.range)
           }
         }
-        removals.append(removal(line, trimmedLine(line), rule: rule))
+        appendRemoved(line, rule: rule)
         outcomes.append(.removed(removals.count - 1))
       case .removed(let rule):
-        removals.append(removal(line, trimmedLine(line), rule: rule))
+        appendRemoved(line, rule: rule)
         outcomes.append(.removed(removals.count - 1))
       case .copyright(let rule):
         if meta["copyright"] == nil { meta["copyright"] = trimmedLine(line) }
-        removals.append(removal(line, trimmedLine(line), rule: rule))
+        appendRemoved(line, rule: rule)
         outcomes.append(.removed(removals.count - 1))
       case .learned(let entry):
         // Invariant: `LearnedLinePass` only sets this fate when the site has learned lines.
         let site = state.learned
-        removals.append(
+        appendRemoved(
+          line,
           Removal(
-            line: line + 1, text: trimmedLine(line),
-            ruleID: site?.ruleID(rank: entry.rank) ?? "learned",
+            line: line + 1, text: "", ruleID: site?.ruleID(rank: entry.rank) ?? "learned",
             rule: SourceLocation(path: "<learned>", line: Int(entry.rank)), action: .dropLine,
             reason: site?.reason(entry)))
         outcomes.append(.removed(removals.count - 1))
@@ -136,6 +150,9 @@ struct ArticleAssembly {
         outcomes.append(.caption(captions.count - 1))
       }
     }
+    guard !pending.isEmpty else { return }
+    let shared = SharedBytes(removedBytes)
+    for (index, range) in pending { removals[index].readText(from: shared, range) }
   }
 }
 

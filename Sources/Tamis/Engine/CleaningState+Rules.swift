@@ -1,13 +1,19 @@
 extension CleaningState {
   /// True when rule `index` may act on line `line`: its pack is active, its conditions hold,
   /// and no `keep` of its scope or a more specific one protects the line.
+  ///
+  /// Reads the rule's fields in place: a copy of the whole compiled rule would retain and
+  /// release each of its strings and arrays, for every hit of every document.
   func applies(_ index: RuleIndex, toLine line: Int) -> Bool {
-    let rule = compiled[rule: index]
-    guard activePacks[rule.pack] else { return false }
-    if rule.rule.action.kind != .keep, !keepLevel.isEmpty, keepLevel[line] >= rule.specificity {
+    let rules = compiled.rules
+    let position = index.value
+    guard activePacks[rules[position].pack] else { return false }
+    if rules[position].rule.action.kind != .keep, !keepLevel.isEmpty,
+      keepLevel[line] >= rules[position].specificity
+    {
       return false
     }
-    return rule.conditions.allSatisfy { holds($0, onLine: line) }
+    return rules[position].conditions.allSatisfy { holds($0, onLine: line) }
   }
 
   /// Whether `condition` holds on line `line`, the structure conditions included.
@@ -117,11 +123,13 @@ extension CleaningState {
   /// True when rule `a` wins over rule `b` on the same line: more specific scope, then action
   /// precedence, then rule-set order.
   func outranks(_ a: RuleIndex, _ b: RuleIndex) -> Bool {
-    let ruleA = compiled[rule: a]
-    let ruleB = compiled[rule: b]
-    if ruleA.specificity != ruleB.specificity { return ruleA.specificity > ruleB.specificity }
-    let precedenceA = ruleA.rule.action.kind.linePrecedence
-    let precedenceB = ruleB.rule.action.kind.linePrecedence
+    // The rules' fields in place, as in `applies`.
+    let rules = compiled.rules
+    let specificityA = rules[a.value].specificity
+    let specificityB = rules[b.value].specificity
+    if specificityA != specificityB { return specificityA > specificityB }
+    let precedenceA = rules[a.value].rule.action.kind.linePrecedence
+    let precedenceB = rules[b.value].rule.action.kind.linePrecedence
     if precedenceA != precedenceB { return precedenceA < precedenceB }
     return a < b
   }

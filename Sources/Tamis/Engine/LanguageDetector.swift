@@ -30,14 +30,6 @@ struct LanguageDetector: Sendable {
     return (keys, masks)
   }()
 
-  /// Per byte: the byte as a word holds it (ASCII letters lower-cased, bytes from 0x80 as they
-  /// are), or 0 for a byte that ends a word.
-  private static let wordBytes: [UInt8] = (0...255).map { (value: Int) -> UInt8 in
-    let byte = UInt8(value)
-    if byte >= 0x41 && byte <= 0x5A { return byte + 0x20 }
-    return byte >= 0x80 || (byte >= 0x61 && byte <= 0x7A) ? byte : 0
-  }
-
   private static func slot(_ key: UInt64) -> Int {
     Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 54) & (slots - 1)
   }
@@ -51,48 +43,7 @@ struct LanguageDetector: Sendable {
 
   /// The language code of the dump, or nil when it cannot tell.
   static func detect(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-    var scores = [Int](repeating: 0, count: languages.count)
-    let limit = min(bytes.count, Settings.detectionSampleBytes)
-    // One loop over the sample with the tables and the scores as local buffers: this runs once
-    // per document, and in JSON Lines mode a document is a few kilobytes.
-    keys.withUnsafeBufferPointer { keys in
-      masks.withUnsafeBufferPointer { masks in
-        wordBytes.withUnsafeBufferPointer { wordBytes in
-          scores.withUnsafeMutableBufferPointer { scores in
-            var key: UInt64 = 0
-            var length = 0
-            var index = 0
-            while index <= limit {
-              let byte = index < limit ? wordBytes[Int(bytes[index])] : 0
-              index += 1
-              if byte != 0 {
-                if length < 8 { key |= UInt64(byte) << (8 &* UInt64(length)) }
-                length += 1
-                continue
-              }
-              if length > 0, length <= 8 {
-                // The word's languages: linear probing from its slot.
-                var slot = Self.slot(key)
-                var mask: UInt8 = 0
-                while keys[slot] != 0 {
-                  if keys[slot] == key {
-                    mask = masks[slot]
-                    break
-                  }
-                  slot = (slot + 1) & (slots - 1)
-                }
-                while mask != 0 {
-                  scores[mask.trailingZeroBitCount] += 1
-                  mask &= mask - 1
-                }
-              }
-              key = 0
-              length = 0
-            }
-          }
-        }
-      }
-    }
+    let scores = scores(bytes)
     let ranked = scores.indices.sorted {
       scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1)
     }
@@ -102,5 +53,111 @@ struct LanguageDetector: Sendable {
       Double(best) >= Double(second) * Settings.detectionLead
     else { return nil }
     return languages[ranked[0]]
+  }
+
+  /// Per language (`languages`), how many words of the sample its list holds.
+  ///
+  /// A word is a run of ASCII letters and bytes from 0x80, ASCII lower-cased; one of at most 8
+  /// bytes is looked up. The sample is read 8 bytes at a time: the letters and the bytes from
+  /// 0x80 of a chunk are found with a few word operations, a word that ends inside the chunk it
+  /// starts in is its key at once (lower-cased and masked), and a longer one is only skipped.
+  static func scores(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+    var scores = [Int](repeating: 0, count: languages.count)
+    let limit = min(bytes.count, Settings.detectionSampleBytes)
+    guard let base = bytes.baseAddress else { return scores }
+    // One loop over the sample with the tables and the scores as local buffers: this runs once
+    // per document, and in JSON Lines mode a document is a few kilobytes.
+    keys.withUnsafeBufferPointer { keys in
+      masks.withUnsafeBufferPointer { masks in
+        scores.withUnsafeMutableBufferPointer { scores in
+          /// Counts the word packed in `key` for each language whose list holds it.
+          func count(_ key: UInt64) {
+            var slot = Self.slot(key)
+            var mask: UInt8 = 0
+            while keys[slot] != 0 {
+              if keys[slot] == key {
+                mask = masks[slot]
+                break
+              }
+              slot = (slot + 1) & (slots - 1)
+            }
+            while mask != 0 {
+              scores[mask.trailingZeroBitCount] += 1
+              mask &= mask - 1
+            }
+          }
+          var index = 0
+          while index < limit {
+            let (lowered, wordBits) = classes(chunk(base, at: index, limit: limit))
+            guard wordBits != 0 else {
+              index &+= 8
+              continue
+            }
+            let skip = wordBits.trailingZeroBitCount &>> 3
+            guard skip == 0 else {
+              // To the word's first byte, where its chunk starts.
+              index &+= skip
+              continue
+            }
+            let others = ~wordBits & highBits
+            if others != 0 {
+              // The word ends inside its chunk: at most 7 bytes.
+              let shift = UInt64(truncatingIfNeeded: others.trailingZeroBitCount) & ~7
+              count(lowered & ((1 &<< shift) &- 1))
+              index &+= Int(truncatingIfNeeded: shift &>> 3)
+              continue
+            }
+            // 8 bytes or more: only a word of exactly 8 is looked up.
+            var end = index &+ 8
+            while end < limit {
+              let (_, nextBits) = classes(chunk(base, at: end, limit: limit))
+              let nextOthers = ~nextBits & highBits
+              if nextOthers != 0 {
+                end &+= nextOthers.trailingZeroBitCount &>> 3
+                break
+              }
+              end &+= 8
+            }
+            if end == index &+ 8 { count(lowered) }
+            index = end
+          }
+        }
+      }
+    }
+    return scores
+  }
+
+  private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+  /// The 8 bytes from `index`, the first in the lowest byte; bytes at or past `limit` read as 0,
+  /// which ends a word as the sample's end does.
+  @inline(__always)
+  private static func chunk(_ base: UnsafePointer<UInt8>, at index: Int, limit: Int) -> UInt64 {
+    if index &+ 8 <= limit {
+      return UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+    }
+    if limit >= 8 {
+      let last = UInt64(
+        littleEndian: UnsafeRawPointer(base + (limit &- 8)).loadUnaligned(as: UInt64.self))
+      return last &>> (UInt64(truncatingIfNeeded: index &+ 8 &- limit) &<< 3)
+    }
+    var value: UInt64 = 0
+    var offset = index
+    while offset < limit {
+      value |= UInt64(base[offset]) &<< (UInt64(truncatingIfNeeded: offset &- index) &<< 3)
+      offset &+= 1
+    }
+    return value
+  }
+
+  /// `chunk` as words hold it (ASCII letters lower-cased, other bytes as they are), and the
+  /// high bit of each of its bytes that is a word byte (an ASCII letter or a byte from 0x80). Adding to a byte of at most 0x7F never carries into the next.
+  @inline(__always)
+  private static func classes(_ chunk: UInt64) -> (lowered: UInt64, wordBits: UInt64) {
+    let high = chunk & highBits
+    let folded = (chunk & 0x7F7F_7F7F_7F7F_7F7F) | 0x2020_2020_2020_2020
+    let letters =
+      (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(folded &+ 0x0505_0505_0505_0505) & ~chunk & highBits
+    return (chunk | (letters &>> 2), letters | high)
   }
 }

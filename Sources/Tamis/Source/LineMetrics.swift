@@ -21,7 +21,7 @@ enum LineMetrics {
           // `step` reads it, and the ASCII ones are read with word arithmetic.
           let spaces = asciiSpaces(chunk & ~highBits) & ~(chunk & highBits)
           let starts = ~spaces & highBits & (spaces << 8 | previousIsSpace << 7)
-          words &+= starts.nonzeroBitCount
+          words &+= highBitCount(starts)
           previousIsSpace = spaces >> 63
           index &+= 8
           continue
@@ -36,7 +36,7 @@ enum LineMetrics {
       }
       let spaces = asciiSpaces(chunk)
       let starts = ~spaces & highBits & (spaces << 8 | previousIsSpace << 7)
-      words &+= starts.nonzeroBitCount
+      words &+= highBitCount(starts)
       previousIsSpace = spaces >> 63
       index &+= 8
     }
@@ -47,6 +47,13 @@ enum LineMetrics {
   }
 
   private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+  /// The number of bits set in `bits`, which has none but the high bit of some bytes: one
+  /// multiply adds them up (a population count without the processor's instruction for it).
+  @inline(__always)
+  private static func highBitCount(_ bits: UInt64) -> Int {
+    Int(truncatingIfNeeded: ((bits &>> 7) &* 0x0101_0101_0101_0101) &>> 56)
+  }
 
   /// True when `chunk` holds a lead byte of a non-ASCII space (0xC2, 0xE1, 0xE2 or 0xE3, as
   /// `step` decodes them); exact for every byte value.

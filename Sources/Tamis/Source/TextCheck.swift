@@ -57,10 +57,14 @@ public enum TextCheck {
     let high: UInt64 = 0x8080_8080_8080_8080
     var index = start
     while index < count {
-      if index + 8 <= count, base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & high == 0
-      {
-        index += 8
-        continue
+      if index + 8 <= count {
+        let nonASCII = base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & high
+        if nonASCII == 0 {
+          index += 8
+          continue
+        }
+        // The ASCII bytes before the first other one are valid: straight to that one.
+        index += UInt64(littleEndian: nonASCII).trailingZeroBitCount >> 3
       }
       if bytes[index] < 0x80 {
         index += 1

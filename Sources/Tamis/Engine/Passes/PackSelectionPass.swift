@@ -31,9 +31,12 @@ struct PackSelectionPass: CleaningPass {
     for (line, lineHits) in state.hits.enumerated() {
       for hit in lineHits {
         guard case .rule(let index) = compiled[pattern: hit.pattern].owner else { continue }
-        let rule = compiled[rule: index]
-        if rule.rule.action.kind == .keep, state.applies(index, toLine: line) {
-          state.keepLevel[line] = max(state.keepLevel[line], rule.specificity)
+        // The rule's fields in place: a copy of it retains each of its arrays, per hit.
+        if compiled.rules[index.value].rule.action.kind == .keep,
+          state.applies(index, toLine: line)
+        {
+          state.keepLevel[line] = max(
+            state.keepLevel[line], compiled.rules[index.value].specificity)
         }
       }
     }

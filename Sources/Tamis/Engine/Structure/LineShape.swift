@@ -74,82 +74,138 @@ struct LineShape: Sendable {
   /// Measures `text` (one line's content); `stopWords` holds the packed stop words of the dump's
   /// language (see `StopWordSet`).
   ///
-  /// One pass over the bytes: ASCII through a table, other scalars decoded; no allocation.
+  /// One pass over the bytes, no allocation: ASCII words 8 bytes at a time (`ASCIIWord`), each
+  /// finished word counted as one bucket of a per-line histogram (`WordTally`); spaces and ASCII
+  /// marks by a byte test; other scalars decoded.
   init(_ text: UnsafeBufferPointer<UInt8>, stopWords stopSet: StopWordSet?) {
+    guard text.baseAddress != nil else { return }
+    let stops = stopSet ?? StopWordSet.none
+    self = withUnsafeTemporaryAllocation(of: Int.self, capacity: WordTally.slots) { counts in
+      stops.withProbe { probe in
+        Self(measuring: text, WordTally(counts: counts, stopWords: probe))
+      }
+    }
+  }
+
+  /// Reads `text` word by word into `tally`, then the counts out of it.
+  @inline(__always)
+  private init(measuring text: UnsafeBufferPointer<UInt8>, _ tally: WordTally) {
     guard let base = text.baseAddress else { return }
+    tally.reset()
     let count = text.count
-    var token = TokenState()
     var index = 0
     var previous: UInt32 = 0x20
     while index < count {
       let byte = base[index]
-      let scalar: UInt32
-      let next: Int
-      let kind: ScalarKind
       if byte == 0x20 {
-        // The commonest byte: it only ends a word (and a number's run of dots).
-        token.finish(into: &self, stopSet)
+        // The commonest byte: it only ends a number's run of dots.
         numberDots = 0
         previous = 0x20
         index &+= 1
         continue
       }
+      if Self.isASCIIWordByte(byte) {
+        // An ASCII word 8 bytes at a time: the common case.
+        let word = ASCIIWord(base, from: index, count: count)
+        let end = word.end
+        let after = end < count ? base[end] : 0x20
+        if after == 0x20 {
+          // A space or the line's end follows, as after most words: the word and the space.
+          tally.add(word.token)
+          numberDots = 0
+          previous = 0x20
+          index = end &+ 1
+          continue
+        }
+        if after < 0x80, after != 0x27, after != 0x2D, after != 0x28 {
+          // An ASCII mark follows: the word ends here, as the scalar path would end it.
+          tally.add(word.token)
+          previous = UInt32(base[end &- 1])
+          index = end
+          continue
+        }
+        // A non-ASCII letter, an apostrophe or a hyphen may extend the word, and `(` after a
+        // word is code: the scalar path goes on with the word open.
+        var token = TokenState()
+        token.open(word.token)
+        (index, previous) = readWord(token, text, from: end, after: UInt32(base[end &- 1]), tally)
+        continue
+      }
+      let scalar: UInt32
+      let next: Int
+      if byte < 0x80 {
+        scalar = UInt32(byte)
+        next = index &+ 1
+      } else {
+        (scalar, next) = UTF8Scalars.decode(text, at: index)
+        if Self.isCJK(scalar) {
+          tally.addCJK()
+          previous = scalar
+          index = next
+          continue
+        }
+        if Self.kind(of: scalar) != .other {
+          // A word that starts with a letter or a digit outside ASCII.
+          (index, previous) = readWord(TokenState(), text, from: index, after: previous, tally)
+          continue
+        }
+      }
+      noteMark(scalar, previous: previous, nextByte: next < count ? base[next] : 0)
+      previous = scalar
+      index = next
+    }
+    tally.read(into: &self)
+    (endsLikeSentence, endsWithColon) = Self.ending(of: text)
+    isListItem = Self.startsLikeListItem(text)
+    if Self.startsLikePrompt(text) { looksLikeCode = true }
+  }
+
+  /// Reads a word scalar by scalar from `start` (`token` holds what is read of it already):
+  /// letters and digits of any script, and apostrophes and hyphens inside it. Counts it, and
+  /// returns the index of what ends it (a space, a mark, a CJK character, the line's end) and
+  /// its last scalar.
+  @inline(never)
+  private mutating func readWord(
+    _ token: TokenState, _ text: UnsafeBufferPointer<UInt8>, from start: Int,
+    after previous: UInt32, _ tally: WordTally
+  ) -> (Int, UInt32) {
+    guard let base = text.baseAddress else { return (start, previous) }
+    let count = text.count
+    var token = token
+    var index = start
+    var last = previous
+    while index < count {
+      let byte = base[index]
+      if byte == 0x20 { break }
       if token.isOpen, Self.isASCIIWordByte(byte) {
         // ASCII letters and digits after an accented letter (`réservé`): one loop, as `add`
         // would take them one by one.
         index = token.extend(base, from: index, count: count)
-        previous = UInt32(base[index &- 1])
+        last = UInt32(base[index &- 1])
         continue
       }
-      if Self.isASCIIWordByte(byte) {
-        // An ASCII word in one tight loop: the common case.
-        let word = ASCIIWord(base, from: index, count: count)
-        let after = word.end < count ? base[word.end] : 0x20
-        if after < 0x80, after != 0x27, after != 0x2D, after != 0x28 {
-          // An ASCII mark or space follows: the word ends here, as the scalar path would end it.
-          tally(word.token, stopSet)
-        } else {
-          // A non-ASCII letter, an apostrophe or a hyphen may extend the word, and `(` after a
-          // word is code: the scalar path goes on with the word open.
-          token.open(word)
-        }
-        previous = UInt32(base[word.end &- 1])
-        index = word.end
-        continue
-      }
+      let scalar: UInt32
+      let next: Int
+      let kind: ScalarKind
       if byte < 0x80 {
         scalar = UInt32(byte)
         next = index &+ 1
         kind = Self.kind(ofASCII: byte)
       } else {
         (scalar, next) = UTF8Scalars.decode(text, at: index)
-        if Self.isCJK(scalar) {
-          token.finish(into: &self, stopSet)
-          tokens += 1
-          cjk += 1
-          previous = scalar
-          index = next
-          continue
-        }
+        if Self.isCJK(scalar) { break }
         kind = Self.kind(of: scalar)
       }
-      switch kind {
-      case .upper, .lower, .digit:
-        token.add(kind, bytes: base, from: index, to: next)
-      case .other where token.isOpen && Self.joinsWord(scalar):
-        token.add(.other, bytes: base, from: index, to: next)
-      case .other:
+      if kind == .other, !(token.isOpen && Self.joinsWord(scalar)) {
         if scalar == 0x28, token.isOpen, token.word.startsWithLetter { looksLikeCode = true }
-        token.finish(into: &self, stopSet)
-        noteMark(scalar, previous: previous, nextByte: next < count ? base[next] : 0)
+        break
       }
-      previous = scalar
+      token.add(kind, bytes: base, from: index, to: next)
+      last = scalar
       index = next
     }
-    token.finish(into: &self, stopSet)
-    (endsLikeSentence, endsWithColon) = Self.ending(of: text)
-    isListItem = Self.startsLikeListItem(text)
-    if Self.startsLikePrompt(text) { looksLikeCode = true }
+    token.finish(into: tally)
+    return (index, last)
   }
 
   /// Notes what a punctuation or space scalar tells: code, separators, CJK punctuation, a time
@@ -174,169 +230,11 @@ struct LineShape: Sendable {
     numberDots = 0
   }
 
-  /// The word being read, while one is open (`WordToken` says what is counted of it).
-  private struct TokenState {
-    var isOpen = false
-    var word = WordToken()
-
-    @inline(__always)
-    mutating func add(
-      _ kind: ScalarKind, bytes: UnsafePointer<UInt8>, from start: Int, to end: Int
-    ) {
-      if !isOpen {
-        isOpen = true
-        word = WordToken(startsWithLetter: kind == .upper || kind == .lower)
-        word.firstUpper = kind == .upper
-      }
-      if kind == .upper || kind == .lower { word.letters &+= 1 }
-      if kind != .digit { word.onlyDigits = false }
-      for offset in start..<end {
-        var byte = bytes[offset]
-        if byte &- 0x41 < 26 { byte &+= 0x20 }
-        if word.length < 8 { word.key |= UInt64(byte) << (8 &* UInt64(word.length)) }
-        word.length &+= 1
-      }
-    }
-
-    /// Adds the run of ASCII letters and digits from `start` to the open word, and returns the
-    /// run's end: the same as `add` for each of its bytes.
-    @inline(__always)
-    mutating func extend(_ bytes: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
-      var end = start
-      var letterCount = 0
-      while end < count {
-        let byte = bytes[end]
-        if (byte | 0x20) &- 0x61 < 26 {
-          letterCount &+= 1
-        } else if byte &- 0x30 >= 10 {
-          break
-        }
-        if word.length < 8 {
-          let lower = byte &- 0x41 < 26 ? byte &+ 0x20 : byte
-          word.key |= UInt64(lower) << (8 &* UInt64(word.length))
-        }
-        word.length &+= 1
-        end &+= 1
-      }
-      word.letters &+= letterCount
-      if letterCount > 0 { word.onlyDigits = false }
-      return end
-    }
-
-    /// Opens the word with `run`'s word; what follows (an accented letter, an apostrophe) is
-    /// added scalar by scalar, as if the whole word had been read that way.
-    @inline(__always)
-    mutating func open(_ run: ASCIIWord) {
-      isOpen = true
-      word = run.token
-    }
-
-    @inline(__always)
-    mutating func finish(into shape: inout LineShape, _ stopSet: StopWordSet?) {
-      guard isOpen else { return }
-      isOpen = false
-      shape.tally(word, stopSet)
-    }
-  }
-
-  /// A finished word: what the counts read of it.
-  private struct WordToken {
-    var startsWithLetter = false
-    var firstUpper = false
-    var letters = 0
-    var onlyDigits = true
-    /// Its first 8 bytes, ASCII lower-cased, for the stop-word lookup.
-    var key: UInt64 = 0
-    /// Its length in bytes.
-    var length = 0
-  }
-
-  /// Counts a finished word: a token, a number, a word and its case, a long word, a stop word.
-  @inline(__always)
-  private mutating func tally(_ word: WordToken, _ stopSet: StopWordSet?) {
-    tokens &+= 1
-    if word.onlyDigits { numericTokens &+= 1 }
-    guard word.startsWithLetter else { return }
-    words &+= 1
-    if !word.firstUpper { lowerWords &+= 1 }
-    if word.letters > 3 {
-      longWords &+= 1
-      if word.firstUpper { capitalisedLongWords &+= 1 }
-    }
-    if let stopSet, word.length <= 8, stopSet.contains(word.key) { stopWords &+= 1 }
-  }
-
-  /// The run of ASCII letters, digits, and apostrophes or hyphens between them, that starts at
-  /// a letter or a digit: its end and the word it makes.
-  ///
-  /// One pass over the run counts its letters and digits; the stop-word key is then read as one
-  /// 8-byte load when the line has 8 bytes from the start, and lower-cased 8 bytes at once.
-  private struct ASCIIWord {
-    /// The index just past the run.
-    let end: Int
-    let token: WordToken
-
-    @inline(__always)
-    init(_ bytes: UnsafePointer<UInt8>, from start: Int, count: Int) {
-      let first = bytes[start]
-      let firstIsDigit = first &- 0x30 < 10
-      var letterCount = firstIsDigit ? 0 : 1
-      var digitCount = firstIsDigit ? 1 : 0
-      var end = start &+ 1
-      while end < count {
-        let byte = bytes[end]
-        if (byte | 0x20) &- 0x61 < 26 {
-          letterCount &+= 1
-          end &+= 1
-        } else if byte &- 0x30 < 10 {
-          digitCount &+= 1
-          end &+= 1
-        } else if byte == 0x27 || byte == 0x2D, end &+ 1 < count {
-          let after = bytes[end &+ 1]
-          if (after | 0x20) &- 0x61 < 26 {
-            letterCount &+= 1
-          } else if after &- 0x30 < 10 {
-            digitCount &+= 1
-          } else {
-            break
-          }
-          end &+= 2
-        } else {
-          break
-        }
-      }
-      let runLength = end &- start
-      var key: UInt64 = 0
-      if start &+ 8 <= count {
-        var word = UInt64(
-          littleEndian: UnsafeRawPointer(bytes + start).loadUnaligned(as: UInt64.self))
-        if runLength < 8 { word &= (1 &<< (8 &* UInt64(runLength))) &- 1 }
-        // Every byte of the run is ASCII, so adding to a byte never carries into the next:
-        // the high bit of each byte says `byte >= 0x41`, resp. `byte >= 0x5B`.
-        let atLeastA = (word &+ 0x3F3F_3F3F_3F3F_3F3F) & 0x8080_8080_8080_8080
-        let pastZ = (word &+ 0x2525_2525_2525_2525) & 0x8080_8080_8080_8080
-        key = word | ((atLeastA & ~pastZ) >> 2)
-      } else {
-        var offset = start
-        while offset < end, offset &- start < 8 {
-          var byte = bytes[offset]
-          if byte &- 0x41 < 26 { byte &+= 0x20 }
-          key |= UInt64(byte) << (8 &* UInt64(offset &- start))
-          offset &+= 1
-        }
-      }
-      self.end = end
-      token = WordToken(
-        startsWithLetter: !firstIsDigit, firstUpper: first &- 0x41 < 26, letters: letterCount,
-        onlyDigits: digitCount == runLength, key: key, length: runLength)
-    }
-  }
-
-  private enum ScalarKind { case upper, lower, digit, other }
+  enum ScalarKind { case upper, lower, digit, other }
 
   /// An ASCII letter or digit.
   @inline(__always)
-  private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+  static func isASCIIWordByte(_ byte: UInt8) -> Bool {
     (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
   }
 
@@ -351,10 +249,19 @@ struct LineShape: Sendable {
 
   /// The kind of a non-ASCII scalar: Latin-1 letters by range, the rest by their Unicode
   /// properties.
+  @inline(__always)
   private static func kind(of scalar: UInt32) -> ScalarKind {
     switch scalar {
     case 0xC0...0xDE where scalar != 0xD7: return .upper
     case 0xDF...0xFF where scalar != 0xF7: return .lower
+    default: return kind(byProperties: scalar)
+    }
+  }
+
+  /// The kind of a scalar outside the Latin-1 letters.
+  @inline(never)
+  private static func kind(byProperties scalar: UInt32) -> ScalarKind {
+    switch scalar {
     // General punctuation (spaces, dashes, curly quotes, `…`): no letter nor digit there, and
     // asking the properties of the commonest marks of real text is slow.
     case generalPunctuation: return .other
@@ -457,49 +364,5 @@ struct LineShape: Sendable {
     let rest = line[4] == 0x73 ? 5 : 4  // "s"
     guard line[rest] == 0x3A, line[rest + 1] == 0x2F, line[rest + 2] == 0x2F else { return false }
     return !line.contains(0x20)
-  }
-}
-
-/// The stop words of one language packed for a lookup per word: each word's first 8 bytes,
-/// ASCII lower-cased, as a `UInt64`, in an open-addressing table that costs one multiply per
-/// lookup.
-struct StopWordSet: Sendable {
-  private let slots: [UInt64]
-  private let mask: Int
-
-  /// The set of `table`'s words.
-  init(_ table: StopWords) {
-    var size = 64
-    while size < table.words.count * 4 { size *= 2 }
-    var slots = [UInt64](repeating: 0, count: size)
-    for word in table.words {
-      var key: UInt64 = 0
-      for (shift, byte) in word.utf8.prefix(8).enumerated() {
-        key |= UInt64(byte) << (8 * UInt64(shift))
-      }
-      var slot = Self.slot(key, size - 1)
-      while slots[slot] != 0 && slots[slot] != key { slot = (slot + 1) & (size - 1) }
-      slots[slot] = key
-    }
-    self.slots = slots
-    self.mask = size - 1
-  }
-
-  /// The set of each language's table, built once.
-  static let byLanguage: [String: StopWordSet] = Dictionary(
-    uniqueKeysWithValues: StopWords.all.map { ($0.language, StopWordSet($0)) })
-
-  /// True when the packed word is a stop word.
-  func contains(_ key: UInt64) -> Bool {
-    var slot = Self.slot(key, mask)
-    while slots[slot] != 0 {
-      if slots[slot] == key { return true }
-      slot = (slot + 1) & mask
-    }
-    return false
-  }
-
-  private static func slot(_ key: UInt64, _ mask: Int) -> Int {
-    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
   }
 }

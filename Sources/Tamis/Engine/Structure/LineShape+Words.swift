@@ -1,0 +1,265 @@
+/// The words of a line as `LineShape` reads them: an ASCII word 8 bytes at a time, a word with
+/// other scalars one scalar at a time, and the per-line histogram that counts them.
+extension LineShape {
+  /// The word being read, while one is open (`WordToken` says what is counted of it).
+  struct TokenState {
+    var isOpen = false
+    var word = WordToken()
+
+    @inline(__always)
+    mutating func add(
+      _ kind: ScalarKind, bytes: UnsafePointer<UInt8>, from start: Int, to end: Int
+    ) {
+      if !isOpen {
+        isOpen = true
+        word = WordToken(startsWithLetter: kind == .upper || kind == .lower)
+        word.firstUpper = kind == .upper
+      }
+      if kind == .upper || kind == .lower { word.letters &+= 1 }
+      if kind != .digit { word.onlyDigits = false }
+      for offset in start..<end {
+        var byte = bytes[offset]
+        if byte &- 0x41 < 26 { byte &+= 0x20 }
+        if word.length < 8 { word.key |= UInt64(byte) << (8 &* UInt64(word.length)) }
+        word.length &+= 1
+      }
+    }
+
+    /// Adds the run of ASCII letters and digits from `start` to the open word, and returns the
+    /// run's end: the same as `add` for each of its bytes, 8 bytes at a time.
+    @inline(__always)
+    mutating func extend(_ bytes: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
+      var offset = start
+      var letterCount = 0
+      while true {
+        let chunk = ASCIIWord.chunk(bytes, at: offset, count: count)
+        let (letterBits, wordBits) = ASCIIWord.classes(chunk)
+        let others = ~wordBits & ASCIIWord.highBits
+        let run = others == 0 ? 8 : others.trailingZeroBitCount &>> 3
+        let mask: UInt64 = run == 8 ? ~0 : (1 &<< (UInt64(truncatingIfNeeded: run) &<< 3)) &- 1
+        letterCount &+= ASCIIWord.count(letterBits & mask)
+        if word.length < 8 {
+          // Bytes shifted past the key's 8 are dropped, as `add` stops at 8.
+          let lowered = (chunk | (letterBits &>> 2)) & mask
+          word.key |= lowered &<< (UInt64(truncatingIfNeeded: word.length) &<< 3)
+        }
+        word.length &+= run
+        offset &+= run
+        if run < 8 || offset >= count { break }
+      }
+      word.letters &+= letterCount
+      if letterCount > 0 { word.onlyDigits = false }
+      return offset
+    }
+
+    /// Opens the word with `token` (an ASCII run); what follows (an accented letter, an
+    /// apostrophe) is added scalar by scalar, as if the whole word had been read that way.
+    @inline(__always)
+    mutating func open(_ token: WordToken) {
+      isOpen = true
+      word = token
+    }
+
+    @inline(__always)
+    mutating func finish(into tally: WordTally) {
+      guard isOpen else { return }
+      isOpen = false
+      tally.add(word)
+    }
+  }
+
+  /// A finished word: what the counts read of it.
+  struct WordToken {
+    var startsWithLetter = false
+    var firstUpper = false
+    var letters = 0
+    var onlyDigits = true
+    /// Its first 8 bytes, ASCII lower-cased, for the stop-word lookup.
+    var key: UInt64 = 0
+    /// Its length in bytes.
+    var length = 0
+  }
+
+  /// The counts of a line's words as a histogram: one bucket per kind of word (a number, a
+  /// word, its case, long or not), so that a word costs one increment, plus the stop words and
+  /// the CJK characters. The buckets live in the caller's scratch memory.
+  struct WordTally {
+    /// The buckets: `other` (a token that starts with a digit and holds more), `number`, four
+    /// kinds of word (`word` + 1 when it starts with a capital, + 2 when it is long), then the
+    /// stop words and the CJK characters.
+    static let slots = 8
+    static let other = 0
+    static let number = 1
+    static let word = 2
+    static let stopWordSlot = 6
+    static let cjkSlot = 7
+
+    let counts: UnsafeMutableBufferPointer<Int>
+    let stopWords: StopWordSet.Probe
+
+    /// Empties every bucket.
+    @inline(__always)
+    func reset() {
+      counts.initialize(repeating: 0)
+    }
+
+    /// Counts a finished word: a token, a number, a word and its case, a long word, a stop word.
+    @inline(__always)
+    func add(_ word: WordToken) {
+      guard let base = counts.baseAddress else { return }
+      guard word.startsWithLetter else {
+        base[word.onlyDigits ? Self.number : Self.other] &+= 1
+        return
+      }
+      let kind = Self.word &+ (word.firstUpper ? 1 : 0) &+ (word.letters > 3 ? 2 : 0)
+      base[kind] &+= 1
+      if word.length <= 8, stopWords.contains(word.key) { base[Self.stopWordSlot] &+= 1 }
+    }
+
+    /// Counts a CJK character, a token of its own.
+    @inline(__always)
+    func addCJK() {
+      counts.baseAddress.map { $0[Self.cjkSlot] &+= 1 }
+    }
+
+    /// Sets the word counts of `shape` from the buckets.
+    @inline(__always)
+    func read(into shape: inout LineShape) {
+      let lowerShort = counts[Self.word]
+      let upperShort = counts[Self.word &+ 1]
+      let lowerLong = counts[Self.word &+ 2]
+      let upperLong = counts[Self.word &+ 3]
+      let cjk = counts[Self.cjkSlot]
+      shape.words = lowerShort &+ upperShort &+ lowerLong &+ upperLong
+      shape.numericTokens = counts[Self.number]
+      shape.tokens = shape.words &+ counts[Self.other] &+ shape.numericTokens &+ cjk
+      shape.cjk = cjk
+      shape.lowerWords = lowerShort &+ lowerLong
+      shape.longWords = lowerLong &+ upperLong
+      shape.capitalisedLongWords = upperLong
+      shape.stopWords = counts[Self.stopWordSlot]
+    }
+  }
+
+  /// The run of ASCII letters, digits, and apostrophes or hyphens between them, that starts at
+  /// a letter or a digit: its end and the word it makes.
+  ///
+  /// Reads the run 8 bytes at a time: each byte is classed (letter, digit, other) by a few
+  /// operations on the whole 8-byte chunk, the run ends at the chunk's first other byte, and
+  /// the chunk that starts the run, ASCII lower-cased at once, is the stop-word key.
+  struct ASCIIWord {
+    /// The index just past the run.
+    let end: Int
+    let token: WordToken
+
+    fileprivate static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    @inline(__always)
+    init(_ bytes: UnsafePointer<UInt8>, from start: Int, count: Int) {
+      let first = bytes[start]
+      var offset = start
+      var chunk = Self.chunk(bytes, at: start, count: count)
+      var (letterBits, wordBits) = Self.classes(chunk)
+      let key = chunk | (letterBits >> 2)
+      let firstOthers = ~wordBits & Self.highBits
+      if firstOthers != 0 {
+        // The commonest case: the run ends inside its first chunk, not at an apostrophe or a
+        // hyphen, so the chunk says all.
+        let stop = firstOthers.trailingZeroBitCount &>> 3
+        let shift = UInt64(truncatingIfNeeded: stop) &<< 3
+        let stopByte = UInt8(truncatingIfNeeded: chunk &>> shift)
+        if stopByte != 0x27, stopByte != 0x2D {
+          let runMask = (1 &<< shift) &- 1
+          let letters = Self.count(letterBits & runMask)
+          end = start &+ stop
+          token = WordToken(
+            startsWithLetter: first &- 0x30 >= 10, firstUpper: first &- 0x41 < 26,
+            letters: letters, onlyDigits: letters == 0, key: key & runMask, length: stop)
+          return
+        }
+      }
+      var letters = 0
+      var joined = false
+      var end: Int
+      while true {
+        let others = ~wordBits & Self.highBits
+        if others == 0 {
+          letters &+= Self.count(letterBits)
+          offset &+= 8
+          if offset >= count {
+            end = count
+            break
+          }
+        } else {
+          let stop = others.trailingZeroBitCount &>> 3
+          letters &+= Self.count(letterBits & ((1 &<< (UInt64(stop) &<< 3)) &- 1))
+          end = offset &+ stop
+          // An apostrophe or a hyphen between two letters or digits (`l'an`, `well-known`).
+          guard end &+ 1 < count, bytes[end] == 0x27 || bytes[end] == 0x2D else { break }
+          let after = bytes[end &+ 1]
+          guard LineShape.isASCIIWordByte(after) else { break }
+          if (after | 0x20) &- 0x61 < 26 { letters &+= 1 }
+          joined = true
+          offset = end &+ 2
+          if offset >= count {
+            end = count
+            break
+          }
+        }
+        chunk = Self.chunk(bytes, at: offset, count: count)
+        (letterBits, wordBits) = Self.classes(chunk)
+      }
+      let length = end &- start
+      self.end = end
+      token = WordToken(
+        startsWithLetter: first &- 0x30 >= 10, firstUpper: first &- 0x41 < 26, letters: letters,
+        onlyDigits: letters == 0 && !joined,
+        key: length < 8 ? key & ((1 &<< (UInt64(length) &<< 3)) &- 1) : key, length: length)
+    }
+
+    /// The 8 bytes from `offset`, the first in the lowest byte; bytes past `count` read as 0
+    /// (which is no letter and no digit, so it ends a run).
+    @inline(__always)
+    fileprivate static func chunk(_ bytes: UnsafePointer<UInt8>, at offset: Int, count: Int)
+      -> UInt64
+    {
+      if offset &+ 8 <= count {
+        return UInt64(
+          littleEndian: UnsafeRawPointer(bytes + offset).loadUnaligned(as: UInt64.self))
+      }
+      if count >= 8 {
+        // The line's last 8 bytes, shifted so that `offset` comes first.
+        let last = UInt64(
+          littleEndian: UnsafeRawPointer(bytes + (count &- 8)).loadUnaligned(as: UInt64.self))
+        return last &>> (UInt64(offset &+ 8 &- count) &<< 3)
+      }
+      var value: UInt64 = 0
+      var index = offset
+      while index < count {
+        value |= UInt64(bytes[index]) &<< (UInt64(index &- offset) &<< 3)
+        index &+= 1
+      }
+      return value
+    }
+
+    /// The high bit of each byte of `chunk` that is an ASCII letter, and of each that is an
+    /// ASCII letter or digit. Adding to a byte of at most 0x7F never carries into the next.
+    @inline(__always)
+    fileprivate static func classes(_ chunk: UInt64) -> (letters: UInt64, words: UInt64) {
+      let ascii = ~chunk & highBits
+      let low = chunk & 0x7F7F_7F7F_7F7F_7F7F
+      let folded = low | 0x2020_2020_2020_2020
+      // `folded` >= "a" and not > "z"; `low` >= "0" and not > "9".
+      let letters =
+        (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(folded &+ 0x0505_0505_0505_0505) & ascii
+      let digits = (low &+ 0x5050_5050_5050_5050) & ~(low &+ 0x4646_4646_4646_4646) & ascii
+      return (letters, letters | digits)
+    }
+
+    /// The number of high bits set in `bits` (which has no other bit set).
+    @inline(__always)
+    fileprivate static func count(_ bits: UInt64) -> Int {
+      Int(truncatingIfNeeded: ((bits &>> 7) &* 0x0101_0101_0101_0101) &>> 56)
+    }
+  }
+}

@@ -1,0 +1,102 @@
+import Testing
+
+@testable import Tamis
+
+/// The 8-byte word loop of `LineShape` measures what the scalar-by-scalar loop it replaced
+/// measured (`LineShapeOracle`), on many generated lines: ASCII and accented words, numbers,
+/// dates, every ASCII mark, curly quotes, CJK, emoji, combining marks and invalid bytes.
+@Suite struct LineShapeEquivalenceTests {
+  /// Pieces a generated line is made of.
+  static let pieces: [[UInt8]] = {
+    let texts = [
+      "the", "The", "and", "of", "le", "la", "les", "der", "die", "und", "el", "los", "il", "o",
+      "après", "été", "Élysées", "réservé", "naïveté", "Straße", "ÜBER", "l'État", "it's",
+      "It’s", "well-known", "end-", "-", "'", "’", "f(x)", "(", ")", "Information", "WORLD",
+      "abcdefgh", "abcdefghi", "ABCDEFGHIJKLMNOP", "x", "A", "I", "12", "2024", "14:44",
+      "12/03/2024", "12.03.2024", "1.8", "3.2", "63", "16.6%", "2e3", "a1b2", "1-2", "9'",
+      "中文", "日本語の", "ひらがな", "カタカナ", "。", "！", "？", "，", "、", "：",
+      "😀", "👍🏽", "e\u{301}", "n\u{303}", "\u{301}", "«", "»", " »", "“", "”", "…", "–", "—",
+      "•", "·", "|", " | ", " · ", " • ", "│", "─", "┼", "{", "}", ";", "=", "$ ", ">>> ",
+      "http://x.example/a", "https://example.org", "- ", "* ", "1. ", "2) ", "^ ", "\u{A0}",
+      "\u{2009}", "\u{202F}", "\t", "Ⅻ", "٣", "Ωμέγα", "Привет", "мир", "ǅ", "ﬁ",
+      "Régarphari", "démontrèrent", "éABCDEFGHIJKLMNOPQ", "É0123456789abcdefXYZ", "ü12345678",
+      "Wörterbuchverzeichnisse", "country's", "don’tStopBelieving", "naïveTÉabcdefghijk",
+    ]
+    var pieces = texts.map { Array($0.utf8) }
+    pieces += [[0xFF], [0xC3], [0x80], [0xE2, 0x80], [0xF0, 0x9F], [0xED, 0xA0, 0x80], [0x00]]
+    pieces += (0x21...0x7E).map { [UInt8($0)] }
+    return pieces
+  }()
+
+  /// A line of random pieces, separated by spaces more often than not.
+  static func line(_ random: inout SeededGenerator) -> [UInt8] {
+    var line: [UInt8] = []
+    for _ in 0..<random.below(30) {
+      line += random.pick(pieces)
+      if random.chance(60) { line.append(0x20) }
+    }
+    return line
+  }
+
+  /// Compares every feature of the two measurements.
+  static func expectSame(_ bytes: [UInt8], language: String?) {
+    let stopWords = language.flatMap { StopWordSet.byLanguage[$0] }
+    let new = bytes.withUnsafeBufferPointer { LineShape($0, stopWords: stopWords) }
+    let old = bytes.withUnsafeBufferPointer { LineShapeOracle($0, stopWords: stopWords) }
+    let newFeatures = [
+      new.tokens, new.cjk, new.words, new.stopWords, new.lowerWords, new.longWords,
+      new.capitalisedLongWords, new.separators, new.numericTokens,
+    ]
+    let oldFeatures = [
+      old.tokens, old.cjk, old.words, old.stopWords, old.lowerWords, old.longWords,
+      old.capitalisedLongWords, old.separators, old.numericTokens,
+    ]
+    let newFlags = [
+      new.endsLikeSentence, new.endsWithColon, new.isListItem, new.looksLikeCode,
+      new.hasCJKPunctuation, new.hasTimeOrDate,
+    ]
+    let oldFlags = [
+      old.endsLikeSentence, old.endsWithColon, old.isListItem, old.looksLikeCode,
+      old.hasCJKPunctuation, old.hasTimeOrDate,
+    ]
+    let shown = String(decoding: bytes, as: UTF8.self)
+    #expect(newFeatures == oldFeatures, "\(shown.debugDescription) \(bytes)")
+    #expect(newFlags == oldFlags, "\(shown.debugDescription) \(bytes)")
+  }
+
+  @Test("generated lines of words, marks, scripts and bad bytes measure as before")
+  func generatedLines() {
+    var random = SeededGenerator(seed: 14)
+    for round in 0..<20_000 {
+      let language = [nil, "en", "fr", "de", "es", "it", "pt"][round % 7]
+      Self.expectSame(Self.line(&random), language: language)
+    }
+  }
+
+  @Test("lines of random bytes measure as before")
+  func randomBytes() {
+    var random = SeededGenerator(seed: 41)
+    let alphabet = Array("aZ0 '-(.:/|{;\u{2019}é".utf8) + [0x80, 0xC3, 0xE2, 0xFF]
+    for round in 0..<20_000 {
+      let length = random.below(24)
+      let bytes = (0..<length).map { _ in
+        random.chance(50) ? random.pick(alphabet) : UInt8(truncatingIfNeeded: random.next())
+      }
+      Self.expectSame(bytes, language: round.isMultiple(of: 2) ? "en" : nil)
+    }
+  }
+
+  @Test("words across the 8-byte chunks and at the line's end measure as before")
+  func chunkEdges() {
+    for length in 1...20 {
+      for offset in 0...9 {
+        for word in ["abcdefghijklmnopqrst", "ABCDEFGHIJ0123456789", "0123456789abcdefghij"] {
+          let text = String(repeating: " ", count: offset) + word.prefix(length)
+          for tail in ["", " ", ".", "'", "-", "'s", "-x", "(", "é", "’s"] {
+            Self.expectSame(Array((text + tail).utf8), language: "en")
+          }
+        }
+      }
+    }
+  }
+}
