@@ -47,9 +47,8 @@ struct LineScanner {
   private var touchedKeys: [(view: Int, key: Int)] = []
   private var touchedStates: [(view: Int, state: Int)] = []
   private var walked: [Int] = []
-  private var pendingHits: [(offset: Int32, end: Int)] = []
-  /// The second view's key ends, when both views are fed from one fold.
-  private var secondPendingHits: [(offset: Int32, end: Int)] = []
+  /// Each view's key ends on the current line.
+  private let keyEnds = KeyEndStorage()
   private var lineLength = 0
   private var isFolded = false
   private var lastSpanEnd: [Int: Int] = [:]
@@ -88,25 +87,17 @@ struct LineScanner {
   ) -> [LineHit] {
     var hits: [LineHit] = []
     let views = compiled.views
+    // One fold and one walk for both views (they share one automaton).
+    let lengths = views[0].automaton.walkFolded(
+      line, first: views[0].folder.table, into: &keyEnds.first,
+      second: views.count == 2 ? views[1].folder.table : nil, into: &keyEnds.second)
+    lineLength = lengths.first
+    checkPending(
+      line, view: views[0], index: 0, ends: keyEnds.first, mayApply: mayApply, into: &hits)
     if views.count == 2 {
-      // Both views from one fold: each scalar is decoded once and fed to both automata.
-      let (firstLength, secondLength) = feedBoth(line, views[0], views[1])
-      lineLength = firstLength
-      checkPending(line, view: views[0], index: 0, mayApply: mayApply, into: &hits)
-      swap(&pendingHits, &secondPendingHits)
-      lineLength = secondLength
-      checkPending(line, view: views[1], index: 1, mayApply: mayApply, into: &hits)
-    } else {
-      for (index, view) in views.enumerated() {
-        lineLength = view.automaton.withFeeder { feeder in
-          swap(&feeder.hits, &pendingHits)
-          feeder.reset()
-          view.folder.fold(line, into: &feeder)
-          swap(&feeder.hits, &pendingHits)
-          return feeder.position
-        }
-        checkPending(line, view: view, index: index, mayApply: mayApply, into: &hits)
-      }
+      lineLength = lengths.second
+      checkPending(
+        line, view: views[1], index: 1, ends: keyEnds.second, mayApply: mayApply, into: &hits)
     }
     for pattern in touchedPatterns { settled[pattern] = false }
     for (view, key) in touchedKeys { settledKeys[view][key] = false }
@@ -117,42 +108,20 @@ struct LineScanner {
     return hits
   }
 
-  /// Folds `line` once into both views' automata: their key ends go to `pendingHits` and
-  /// `secondPendingHits`; returns the folded lengths.
-  private mutating func feedBoth(
-    _ line: UnsafeBufferPointer<UInt8>, _ first: CompiledRuleSet.View,
-    _ second: CompiledRuleSet.View
-  ) -> (Int, Int) {
-    first.automaton.withFeeder { firstFeeder in
-      second.automaton.withFeeder { secondFeeder in
-        swap(&firstFeeder.hits, &pendingHits)
-        swap(&secondFeeder.hits, &secondPendingHits)
-        firstFeeder.reset()
-        secondFeeder.reset()
-        TextFolder.fold(
-          line, first.folder, into: &firstFeeder, second.folder, into: &secondFeeder)
-        swap(&firstFeeder.hits, &pendingHits)
-        swap(&secondFeeder.hits, &secondPendingHits)
-        return (firstFeeder.position, secondFeeder.position)
-      }
-    }
-  }
-
-  /// Checks the key ends in `pendingHits` of one view, whose fold of `line` is `lineLength`
-  /// bytes long.
+  /// Checks the key ends `ends` of one view, whose fold of `line` is `lineLength` bytes long.
   private mutating func checkPending(
     _ line: UnsafeBufferPointer<UInt8>, view: CompiledRuleSet.View, index viewIndex: Int,
-    mayApply: (PatternIndex) -> Bool, into hits: inout [LineHit]
+    ends: KeyEndList, mayApply: (PatternIndex) -> Bool, into hits: inout [LineHit]
   ) {
     statistics.automatonSteps += lineLength
-    guard !pendingHits.isEmpty else { return }
+    guard ends.count > 0 else { return }
     let automaton = view.automaton
     let chains = view.chains
     isFolded = false
     lastSpanEnd.removeAll(keepingCapacity: true)
-    for hit in pendingHits {
-      let end = hit.end
-      let top = automaton.state(atRow: hit.offset)
+    for hitIndex in 0..<ends.count {
+      let end = ends.ends[hitIndex]
+      let top = automaton.state(atRow: ends.codes[hitIndex])
       let atLineEnd = end == lineLength
       let first = hits.count
       if !settledStates[viewIndex][top] {
