@@ -25,332 +25,420 @@ extension ByteAutomaton {
     return withFeeder { feeder in
       firstTable.entries.withUnsafeBufferPointer { firstEntries in
         (secondTable ?? firstTable).entries.withUnsafeBufferPointer { secondEntries in
-          var walk = FoldedWalk(
+          let walk = FoldedWalk(
             stepper: feeder.stepper, firstEntries: firstEntries, secondEntries: secondEntries,
-            first: first, second: second, dual: secondTable != nil)
-          let lengths = walk.run(line, base)
-          first = walk.firstEnds
-          second = walk.secondEnds
-          return lengths
+            dual: secondTable != nil)
+          return walk.run(line, base, &first, &second)
         }
       }
     }
   }
 }
 
-/// One view's walk: the automaton state (a code), the folded bytes so far, and a space seen
-/// since the last folded byte (written only before the next one, so both ends are trimmed).
-private struct Track {
-  var code = 0
-  var position = 0
-  var pendingSpace = false
+/// Where the walks of the two views stand: automaton state (a code), folded bytes so far, and
+/// a space seen since the last folded byte (written only before the next one, so both ends are
+/// trimmed). While `merged`, the views stand in the same state with the same pending space, and
+/// only `code0` and `pending0` are kept up to date.
+private struct WalkState {
+  var code0 = 0
+  var code1 = 0
+  var position0 = 0
+  var position1 = 0
+  var pending0 = false
+  var pending1 = false
+  var merged = true
 
+  /// Lets the views walk apart from here.
+  @inline(__always)
+  mutating func split() {
+    guard merged else { return }
+    code1 = code0
+    pending1 = pending0
+    merged = false
+  }
+
+  /// Walks the views together again once nothing tells them apart.
+  @inline(__always)
+  mutating func mergeIfAligned() {
+    if code0 == code1, pending0 == pending1, (position0 > 0) == (position1 > 0) {
+      merged = true
+    }
+  }
+
+  /// White space in both views.
   @inline(__always)
   mutating func space() {
-    if position > 0 { pendingSpace = true }
+    if position0 > 0 { pending0 = true }
+    if !merged {
+      if position1 > 0 { pending1 = true }
+      mergeIfAligned()
+    }
   }
 }
 
-/// The walk of `ByteAutomaton.walkFolded` over one line.
+/// The walk of `ByteAutomaton.walkFolded`: the tables it reads.
 private struct FoldedWalk {
   let stepper: ByteAutomaton.Stepper
   let firstEntries: UnsafeBufferPointer<UInt64>
   let secondEntries: UnsafeBufferPointer<UInt64>
-  var firstEnds: KeyEndList
-  var secondEnds: KeyEndList
   /// Whether there is a second view.
   let dual: Bool
-  let spaceColumn: Int
-  var first = Track()
-  var second = Track()
-  /// Both views stand in the same state with the same pending space: `first` walks for both,
-  /// and the second view's position is `first.position + delta`.
-  var merged = true
-  var delta = 0
 
-  init(
-    stepper: ByteAutomaton.Stepper, firstEntries: UnsafeBufferPointer<UInt64>,
-    secondEntries: UnsafeBufferPointer<UInt64>, first: KeyEndList, second: KeyEndList,
-    dual: Bool
-  ) {
-    self.stepper = stepper
-    self.firstEntries = firstEntries
-    self.secondEntries = secondEntries
-    self.firstEnds = first
-    self.secondEnds = second
-    self.dual = dual
-    self.spaceColumn = Int(stepper.classes[0x20])
-  }
-
-  mutating func run(_ line: UnsafeBufferPointer<UInt8>, _ base: UnsafePointer<UInt8>) -> (
-    first: Int, second: Int
-  ) {
-    let count = line.count
-    // Lines without a possible combining mark (lead byte 0xCC or 0xCD) skip the look-ahead.
-    let mayHaveMarks = memchr(base, 0xCC, count) != nil || memchr(base, 0xCD, count) != nil
-    let asciiColumns = stepper.asciiColumns
-    var index = 0
-    while index < count {
-      if merged {
-        index =
-          mayHaveMarks
-          ? mergedASCIIRun(base, from: index, count, checkingMarks: true)
-          : mergedASCIIRun(base, from: index, count, checkingMarks: false)
-        if index == count { break }
-      }
-      let column = Int(asciiColumns[Int(base[index])])
-      // ASCII not followed by a possible combining mark: the same in both views.
-      if column != Int(ByteAutomaton.notASCII),
-        !mayHaveMarks || index &+ 1 == count || base[index &+ 1] & 0xFE != 0xCC
-      {
-        index &+= 1
-        if column == Int(ByteAutomaton.asciiSpace) {
-          first.space()
-          if !merged {
-            second.space()
-            mergeIfAligned()
-          }
-        } else if merged {
-          emitMerged(column)
-        } else {
-          emitFirst(column)
-          emitSecond(column)
-          mergeIfAligned()
-        }
-        continue
-      }
-      var scalar: UInt32
-      (scalar, index) = UTF8Scalars.decode(line, at: index)
-      // Compose a following combining mark (U+0300–U+036F) into the base when a precomposed
-      // form exists, so NFD and NFC text fold alike.
-      while index + 1 < count, base[index] & 0xFE == 0xCC {
-        let (mark, next) = UTF8Scalars.decode(line, at: index)
-        guard (0x300...0x36F).contains(mark),
-          let composed = FoldTable.compositions[UInt64(scalar) << 32 | UInt64(mark)]
-        else { break }
-        scalar = composed
-        index = next
-      }
-      if scalar < FoldTable.limit {
-        let firstEntry = firstEntries[Int(scalar)]
-        let secondEntry = secondEntries[Int(scalar)]
-        if merged, firstEntry == secondEntry {
-          applyMerged(firstEntry)
-        } else {
-          split()
-          applyFirst(firstEntry)
-          applySecond(secondEntry)
-          mergeIfAligned()
-        }
-      } else if scalar == Whitespace.byteOrderMark {
-        continue
-      } else if Whitespace.isSpace(scalar) {
-        first.space()
-        if !merged {
-          second.space()
-          mergeIfAligned()
-        }
-      } else {
-        // A scalar past the table, folded as it is in both views.
-        if merged {
-          UTF8Scalars.encode(scalar) { emitMerged(Int(stepper.classes[Int($0)])) }
-        } else {
-          UTF8Scalars.encode(scalar) { emitFirst(Int(stepper.classes[Int($0)])) }
-          UTF8Scalars.encode(scalar) { emitSecond(Int(stepper.classes[Int($0)])) }
-          mergeIfAligned()
-        }
-      }
-    }
-    return merged
-      ? (first.position, first.position &+ delta) : (first.position, second.position)
-  }
-
-  /// Walks both views over the ASCII bytes from `start` on, while the views are merged, and
-  /// returns the index of the first byte that needs the scalar path (not ASCII, or followed by a
-  /// possible combining mark when `checkingMarks`), or `count`.
+  /// Walks `line`.
   ///
-  /// The walk's state lives in local variables here (in registers), not in `self`.
+  /// ASCII bytes (nearly all) are walked in this loop, whose state lives in local variables
+  /// (in registers); other scalars go through `scalar`.
   @inline(__always)
-  private mutating func mergedASCIIRun(
-    _ base: UnsafePointer<UInt8>, from start: Int, _ count: Int, checkingMarks: Bool
-  ) -> Int {
-    let stepper = self.stepper
+  func run(
+    _ line: UnsafeBufferPointer<UInt8>, _ base: UnsafePointer<UInt8>, _ ends0: inout KeyEndList,
+    _ ends1: inout KeyEndList
+  ) -> (first: Int, second: Int) {
+    let count = line.count
+    // An ASCII byte followed by a possible combining mark (lead byte 0xCC or 0xCD) may compose
+    // with it, so it takes the scalar path: the tight loop below stops before the byte ahead of
+    // the next such lead byte (`markAt`; `count` when there is none left).
+    let checkingMarks =
+      memchr(base, 0xCC, count) != nil || memchr(base, 0xCD, count) != nil
+    var markAt = checkingMarks ? Self.nextMark(base, from: 0, count) : count
     let columns = stepper.asciiColumns
     let table = stepper.table
     let denseLimit = stepper.denseLimit
-    let spaceColumn = self.spaceColumn
+    let spaceColumn = Int(stepper.classes[0x20])
     let dual = self.dual
-    let delta = self.delta
-    var code = first.code
-    var position = first.position
-    var pending = first.pendingSpace
-    var ends = firstEnds
-    var secondEnds = self.secondEnds
-    var index = start
+    // The walk's state, in local variables that only the rare calls of `scalar` take the
+    // address of (through a `WalkState` copy), so that they stay in registers.
+    var code0 = 0
+    var code1 = 0
+    var position0 = 0
+    var position1 = 0
+    var pending0 = false
+    var pending1 = false
+    var merged = true
+    var first = ends0
+    var second = ends1
+    var index = 0
     while index < count {
       let column = Int(columns[Int(base[index])])
-      if column < 0 {
-        guard column == Int(ByteAutomaton.asciiSpace) else { break }
-        // A space is pending once something was folded (so both ends are trimmed).
-        pending = position > 0
+      if column == Int(ByteAutomaton.asciiSpace) {
+        // A space folds alike whatever follows it.
         index &+= 1
+        if position0 > 0 { pending0 = true }
+        if !merged {
+          if position1 > 0 { pending1 = true }
+          merged = code0 == code1 && pending0 == pending1 && (position0 > 0) == (position1 > 0)
+        }
         continue
       }
-      if checkingMarks, index &+ 1 < count, base[index &+ 1] & 0xFE == 0xCC { break }
-      index &+= 1
-      if pending {
-        pending = false
-        Self.stepMerged(
-          spaceColumn, table, denseLimit, stepper, &code, &position, &ends, &secondEnds, dual,
-          delta)
+      if column < 0 {
+        // A scalar of the table not followed by a possible combining mark: looked up here.
+        let (scalar, after) = UTF8Scalars.decode(line, at: index)
+        if scalar < FoldTable.limit, after == count || base[after] & 0xFE != 0xCC {
+          index = after
+          let entry0 = firstEntries[Int(scalar)]
+          let entry1 = secondEntries[Int(scalar)]
+          if merged, entry0 == entry1 {
+            Self.applyBoth(
+              entry0, table, denseLimit, spaceColumn, stepper, &code0, &position0, &position1,
+              &pending0, &first, &second, dual)
+          } else {
+            if merged {
+              code1 = code0
+              pending1 = pending0
+            }
+            Self.apply(
+              entry0, table, denseLimit, spaceColumn, stepper, &code0, &position0, &pending0,
+              &first)
+            Self.apply(
+              entry1, table, denseLimit, spaceColumn, stepper, &code1, &position1, &pending1,
+              &second)
+            merged = code0 == code1 && pending0 == pending1 && (position0 > 0) == (position1 > 0)
+          }
+          continue
+        }
       }
-      Self.stepMerged(
-        column, table, denseLimit, stepper, &code, &position, &ends, &secondEnds, dual, delta)
+      if column < 0 || (checkingMarks && index &+ 1 < count && base[index &+ 1] & 0xFE == 0xCC) {
+        var state = WalkState(
+          code0: code0, code1: code1, position0: position0, position1: position1,
+          pending0: pending0, pending1: pending1, merged: merged)
+        index = scalar(line, base, at: index, &state, &first, &second)
+        code0 = state.code0
+        code1 = state.code1
+        position0 = state.position0
+        position1 = state.position1
+        pending0 = state.pending0
+        pending1 = state.pending1
+        merged = state.merged
+        continue
+      }
+      if merged {
+        if pending0 {
+          pending0 = false
+          Self.stepBoth(
+            spaceColumn, table, denseLimit, stepper, &code0, &position0, &position1, &first,
+            &second, dual)
+        }
+        // The run of ASCII bytes from here, in the tightest loop: it stops at a byte that is
+        // not plain ASCII, at a state that ends a key, or at a sparse state.
+        // A single white-space byte between two such bytes folds to one space, so the folded
+        // position still moves one for one with the input here.
+        if markAt <= index { markAt = Self.nextMark(base, from: index &+ 1, count) }
+        let stop = markAt == count ? count : markAt &- 1
+        var code = code0
+        var next = index
+        var nextColumn = column
+        var endsKey = false
+        while code < denseLimit {
+          let target = Int(table[code &+ nextColumn])
+          next &+= 1
+          if target < 0 {
+            code = ~target
+            endsKey = true
+            break
+          }
+          code = target
+          if next >= stop { break }
+          nextColumn = Int(columns[Int(base[next])])
+          if nextColumn < 0 {
+            guard nextColumn == Int(ByteAutomaton.asciiSpace), next &+ 1 < stop,
+              columns[Int(base[next &+ 1])] >= 0
+            else { break }
+            nextColumn = spaceColumn
+          }
+        }
+        position0 &+= next &- index
+        position1 &+= next &- index
+        code0 = code
+        if endsKey {
+          first.append(Int32(code), position0)
+          if dual { second.append(Int32(code), position1) }
+        } else if next == index {
+          // A sparse state: one step through its children and failure links.
+          next &+= 1
+          Self.stepBoth(
+            column, table, denseLimit, stepper, &code0, &position0, &position1, &first,
+            &second, dual)
+        }
+        index = next
+      } else {
+        index &+= 1
+        if pending0 {
+          pending0 = false
+          Self.step(spaceColumn, table, denseLimit, stepper, &code0, &position0, &first)
+        }
+        Self.step(column, table, denseLimit, stepper, &code0, &position0, &first)
+        if pending1 {
+          pending1 = false
+          Self.step(spaceColumn, table, denseLimit, stepper, &code1, &position1, &second)
+        }
+        Self.step(column, table, denseLimit, stepper, &code1, &position1, &second)
+        merged = code0 == code1
+      }
     }
-    first.code = code
-    first.position = position
-    first.pendingSpace = pending
-    firstEnds = ends
-    self.secondEnds = secondEnds
+    ends0 = first
+    ends1 = second
+    return (position0, position1)
+  }
+
+  /// The index of the first byte from `start` on that may lead a combining mark, or `count`.
+  private static func nextMark(_ base: UnsafePointer<UInt8>, from start: Int, _ count: Int) -> Int {
+    var index = start
+    while index < count, base[index] & 0xFE != 0xCC { index &+= 1 }
     return index
   }
 
-  /// One step of the merged walk, on local state.
+  /// A fold-table entry (white space, nothing, or up to 7 folded bytes) for one view.
   @inline(__always)
-  private static func stepMerged(
+  private static func apply(
+    _ entry: UInt64, _ table: UnsafeBufferPointer<Int32>, _ denseLimit: Int, _ spaceColumn: Int,
+    _ stepper: ByteAutomaton.Stepper, _ code: inout Int, _ position: inout Int,
+    _ pending: inout Bool, _ ends: inout KeyEndList
+  ) {
+    var entry = entry
+    let length = entry & 0xFF
+    if length == FoldTable.spaceCode {
+      if position > 0 { pending = true }
+      return
+    }
+    guard length > 0 else { return }
+    if pending {
+      pending = false
+      step(spaceColumn, table, denseLimit, stepper, &code, &position, &ends)
+    }
+    for _ in 0..<length {
+      entry >>= 8
+      step(
+        Int(stepper.classes[Int(entry & 0xFF)]), table, denseLimit, stepper, &code, &position, &ends
+      )
+    }
+  }
+
+  /// A fold-table entry for both views while they are merged.
+  @inline(__always)
+  private static func applyBoth(
+    _ entry: UInt64, _ table: UnsafeBufferPointer<Int32>, _ denseLimit: Int, _ spaceColumn: Int,
+    _ stepper: ByteAutomaton.Stepper, _ code: inout Int, _ position0: inout Int,
+    _ position1: inout Int, _ pending: inout Bool, _ first: inout KeyEndList,
+    _ second: inout KeyEndList, _ dual: Bool
+  ) {
+    var entry = entry
+    let length = entry & 0xFF
+    if length == FoldTable.spaceCode {
+      if position0 > 0 { pending = true }
+      return
+    }
+    guard length > 0 else { return }
+    if pending {
+      pending = false
+      stepBoth(
+        spaceColumn, table, denseLimit, stepper, &code, &position0, &position1, &first, &second,
+        dual)
+    }
+    for _ in 0..<length {
+      entry >>= 8
+      stepBoth(
+        Int(stepper.classes[Int(entry & 0xFF)]), table, denseLimit, stepper, &code, &position0,
+        &position1, &first, &second, dual)
+    }
+  }
+
+  /// One step of both views while they are merged.
+  @inline(__always)
+  private static func stepBoth(
+    _ column: Int, _ table: UnsafeBufferPointer<Int32>, _ denseLimit: Int,
+    _ stepper: ByteAutomaton.Stepper, _ code: inout Int, _ position0: inout Int,
+    _ position1: inout Int, _ first: inout KeyEndList, _ second: inout KeyEndList, _ dual: Bool
+  ) {
+    let next = code < denseLimit ? table[code &+ column] : stepper.next(from: code, column)
+    position0 &+= 1
+    position1 &+= 1
+    if next < 0 {
+      code = Int(~next)
+      first.append(~next, position0)
+      if dual { second.append(~next, position1) }
+    } else {
+      code = Int(next)
+    }
+  }
+
+  /// One step of one view.
+  @inline(__always)
+  private static func step(
     _ column: Int, _ table: UnsafeBufferPointer<Int32>, _ denseLimit: Int,
     _ stepper: ByteAutomaton.Stepper, _ code: inout Int, _ position: inout Int,
-    _ ends: inout KeyEndList, _ secondEnds: inout KeyEndList, _ dual: Bool, _ delta: Int
+    _ ends: inout KeyEndList
   ) {
     let next = code < denseLimit ? table[code &+ column] : stepper.next(from: code, column)
     position &+= 1
     if next < 0 {
       code = Int(~next)
       ends.append(~next, position)
-      if dual { secondEnds.append(~next, position &+ delta) }
     } else {
       code = Int(next)
     }
   }
 
-  /// Lets the views walk apart from here.
-  @inline(__always)
-  private mutating func split() {
-    guard merged else { return }
-    second = first
-    second.position = first.position &+ delta
-    merged = false
-  }
-
-  /// Walks the views together again once nothing tells them apart.
-  @inline(__always)
-  private mutating func mergeIfAligned() {
-    if first.code == second.code, first.pendingSpace == second.pendingSpace,
-      (first.position > 0) == (second.position > 0)
-    {
-      merged = true
-      delta = second.position &- first.position
+  /// Walks the scalar at `index` (not ASCII, or ASCII followed by a possible combining mark),
+  /// composed with a following combining mark as `TextFolder` does; returns the next index.
+  @inline(never)
+  private func scalar(
+    _ line: UnsafeBufferPointer<UInt8>, _ base: UnsafePointer<UInt8>, at start: Int,
+    _ state: inout WalkState, _ first: inout KeyEndList, _ second: inout KeyEndList
+  ) -> Int {
+    let count = line.count
+    var (scalar, index) = UTF8Scalars.decode(line, at: start)
+    // Compose a following combining mark (U+0300–U+036F) into the base when a precomposed
+    // form exists, so NFD and NFC text fold alike.
+    while index + 1 < count, base[index] & 0xFE == 0xCC {
+      let (mark, next) = UTF8Scalars.decode(line, at: index)
+      guard (0x300...0x36F).contains(mark),
+        let composed = FoldTable.compositions[UInt64(scalar) << 32 | UInt64(mark)]
+      else { break }
+      scalar = composed
+      index = next
     }
-  }
-
-  /// One folded byte (of class `column`) for both views, after the pending space if any.
-  @inline(__always)
-  private mutating func emitMerged(_ column: Int) {
-    if first.pendingSpace {
-      first.pendingSpace = false
-      stepMerged(spaceColumn)
-    }
-    stepMerged(column)
-  }
-
-  @inline(__always)
-  private mutating func stepMerged(_ column: Int) {
-    let next = stepper.next(from: first.code, column)
-    first.position &+= 1
-    if next < 0 {
-      let code = ~next
-      first.code = Int(code)
-      firstEnds.append(code, first.position)
-      if dual { secondEnds.append(code, first.position &+ delta) }
+    if scalar < FoldTable.limit {
+      let firstEntry = firstEntries[Int(scalar)]
+      let secondEntry = secondEntries[Int(scalar)]
+      if state.merged, firstEntry == secondEntry {
+        apply(firstEntry, view: nil, &state, &first, &second)
+      } else {
+        state.split()
+        apply(firstEntry, view: 0, &state, &first, &second)
+        apply(secondEntry, view: 1, &state, &first, &second)
+        state.mergeIfAligned()
+      }
+    } else if scalar == Whitespace.byteOrderMark {
+      return index
+    } else if Whitespace.isSpace(scalar) {
+      state.space()
     } else {
-      first.code = Int(next)
+      // A scalar past the table, folded as it is in both views.
+      var entry: UInt64 = 0
+      var length: UInt64 = 0
+      UTF8Scalars.encode(scalar) { byte in
+        length += 1
+        entry |= UInt64(byte) << (8 * length)
+      }
+      entry |= length
+      if state.merged {
+        apply(entry, view: nil, &state, &first, &second)
+      } else {
+        apply(entry, view: 0, &state, &first, &second)
+        apply(entry, view: 1, &state, &first, &second)
+        state.mergeIfAligned()
+      }
     }
+    return index
   }
 
-  @inline(__always)
-  private mutating func emitFirst(_ column: Int) {
-    if first.pendingSpace {
-      first.pendingSpace = false
-      Self.step(&first, spaceColumn, stepper, &firstEnds)
-    }
-    Self.step(&first, column, stepper, &firstEnds)
-  }
-
-  @inline(__always)
-  private mutating func emitSecond(_ column: Int) {
-    if second.pendingSpace {
-      second.pendingSpace = false
-      Self.step(&second, spaceColumn, stepper, &secondEnds)
-    }
-    Self.step(&second, column, stepper, &secondEnds)
-  }
-
-  @inline(__always)
-  private static func step(
-    _ track: inout Track, _ column: Int, _ stepper: ByteAutomaton.Stepper,
-    _ ends: inout KeyEndList
+  /// A fold-table entry (white space, nothing, or up to 7 folded bytes) for one view (0 or 1),
+  /// or for both while they are merged (`view` nil).
+  private func apply(
+    _ entry: UInt64, view: Int?, _ state: inout WalkState, _ first: inout KeyEndList,
+    _ second: inout KeyEndList
   ) {
-    let next = stepper.next(from: track.code, column)
-    track.position &+= 1
-    if next < 0 {
-      let code = ~next
-      track.code = Int(code)
-      ends.append(code, track.position)
-    } else {
-      track.code = Int(next)
-    }
-  }
-
-  /// A fold-table entry (white space, nothing, or up to 7 folded bytes) for both views.
-  @inline(__always)
-  private mutating func applyMerged(_ entry: UInt64) {
     var entry = entry
     let length = entry & 0xFF
     if length == FoldTable.spaceCode {
-      first.space()
+      switch view {
+      case nil: state.space()
+      case 0: if state.position0 > 0 { state.pending0 = true }
+      default: if state.position1 > 0 { state.pending1 = true }
+      }
       return
     }
-    for _ in 0..<length {
+    guard length > 0 else { return }
+    let table = stepper.table
+    let denseLimit = stepper.denseLimit
+    let spaceColumn = Int(stepper.classes[0x20])
+    for index in 0..<length {
       entry >>= 8
-      emitMerged(Int(stepper.classes[Int(entry & 0xFF)]))
-    }
-  }
-
-  @inline(__always)
-  private mutating func applyFirst(_ entry: UInt64) {
-    var entry = entry
-    let length = entry & 0xFF
-    if length == FoldTable.spaceCode {
-      first.space()
-      return
-    }
-    for _ in 0..<length {
-      entry >>= 8
-      emitFirst(Int(stepper.classes[Int(entry & 0xFF)]))
-    }
-  }
-
-  @inline(__always)
-  private mutating func applySecond(_ entry: UInt64) {
-    var entry = entry
-    let length = entry & 0xFF
-    if length == FoldTable.spaceCode {
-      second.space()
-      return
-    }
-    for _ in 0..<length {
-      entry >>= 8
-      emitSecond(Int(stepper.classes[Int(entry & 0xFF)]))
+      let column = Int(stepper.classes[Int(entry & 0xFF)])
+      switch view {
+      case nil:
+        if index == 0, state.pending0 {
+          state.pending0 = false
+          Self.stepBoth(
+            spaceColumn, table, denseLimit, stepper, &state.code0, &state.position0,
+            &state.position1, &first, &second, dual)
+        }
+        Self.stepBoth(
+          column, table, denseLimit, stepper, &state.code0, &state.position0, &state.position1,
+          &first, &second, dual)
+      case 0:
+        if index == 0, state.pending0 {
+          state.pending0 = false
+          Self.step(spaceColumn, table, denseLimit, stepper, &state.code0, &state.position0, &first)
+        }
+        Self.step(column, table, denseLimit, stepper, &state.code0, &state.position0, &first)
+      default:
+        if index == 0, state.pending1 {
+          state.pending1 = false
+          Self.step(
+            spaceColumn, table, denseLimit, stepper, &state.code1, &state.position1, &second)
+        }
+        Self.step(column, table, denseLimit, stepper, &state.code1, &state.position1, &second)
+      }
     }
   }
 }
