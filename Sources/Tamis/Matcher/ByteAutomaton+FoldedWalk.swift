@@ -178,7 +178,7 @@ private struct FoldedWalk {
             &second, dual)
         }
         // The run of ASCII bytes from here, in the tightest loop: it stops at a byte that is
-        // not plain ASCII, at a state that ends a key, or at a sparse state.
+        // not plain ASCII (a single space between two ASCII bytes is walked here).
         // A single white-space byte between two such bytes folds to one space, so the folded
         // position still moves one for one with the input here.
         if markAt <= index { markAt = Self.nextMark(base, from: index &+ 1, count) }
@@ -186,16 +186,21 @@ private struct FoldedWalk {
         var code = code0
         var next = index
         var nextColumn = column
-        var endsKey = false
-        while code < denseLimit {
-          let target = Int(table[code &+ nextColumn])
+        // `position0 - index` (and the same for view 1): positions move one for one here.
+        let offset0 = position0 &- index
+        let offset1 = position1 &- index
+        while true {
+          let target =
+            code < denseLimit
+            ? Int(table[code &+ nextColumn]) : Int(stepper.next(from: code, nextColumn))
           next &+= 1
           if target < 0 {
             code = ~target
-            endsKey = true
-            break
+            first.append(Int32(code), next &+ offset0)
+            if dual { second.append(Int32(code), next &+ offset1) }
+          } else {
+            code = target
           }
-          code = target
           if next >= stop { break }
           nextColumn = Int(columns[Int(base[next])])
           if nextColumn < 0 {
@@ -205,19 +210,9 @@ private struct FoldedWalk {
             nextColumn = spaceColumn
           }
         }
-        position0 &+= next &- index
-        position1 &+= next &- index
+        position0 = next &+ offset0
+        position1 = next &+ offset1
         code0 = code
-        if endsKey {
-          first.append(Int32(code), position0)
-          if dual { second.append(Int32(code), position1) }
-        } else if next == index {
-          // A sparse state: one step through its children and failure links.
-          next &+= 1
-          Self.stepBoth(
-            column, table, denseLimit, stepper, &code0, &position0, &position1, &first,
-            &second, dual)
-        }
         index = next
       } else {
         index &+= 1
