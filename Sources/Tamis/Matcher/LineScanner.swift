@@ -96,9 +96,8 @@ struct LineScanner {
     var hits: [LineHit] = []
     let views = compiled.views
     // One fold and one walk for both views (they share one automaton).
-    let lengths = views[0].automaton.walkFolded(
-      line, first: views[0].folder.table, into: &keyEnds.first,
-      second: views.count == 2 ? views[1].folder.table : nil, into: &keyEnds.second)
+    let lengths = Self.walk(
+      line, views[0], second: views.count == 2 ? views[1] : nil, into: keyEnds)
     lineLength = lengths.first
     checkPending(
       line, view: views[0], index: 0, ends: keyEnds.first, mayApply: mayApply, into: &hits)
@@ -114,6 +113,18 @@ struct LineScanner {
     if !touchedKeys.isEmpty { touchedKeys.removeAll(keepingCapacity: true) }
     if !touchedStates.isEmpty { touchedStates.removeAll(keepingCapacity: true) }
     return hits
+  }
+
+  /// Folds and walks `line` for `first` and `second`, into `ends`. The automaton is read in
+  /// place through the view (reading it through the array of views copied it, retaining each
+  /// of its arrays, once per line).
+  private static func walk(
+    _ line: UnsafeBufferPointer<UInt8>, _ first: CompiledRuleSet.View,
+    second: CompiledRuleSet.View?, into ends: KeyEndStorage
+  ) -> (first: Int, second: Int) {
+    first.automaton.walkFolded(
+      line, first: first.folder.table, into: &ends.first, second: second?.folder.table,
+      into: &ends.second)
   }
 
   /// Checks the key ends `ends` of one view, whose fold of `line` is `lineLength` bytes long.
