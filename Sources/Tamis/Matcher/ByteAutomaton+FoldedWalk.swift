@@ -183,33 +183,11 @@ private struct FoldedWalk {
         // position still moves one for one with the input here.
         if markAt <= index { markAt = Self.nextMark(base, from: index &+ 1, count) }
         let stop = markAt == count ? count : markAt &- 1
-        var code = code0
-        var next = index
-        var nextColumn = column
         // `position0 - index` (and the same for view 1): positions move one for one here.
         let offset0 = position0 &- index
         let offset1 = position1 &- index
-        while true {
-          let target =
-            code < denseLimit
-            ? Int(table[code &+ nextColumn]) : Int(stepper.next(from: code, nextColumn))
-          next &+= 1
-          if target < 0 {
-            code = ~target
-            first.append(Int32(code), next &+ offset0)
-            if dual { second.append(Int32(code), next &+ offset1) }
-          } else {
-            code = target
-          }
-          if next >= stop { break }
-          nextColumn = Int(columns[Int(base[next])])
-          if nextColumn < 0 {
-            guard nextColumn == Int(ByteAutomaton.asciiSpace), next &+ 1 < stop,
-              columns[Int(base[next &+ 1])] >= 0
-            else { break }
-            nextColumn = spaceColumn
-          }
-        }
+        let (next, code) = asciiRun(
+          base, from: index, column, stop: stop, code0, offset0, offset1, &first, &second)
         position0 = next &+ offset0
         position1 = next &+ offset1
         code0 = code
@@ -232,6 +210,48 @@ private struct FoldedWalk {
     ends0 = first
     ends1 = second
     return (position0, position1)
+  }
+
+  /// Walks the merged views over the run of ASCII bytes from `start` (whose column is `column`)
+  /// up to `stop`, single spaces between ASCII bytes included, from the state `code`; records
+  /// key ends at input index + `offset0` (and + `offset1` for the second view). Returns the
+  /// index where the run ends and the state there.
+  ///
+  /// Out of line, so that the loop holds only its own few values in registers.
+  @inline(never)
+  private func asciiRun(
+    _ base: UnsafePointer<UInt8>, from start: Int, _ column: Int, stop: Int, _ code: Int,
+    _ offset0: Int, _ offset1: Int, _ first: inout KeyEndList, _ second: inout KeyEndList
+  ) -> (next: Int, code: Int) {
+    let columns = stepper.asciiColumns
+    let table = stepper.table
+    let denseLimit = stepper.denseLimit
+    let spaceColumn = Int(stepper.classes[0x20])
+    var code = code
+    var next = start
+    var nextColumn = column
+    while true {
+      let target =
+        code < denseLimit
+        ? Int(table[code &+ nextColumn]) : Int(stepper.next(from: code, nextColumn))
+      next &+= 1
+      if target < 0 {
+        code = ~target
+        first.append(Int32(code), next &+ offset0)
+        if dual { second.append(Int32(code), next &+ offset1) }
+      } else {
+        code = target
+      }
+      if next >= stop { break }
+      nextColumn = Int(columns[Int(base[next])])
+      if nextColumn < 0 {
+        guard nextColumn == Int(ByteAutomaton.asciiSpace), next &+ 1 < stop,
+          columns[Int(base[next &+ 1])] >= 0
+        else { break }
+        nextColumn = spaceColumn
+      }
+    }
+    return (next, code)
   }
 
   /// The index of the first byte from `start` on that may lead a combining mark, or `count`.
