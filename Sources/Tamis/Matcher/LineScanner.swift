@@ -296,7 +296,10 @@ struct LineScanner {
       let range = (end - pattern.key.count)..<end
       match =
         pattern.acceptsLiteral(in: text, range: range)
-        ? FoldedMatch(range: range, holes: [], literals: [range]) : nil
+        // The literal ranges are read only under `exact` (an array per hit otherwise).
+        ? FoldedMatch(
+          range: range, holes: [], literals: pattern.options.contains(.exact) ? [range] : [])
+        : nil
     } else {
       match = pattern.matchTemplate(in: text, comparisons: &comparisons)
     }
@@ -307,7 +310,8 @@ struct LineScanner {
     }
     if pattern.options.contains(.exact), !isExact(match, pattern, line) { return }
     if !every { settle(patternIndex) }
-    lastSpanEnd[patternIndex] = match.range.upperBound
+    // Only strip-span patterns read it back (a dictionary write per hit otherwise).
+    if every { lastSpanEnd[patternIndex] = match.range.upperBound }
     hits.append(
       LineHit(
         pattern: PatternIndex(value: patternIndex), span: sourceRange(match.range),
