@@ -24,6 +24,9 @@ struct ByteAutomaton: Sendable {
 
   /// The byte → class map (class 0: bytes in no key).
   private let classes: [UInt8]
+  /// Per input byte: the class of its fold when it is ASCII (`asciiSpace` for white space,
+  /// `notASCII` for bytes 0x80 and up), so a walk over ASCII text folds and classes in one load.
+  private let asciiColumns: [Int16]
   private let classCount: Int
   /// `transitions[state * classCount + class]` for the dense states, as codes.
   private let transitions: [Int32]
@@ -153,6 +156,14 @@ struct ByteAutomaton: Sendable {
     childStart.append(Int32(childClass.count))
 
     self.classes = classes
+    self.asciiColumns = (0..<256).map { value in
+      let folded = TextFolder.asciiFold[value]
+      switch folded {
+      case TextFolder.slow: return Self.notASCII
+      case TextFolder.space: return Self.asciiSpace
+      default: return Int16(classes[Int(folded)])
+      }
+    }
     self.classCount = classCount
     self.transitions = table
     self.denseStates = dense
@@ -166,6 +177,10 @@ struct ByteAutomaton: Sendable {
     self.outputLink = outputLink
     self.keyLengths = keys.map { Int32($0.count) }
   }
+
+  /// `asciiColumns` of white space and of bytes that are not ASCII.
+  static let asciiSpace: Int16 = -1
+  static let notASCII: Int16 = -2
 
   /// The number of states.
   var stateCount: Int { outputLink.count }
@@ -189,16 +204,20 @@ struct ByteAutomaton: Sendable {
   func withFeeder<Result>(_ body: (inout Feeder) -> Result) -> Result {
     transitions.withUnsafeBufferPointer { table in
       classes.withUnsafeBufferPointer { classes in
-        childStart.withUnsafeBufferPointer { childStart in
-          childClass.withUnsafeBufferPointer { childClass in
-            childCode.withUnsafeBufferPointer { childCode in
-              sparseFailure.withUnsafeBufferPointer { sparseFailure in
-                var feeder = Feeder(
-                  table: table, classes: classes, denseLimit: denseLimit,
-                  sparse: SparseStates(
-                    childStart: childStart, childClass: childClass, childCode: childCode,
-                    failure: sparseFailure))
-                return body(&feeder)
+        asciiColumns.withUnsafeBufferPointer { asciiColumns in
+          childStart.withUnsafeBufferPointer { childStart in
+            childClass.withUnsafeBufferPointer { childClass in
+              childCode.withUnsafeBufferPointer { childCode in
+                sparseFailure.withUnsafeBufferPointer { sparseFailure in
+                  var feeder = Feeder(
+                    stepper: Stepper(
+                      table: table, classes: classes, asciiColumns: asciiColumns,
+                      denseLimit: denseLimit,
+                      sparse: SparseStates(
+                        childStart: childStart, childClass: childClass, childCode: childCode,
+                        failure: sparseFailure)))
+                  return body(&feeder)
+                }
               }
             }
           }
@@ -215,38 +234,20 @@ struct ByteAutomaton: Sendable {
     let failure: UnsafeBufferPointer<Int32>
   }
 
-  /// Steps the automaton over folded bytes and records where keys end; a `FoldSink`, so folding
-  /// and matching happen in one pass without storing the folded line.
-  struct Feeder: FoldSink {
+  /// The automaton's tables as a step reads them: plain pointers, so a walk can hold them
+  /// without reference counting.
+  struct Stepper {
     let table: UnsafeBufferPointer<Int32>
     let classes: UnsafeBufferPointer<UInt8>
+    let asciiColumns: UnsafeBufferPointer<Int16>
     let denseLimit: Int
     let sparse: SparseStates
-    /// The current state's code.
-    var state: Int32 = 0
-    /// How many folded bytes have been fed.
-    var position = 0
-    /// States that end a key (codes) and the position just past the key's end.
-    var hits: [(offset: Int32, end: Int)] = []
 
-    /// Starts a new line: back to the root, no hits.
-    mutating func reset() {
-      state = 0
-      position = 0
-      hits.removeAll(keepingCapacity: true)
-    }
-
+    /// The code of the step from the state whose code is `code` over a byte of class `column`
+    /// (negated when the target ends a key).
     @inline(__always)
-    mutating func emit(_ byte: UInt8, from start: Int, to end: Int) {
-      let column = Int(classes[Int(byte)])
-      let current = Int(state)
-      state =
-        current < denseLimit ? table[current &+ column] : sparseStep(from: current, column)
-      position &+= 1
-      if state < 0 {
-        state = ~state
-        hits.append((state, position))
-      }
+    func next(from code: Int, _ column: Int) -> Int32 {
+      code < denseLimit ? table[code &+ column] : sparseStep(from: code, column)
     }
 
     /// A step from a sparse state: its child on `column`, else the same from its failure
@@ -263,6 +264,35 @@ struct ByteAutomaton: Sendable {
         current = Int(sparse.failure[rank])
       }
       return table[current + column]
+    }
+  }
+
+  /// Steps the automaton over folded bytes and records where keys end; a `FoldSink`, so folding
+  /// and matching happen in one pass without storing the folded line.
+  struct Feeder: FoldSink {
+    let stepper: Stepper
+    /// The current state's code.
+    var state: Int32 = 0
+    /// How many folded bytes have been fed.
+    var position = 0
+    /// States that end a key (codes) and the position just past the key's end.
+    var hits: [(offset: Int32, end: Int)] = []
+
+    /// Starts a new line: back to the root, no hits.
+    mutating func reset() {
+      state = 0
+      position = 0
+      hits.removeAll(keepingCapacity: true)
+    }
+
+    @inline(__always)
+    mutating func emit(_ byte: UInt8, from start: Int, to end: Int) {
+      state = stepper.next(from: Int(state), Int(stepper.classes[Int(byte)]))
+      position &+= 1
+      if state < 0 {
+        state = ~state
+        hits.append((state, position))
+      }
     }
   }
 

@@ -13,7 +13,8 @@ public struct CompiledRuleSet: Sendable {
     let sets: [MetaAssignment]
   }
 
-  /// One automaton over one folded view, and which patterns each of its keys stands for.
+  /// One folded view: its folder, the automaton (shared by the views: it holds every view's
+  /// keys), and which of this view's patterns each key stands for (none for another view's key).
   ///
   /// A class, so that scanning a line takes one reference to it instead of copying its arrays'
   /// references one by one.
@@ -66,7 +67,8 @@ public struct CompiledRuleSet: Sendable {
   let anyLineRules: [RuleIndex]
   /// Per pattern: the engine needs every occurrence (strip-span) rather than the first.
   let collectsEveryOccurrence: [Bool]
-  /// Index 0: the accent-keeping view; index 1, when present: the accent-stripping view.
+  /// Index 0: the accent-keeping view; index 1, when present: the accent-stripping view. Both
+  /// share one automaton.
   let views: [View]
   /// For each group id with `sets:` fields, the index of its first rule (most rule sets have a
   /// handful, and each dump looks them up).
@@ -147,38 +149,46 @@ public struct CompiledRuleSet: Sendable {
       }
       return false
     }
-    var views = [
-      Self.view(for: compiled, skeleton: false, folder: keeping, denseStates: denseStates)
-    ]
-    if compiled.contains(where: \.usesSkeleton) {
-      views.append(
-        Self.view(for: compiled, skeleton: true, folder: stripping, denseStates: denseStates))
-    }
-    self.views = views
+    let skeletonViews = compiled.contains(where: \.usesSkeleton) ? [false, true] : [false]
+    self.views = Self.views(
+      for: compiled, skeleton: skeletonViews, folders: [keeping, stripping],
+      denseStates: denseStates)
   }
 
-  private static func view(
-    for patterns: [CompiledPattern], skeleton: Bool, folder: TextFolder, denseStates: Int
-  ) -> View {
-    var keyIndex: [[UInt8]: Int] = [:]
+  /// The views of `patterns`: one automaton over the keys of every view (a key of each view is
+  /// a key of its own, even when two views spell it alike), so that a line whose folds agree
+  /// is walked once for all views (`ByteAutomaton.walkFolded`). Each view stands only for its
+  /// own keys: the other view's keys have no pattern in its `patternsOfKey`.
+  private static func views(
+    for patterns: [CompiledPattern], skeleton views: [Bool], folders: [TextFolder],
+    denseStates: Int
+  ) -> [View] {
     var keys: [[UInt8]] = []
     var patternsOfKey: [[Int32]] = []
-    for (index, pattern) in patterns.enumerated() where pattern.usesSkeleton == skeleton {
-      let key = pattern.key
-      let slot: Int
-      if let existing = keyIndex[key] {
-        slot = existing
-      } else {
-        slot = keys.count
-        keyIndex[key] = slot
-        keys.append(key)
-        patternsOfKey.append([])
+    var viewOfKey: [Int] = []
+    for (viewIndex, skeleton) in views.enumerated() {
+      var keyIndex: [[UInt8]: Int] = [:]
+      for (index, pattern) in patterns.enumerated() where pattern.usesSkeleton == skeleton {
+        let key = pattern.key
+        let slot: Int
+        if let existing = keyIndex[key] {
+          slot = existing
+        } else {
+          slot = keys.count
+          keyIndex[key] = slot
+          keys.append(key)
+          patternsOfKey.append([])
+          viewOfKey.append(viewIndex)
+        }
+        patternsOfKey[slot].append(Int32(index))
       }
-      patternsOfKey[slot].append(Int32(index))
     }
     let automaton = ByteAutomaton(keys: keys, denseStates: denseStates)
-    return View(
-      folder: folder, automaton: automaton, patternsOfKey: patternsOfKey,
-      chains: OutputChains(automaton, patternsOfKey: patternsOfKey, patterns: patterns))
+    return views.indices.map { viewIndex in
+      let own = zip(patternsOfKey, viewOfKey).map { $1 == viewIndex ? $0 : [] }
+      return View(
+        folder: folders[viewIndex], automaton: automaton, patternsOfKey: own,
+        chains: OutputChains(automaton, patternsOfKey: own, patterns: patterns))
+    }
   }
 }

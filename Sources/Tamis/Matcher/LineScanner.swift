@@ -38,18 +38,25 @@ struct LineScanner {
   private var folded = OffsetCollector()
   /// Per pattern: settled on the current line (no later occurrence can change its hit).
   private var settled: [Bool]
-  /// Per view, per key: every pattern of the key is settled.
-  private var settledKeys: [[Bool]]
-  /// Per view, per automaton state: its own key and every key down its floating links are.
-  private var settledStates: [[Bool]]
-  /// What to clear before the next line.
+  /// Per view, per key (at `keyBase + key`, `keyBase` the view's index times the key count;
+  /// the views share one automaton): every pattern of the key is settled.
+  private var settledKeys: [Bool]
+  /// Per view, per automaton state (at `stateBase + state`): its own key and every key down its
+  /// floating links are.
+  private var settledStates: [Bool]
+  /// Where the current view's entries start in `settledKeys` and `settledStates`.
+  private var keyBase = 0
+  private var stateBase = 0
+  /// What to clear before the next line (indices into the tables above).
   private var touchedPatterns: [Int] = []
-  private var touchedKeys: [(view: Int, key: Int)] = []
-  private var touchedStates: [(view: Int, state: Int)] = []
+  private var touchedKeys: [Int] = []
+  private var touchedStates: [Int] = []
+  /// The states of the current walk down an output chain: `walked[0..<walkedCount]` (the
+  /// array is reused, never shrunk: emptying an array costs a call per walk).
   private var walked: [Int] = []
-  private var pendingHits: [(offset: Int32, end: Int)] = []
-  /// The second view's key ends, when both views are fed from one fold.
-  private var secondPendingHits: [(offset: Int32, end: Int)] = []
+  private var walkedCount = 0
+  /// Each view's key ends on the current line.
+  private let keyEnds = KeyEndStorage()
   private var lineLength = 0
   private var isFolded = false
   private var lastSpanEnd: [Int: Int] = [:]
@@ -88,85 +95,73 @@ struct LineScanner {
   ) -> [LineHit] {
     var hits: [LineHit] = []
     let views = compiled.views
+    // One fold and one walk for both views (they share one automaton).
+    let lengths = Self.walk(
+      line, views[0], second: views.count == 2 ? views[1] : nil, into: keyEnds)
+    lineLength = lengths.first
+    checkPending(
+      line, view: views[0], index: 0, ends: keyEnds.first, mayApply: mayApply, into: &hits)
     if views.count == 2 {
-      // Both views from one fold: each scalar is decoded once and fed to both automata.
-      let (firstLength, secondLength) = feedBoth(line, views[0], views[1])
-      lineLength = firstLength
-      checkPending(line, view: views[0], index: 0, mayApply: mayApply, into: &hits)
-      swap(&pendingHits, &secondPendingHits)
-      lineLength = secondLength
-      checkPending(line, view: views[1], index: 1, mayApply: mayApply, into: &hits)
-    } else {
-      for (index, view) in views.enumerated() {
-        lineLength = view.automaton.withFeeder { feeder in
-          swap(&feeder.hits, &pendingHits)
-          feeder.reset()
-          view.folder.fold(line, into: &feeder)
-          swap(&feeder.hits, &pendingHits)
-          return feeder.position
-        }
-        checkPending(line, view: view, index: index, mayApply: mayApply, into: &hits)
-      }
+      lineLength = lengths.second
+      checkPending(
+        line, view: views[1], index: 1, ends: keyEnds.second, mayApply: mayApply, into: &hits)
     }
     for pattern in touchedPatterns { settled[pattern] = false }
-    for (view, key) in touchedKeys { settledKeys[view][key] = false }
-    for (view, state) in touchedStates { settledStates[view][state] = false }
-    touchedPatterns.removeAll(keepingCapacity: true)
-    touchedKeys.removeAll(keepingCapacity: true)
-    touchedStates.removeAll(keepingCapacity: true)
+    for key in touchedKeys { settledKeys[key] = false }
+    for state in touchedStates { settledStates[state] = false }
+    if !touchedPatterns.isEmpty { touchedPatterns.removeAll(keepingCapacity: true) }
+    if !touchedKeys.isEmpty { touchedKeys.removeAll(keepingCapacity: true) }
+    if !touchedStates.isEmpty { touchedStates.removeAll(keepingCapacity: true) }
     return hits
   }
 
-  /// Folds `line` once into both views' automata: their key ends go to `pendingHits` and
-  /// `secondPendingHits`; returns the folded lengths.
-  private mutating func feedBoth(
+  /// Folds and walks `line` for `first` and `second`, into `ends`. The automaton is read in
+  /// place through the view (reading it through the array of views copied it, retaining each
+  /// of its arrays, once per line).
+  private static func walk(
     _ line: UnsafeBufferPointer<UInt8>, _ first: CompiledRuleSet.View,
-    _ second: CompiledRuleSet.View
-  ) -> (Int, Int) {
-    first.automaton.withFeeder { firstFeeder in
-      second.automaton.withFeeder { secondFeeder in
-        swap(&firstFeeder.hits, &pendingHits)
-        swap(&secondFeeder.hits, &secondPendingHits)
-        firstFeeder.reset()
-        secondFeeder.reset()
-        TextFolder.fold(
-          line, first.folder, into: &firstFeeder, second.folder, into: &secondFeeder)
-        swap(&firstFeeder.hits, &pendingHits)
-        swap(&secondFeeder.hits, &secondPendingHits)
-        return (firstFeeder.position, secondFeeder.position)
-      }
-    }
+    second: CompiledRuleSet.View?, into ends: KeyEndStorage
+  ) -> (first: Int, second: Int) {
+    first.automaton.walkFolded(
+      line, first: first.folder.table, into: &ends.first, second: second?.folder.table,
+      into: &ends.second)
   }
 
-  /// Checks the key ends in `pendingHits` of one view, whose fold of `line` is `lineLength`
-  /// bytes long.
+  /// Checks the key ends `ends` of one view, whose fold of `line` is `lineLength` bytes long.
   private mutating func checkPending(
     _ line: UnsafeBufferPointer<UInt8>, view: CompiledRuleSet.View, index viewIndex: Int,
-    mayApply: (PatternIndex) -> Bool, into hits: inout [LineHit]
+    ends: KeyEndList, mayApply: (PatternIndex) -> Bool, into hits: inout [LineHit]
   ) {
     statistics.automatonSteps += lineLength
-    guard !pendingHits.isEmpty else { return }
-    let automaton = view.automaton
-    let chains = view.chains
+    guard ends.count > 0 else { return }
+    // `view.automaton` and `view.chains` are read in place: a local copy would retain each of
+    // their arrays once per line and view.
+    keyBase = viewIndex * view.patternsOfKey.count
+    stateBase = viewIndex * view.automaton.stateCount
     isFolded = false
-    lastSpanEnd.removeAll(keepingCapacity: true)
-    for hit in pendingHits {
-      let end = hit.end
-      let top = automaton.state(atRow: hit.offset)
+    if !lastSpanEnd.isEmpty { lastSpanEnd.removeAll(keepingCapacity: true) }
+    for hitIndex in 0..<ends.count {
+      let end = ends.ends[hitIndex]
+      let top = view.automaton.state(atRow: ends.codes[hitIndex])
       let atLineEnd = end == lineLength
       let first = hits.count
-      if !settledStates[viewIndex][top] {
-        if isFolded, !atLineEnd, chains.needsEndBoundary[top], followsInsideWord(end) {
+      if !settledStates[stateBase + top] {
+        if isFolded, !atLineEnd, view.chains.needsEndBoundary[top], followsInsideWord(end) {
           statistics.chainsSkipped += 1
         } else {
           // The state's own key, then the floating keys below it, down to a settled state.
-          walked.removeAll(keepingCapacity: true)
+          walkedCount = 0
           var state = top
-          while state >= 0, !settledStates[viewIndex][state] {
-            walked.append(state)
+          while state >= 0, !settledStates[stateBase + state] {
+            if walkedCount == walked.count {
+              walked.append(state)
+            } else {
+              walked[walkedCount] = state
+            }
+            walkedCount += 1
             visitKeys(
               of: state, endingAt: end, line: line, view: view, viewIndex, mayApply, &hits)
-            state = Int(chains.floatingBelow[state])
+            state = Int(view.chains.floatingBelow[state])
           }
           settleWalkedStates(view: view, viewIndex)
         }
@@ -174,13 +169,13 @@ struct LineScanner {
       if atLineEnd {
         // Keys anchored at both ends or at the line end alone are looked at only here.
         let floating = hits.count
-        var state = automaton.outputLink(of: top)
+        var state = view.automaton.outputLink(of: top)
         while state >= 0 {
-          if !chains.isFloating[state] {
+          if !view.chains.isFloating[state] {
             visitKeys(
               of: state, endingAt: end, line: line, view: view, viewIndex, mayApply, &hits)
           }
-          state = automaton.outputLink(of: state)
+          state = view.automaton.outputLink(of: state)
         }
         restoreChainOrder(&hits, first: first, floating: floating, view: view)
       }
@@ -196,7 +191,7 @@ struct LineScanner {
     for key32 in view.automaton.ownKeys(of: state) {
       let key = Int(key32)
       statistics.keyVisits += 1
-      if settledKeys[viewIndex][key] { continue }
+      if settledKeys[keyBase + key] { continue }
       var keySettled = true
       let keyLength = Int(view.automaton.keyLengths[key])
       for pattern32 in view.patternsOfKey[key] {
@@ -226,8 +221,8 @@ struct LineScanner {
         if !settled[patternIndex] { keySettled = false }
       }
       if keySettled {
-        settledKeys[viewIndex][key] = true
-        touchedKeys.append((viewIndex, key))
+        settledKeys[keyBase + key] = true
+        touchedKeys.append(keyBase + key)
       }
     }
   }
@@ -235,13 +230,15 @@ struct LineScanner {
   /// Settles the states of the last walk from the bottom up: a state is settled when its own
   /// keys are and the state below it is (as the one the walk stopped at, if any, is).
   private mutating func settleWalkedStates(view: CompiledRuleSet.View, _ viewIndex: Int) {
-    while let last = walked.popLast() {
-      let ownSettled = view.automaton.ownKeys(of: last).allSatisfy {
-        settledKeys[viewIndex][Int($0)]
+    var index = walkedCount
+    settling: while index > 0 {
+      index -= 1
+      let last = walked[index]
+      for key in view.automaton.ownKeys(of: last) where !settledKeys[keyBase + Int(key)] {
+        break settling
       }
-      guard ownSettled else { return }
-      settledStates[viewIndex][last] = true
-      touchedStates.append((viewIndex, last))
+      settledStates[stateBase + last] = true
+      touchedStates.append(stateBase + last)
     }
   }
 
@@ -299,7 +296,10 @@ struct LineScanner {
       let range = (end - pattern.key.count)..<end
       match =
         pattern.acceptsLiteral(in: text, range: range)
-        ? FoldedMatch(range: range, holes: [], literals: [range]) : nil
+        // The literal ranges are read only under `exact` (an array per hit otherwise).
+        ? FoldedMatch(
+          range: range, holes: [], literals: pattern.options.contains(.exact) ? [range] : [])
+        : nil
     } else {
       match = pattern.matchTemplate(in: text, comparisons: &comparisons)
     }
@@ -310,7 +310,8 @@ struct LineScanner {
     }
     if pattern.options.contains(.exact), !isExact(match, pattern, line) { return }
     if !every { settle(patternIndex) }
-    lastSpanEnd[patternIndex] = match.range.upperBound
+    // Only strip-span patterns read it back (a dictionary write per hit otherwise).
+    if every { lastSpanEnd[patternIndex] = match.range.upperBound }
     hits.append(
       LineHit(
         pattern: PatternIndex(value: patternIndex), span: sourceRange(match.range),

@@ -10,13 +10,15 @@ internal import Synchronization
 struct ScannerTables: Sendable {
   /// Per pattern: settled on the current line.
   var settled: [Bool]
-  /// Per view, per key: every pattern of the key is settled.
-  var settledKeys: [[Bool]]
-  /// Per view, per automaton state: its own key and every key down its floating links are.
-  var settledStates: [[Bool]]
+  /// Per view, per key (at `view * keyCount + key`; the views share one automaton): every
+  /// pattern of the key is settled.
+  var settledKeys: [Bool]
+  /// Per view, per automaton state (at `view * stateCount + state`): its own key and every key
+  /// down its floating links are.
+  var settledStates: [Bool]
 
   /// Tables given back by a scanner.
-  init(settled: [Bool], settledKeys: [[Bool]], settledStates: [[Bool]]) {
+  init(settled: [Bool], settledKeys: [Bool], settledStates: [Bool]) {
     self.settled = settled
     self.settledKeys = settledKeys
     self.settledStates = settledStates
@@ -25,10 +27,10 @@ struct ScannerTables: Sendable {
   /// All-false tables for `compiled`.
   init(for compiled: CompiledRuleSet) {
     settled = [Bool](repeating: false, count: compiled.patterns.count)
-    settledKeys = compiled.views.map { [Bool](repeating: false, count: $0.patternsOfKey.count) }
-    settledStates = compiled.views.map {
-      [Bool](repeating: false, count: $0.automaton.stateCount)
-    }
+    let views = compiled.views
+    settledKeys = [Bool](repeating: false, count: views.count * views[0].patternsOfKey.count)
+    settledStates = [Bool](
+      repeating: false, count: views.count * views[0].automaton.stateCount)
   }
 }
 

@@ -13,7 +13,7 @@
 struct TextFolder: Sendable {
   /// Whether accents are removed (`é` → `e`).
   let stripAccents: Bool
-  private let table: FoldTable
+  let table: FoldTable
 
   /// Creates a folder for one of the two views.
   init(stripAccents: Bool) {
@@ -198,7 +198,7 @@ struct TextFolder: Sendable {
 
   /// `asciiFold[byte]`: the folded ASCII byte, `space` for white space, `slow` for bytes that
   /// need the full path (non-ASCII lead and continuation bytes).
-  private static let asciiFold: [UInt8] = (0..<256).map { value in
+  static let asciiFold: [UInt8] = (0..<256).map { value in
     let byte = UInt8(value)
     switch byte {
     case 0x80...0xFF: return slow
@@ -208,8 +208,8 @@ struct TextFolder: Sendable {
     default: return byte
     }
   }
-  private static let slow: UInt8 = 0xFF
-  private static let space: UInt8 = 0xFE
+  static let slow: UInt8 = 0xFF
+  static let space: UInt8 = 0xFE
 
   /// Folds a Swift string (a pattern literal) to the bytes the matcher compares.
   func fold(_ text: String) -> [UInt8] {
