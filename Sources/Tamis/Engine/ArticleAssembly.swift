@@ -44,6 +44,21 @@ struct ArticleAssembly {
     // `pending` says which removal reads which range of `removedBytes`.
     var removedBytes: [UInt8] = []
     var pending: [(removal: Int, range: Range<Int>)] = []
+    // Both are reserved at their final size (short only by a body line its strips cut whole):
+    // grown by doubling, they held up to twice the removed bytes at once.
+    var removedLines = 0
+    var removedByteCount = 0
+    for (line, fate) in state.fates.enumerated() {
+      switch fate {
+      case .removed, .meta, .copyright, .learned: break
+      case .body where line == titleLine: break
+      default: continue
+      }
+      removedLines += 1
+      removedByteCount += Whitespace.trimmed(document.content(line)).count
+    }
+    removedBytes.reserveCapacity(removedByteCount)
+    pending.reserveCapacity(removedLines)
     func appendRemoved(_ line: Int, _ removal: Removal) {
       let start = removedBytes.count
       removedBytes.append(contentsOf: Whitespace.trimmed(document.content(line)))
