@@ -40,29 +40,13 @@ struct ArticleAssembly {
     func trimmedLine(_ line: Int) -> String {
       string(Whitespace.trimmed(document.content(line)))
     }
-    // The texts of whole removed lines are read later, if ever, from one copy of their bytes:
-    // `pending` says which removal reads which range of `removedBytes`.
-    var removedBytes: [UInt8] = []
-    var pending: [(removal: Int, range: Range<Int>)] = []
-    // Both are reserved at their final size (short only by a body line its strips cut whole):
-    // grown by doubling, they held up to twice the removed bytes at once.
-    var removedLines = 0
-    var removedByteCount = 0
-    for (line, fate) in state.fates.enumerated() {
-      switch fate {
-      case .removed, .meta, .copyright, .learned: break
-      case .body where line == titleLine: break
-      default: continue
-      }
-      removedLines += 1
-      removedByteCount += Whitespace.trimmed(document.content(line)).count
-    }
-    removedBytes.reserveCapacity(removedByteCount)
-    pending.reserveCapacity(removedLines)
+    // The texts of whole removed lines are read later, if ever, from one copy of their bytes,
+    // made once every removed line is known so that it is allocated at its final size (grown by
+    // doubling, it held up to twice the removed bytes at once): `pending` says which removal
+    // reads which line.
+    var pending: [(removal: Int, line: Int)] = []
     func appendRemoved(_ line: Int, _ removal: Removal) {
-      let start = removedBytes.count
-      removedBytes.append(contentsOf: Whitespace.trimmed(document.content(line)))
-      pending.append((removals.count, start..<removedBytes.count))
+      pending.append((removals.count, line))
       removals.append(removal)
     }
     func appendRemoved(_ line: Int, rule index: RuleIndex) {
@@ -166,8 +150,20 @@ struct ArticleAssembly {
       }
     }
     guard !pending.isEmpty else { return }
+    var removedBytes: [UInt8] = []
+    removedBytes.reserveCapacity(
+      pending.reduce(0) { $0 + Whitespace.trimmed(document.content($1.line)).count })
+    var ranges: [Range<Int>] = []
+    ranges.reserveCapacity(pending.count)
+    for (_, line) in pending {
+      let start = removedBytes.count
+      removedBytes.append(contentsOf: Whitespace.trimmed(document.content(line)))
+      ranges.append(start..<removedBytes.count)
+    }
     let shared = SharedBytes(removedBytes)
-    for (index, range) in pending { removals[index].readText(from: shared, range) }
+    for ((index, _), range) in zip(pending, ranges) {
+      removals[index].readText(from: shared, range)
+    }
   }
 }
 
