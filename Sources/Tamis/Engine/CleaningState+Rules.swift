@@ -16,6 +16,24 @@ extension CleaningState {
     return rules[position].conditions.allSatisfy { holds($0, onLine: line) }
   }
 
+  /// Raises `keepLevel` on every line a `keep` rule applies to, to the rule's specificity; with
+  /// `structureOnly`, only the `keep` rules with a body or shape condition, which can only be
+  /// read once the core is known.
+  mutating func raiseKeepLevels(structureOnly: Bool) {
+    let rules = compiled.rules
+    for (line, lineHits) in hits.enumerated() {
+      for hit in lineHits {
+        guard case .rule(let index) = compiled[pattern: hit.pattern].owner else { continue }
+        let position = index.value
+        guard rules[position].rule.action.kind == .keep,
+          !structureOnly || rules[position].conditions.contains(where: \.needsStructure),
+          applies(index, toLine: line)
+        else { continue }
+        keepLevel[line] = max(keepLevel[line], rules[position].specificity)
+      }
+    }
+  }
+
   /// Whether `condition` holds on line `line`, the structure conditions included.
   func holds(_ condition: Condition, onLine line: Int) -> Bool {
     switch condition {

@@ -39,25 +39,10 @@ struct BodyCorePass: CleaningPass {
     state.body = BodyCore(
       state.document, candidates: candidates, boundaries: boundaries,
       hardBoundaries: hardBoundaries)
-    Self.protectByStructureKeeps(&state)
-  }
-
-  /// Protects the lines of the `keep` rules with a body or shape condition ("after-body"),
-  /// which `PackSelectionPass` could not read before the core was found; the zones and the
-  /// line rules, which come next, respect them like any other `keep`.
-  private static func protectByStructureKeeps(_ state: inout CleaningState) {
-    let compiled = state.compiled
+    // The `keep` rules with a body or shape condition ("after-body") could not be read before
+    // the core was found; the zones and the line rules, which come next, respect them.
     guard !state.keepLevel.isEmpty else { return }
-    for (line, lineHits) in state.hits.enumerated() {
-      for hit in lineHits {
-        guard case .rule(let index) = compiled[pattern: hit.pattern].owner else { continue }
-        let rule = compiled[rule: index]
-        guard rule.rule.action.kind == .keep, rule.conditions.contains(where: \.needsStructure),
-          state.applies(index, toLine: line)
-        else { continue }
-        state.keepLevel[line] = max(state.keepLevel[line], rule.specificity)
-      }
-    }
+    state.raiseKeepLevels(structureOnly: true)
   }
 
   /// The short lines of words (no code, no list item, no table row) whose text comes back at

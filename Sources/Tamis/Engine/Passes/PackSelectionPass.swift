@@ -28,17 +28,6 @@ struct PackSelectionPass: CleaningPass {
       }
     }
     state.keepLevel = Array(repeating: -1, count: state.hits.count)
-    for (line, lineHits) in state.hits.enumerated() {
-      for hit in lineHits {
-        guard case .rule(let index) = compiled[pattern: hit.pattern].owner else { continue }
-        // The rule's fields in place: a copy of it retains each of its arrays, per hit.
-        if compiled.rules[index.value].rule.action.kind == .keep,
-          state.applies(index, toLine: line)
-        {
-          state.keepLevel[line] = max(
-            state.keepLevel[line], compiled.rules[index.value].specificity)
-        }
-      }
-    }
+    state.raiseKeepLevels(structureOnly: false)
   }
 }
