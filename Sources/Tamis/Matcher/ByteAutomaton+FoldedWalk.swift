@@ -22,11 +22,11 @@ extension ByteAutomaton {
     first.count = 0
     second.count = 0
     guard let base = line.baseAddress, !line.isEmpty else { return (0, 0) }
-    return withFeeder { feeder in
+    return withStepper { stepper in
       firstTable.entries.withUnsafeBufferPointer { firstEntries in
         (secondTable ?? firstTable).entries.withUnsafeBufferPointer { secondEntries in
           let walk = FoldedWalk(
-            stepper: feeder.stepper, firstEntries: firstEntries, secondEntries: secondEntries,
+            stepper: stepper, firstEntries: firstEntries, secondEntries: secondEntries,
             dual: secondTable != nil)
           return walk.run(line, base, &first, &second)
         }
@@ -235,13 +235,15 @@ private struct FoldedWalk {
     var nextColumn = column
     while true {
       if code < denseLimit {
-        // From a dense state: the tight loop.
+        // From a dense state: the tight loop, counting down the bytes left before `stop`.
+        var left = stop &- next
         while true {
           let target = Int(table[code &+ nextColumn])
           next &+= 1
+          left &-= 1
           code = target
           if UInt(bitPattern: target) >= UInt(bitPattern: denseLimit) { break }
-          if next >= stop { return (next, code) }
+          if left <= 0 { return (next, code) }
           nextColumn = Self.runColumn(base, next, stop, columns, spaceColumn)
           if nextColumn < 0 { return (next, code) }
         }

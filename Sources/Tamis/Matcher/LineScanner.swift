@@ -35,6 +35,10 @@ struct Capture: Sendable, Hashable {
 /// bounded by the number of distinct key lengths, which the phrase limit bounds.
 struct LineScanner {
   let compiled: CompiledRuleSet
+  /// `compiled.views[0]` and `[1]` (nil with one view), held here: reading them through the
+  /// array of views retained the array and each view once per line.
+  private let firstView: CompiledRuleSet.View
+  private let secondView: CompiledRuleSet.View?
   private var folded = OffsetCollector()
   /// Per pattern: settled on the current line (no later occurrence can change its hit).
   private var settled: [Bool]
@@ -66,6 +70,8 @@ struct LineScanner {
   /// Creates a scanner for a compiled rule set.
   init(_ compiled: CompiledRuleSet) {
     self.compiled = compiled
+    firstView = compiled.views[0]
+    secondView = compiled.views.count == 2 ? compiled.views[1] : nil
     let tables = compiled.scannerTables.take() ?? ScannerTables(for: compiled)
     self.settled = tables.settled
     self.settledKeys = tables.settledKeys
@@ -94,17 +100,15 @@ struct LineScanner {
     _ line: UnsafeBufferPointer<UInt8>, where mayApply: (PatternIndex) -> Bool = { _ in true }
   ) -> [LineHit] {
     var hits: [LineHit] = []
-    let views = compiled.views
     // One fold and one walk for both views (they share one automaton).
-    let lengths = Self.walk(
-      line, views[0], second: views.count == 2 ? views[1] : nil, into: keyEnds)
+    let lengths = Self.walk(line, firstView, second: secondView, into: keyEnds)
     lineLength = lengths.first
     checkPending(
-      line, view: views[0], index: 0, ends: keyEnds.first, mayApply: mayApply, into: &hits)
-    if views.count == 2 {
+      line, view: firstView, index: 0, ends: keyEnds.first, mayApply: mayApply, into: &hits)
+    if let secondView {
       lineLength = lengths.second
       checkPending(
-        line, view: views[1], index: 1, ends: keyEnds.second, mayApply: mayApply, into: &hits)
+        line, view: secondView, index: 1, ends: keyEnds.second, mayApply: mayApply, into: &hits)
     }
     for pattern in touchedPatterns { settled[pattern] = false }
     for key in touchedKeys { settledKeys[key] = false }
