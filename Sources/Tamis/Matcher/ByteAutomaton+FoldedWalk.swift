@@ -22,11 +22,11 @@ extension ByteAutomaton {
     first.count = 0
     second.count = 0
     guard let base = line.baseAddress, !line.isEmpty else { return (0, 0) }
-    return withFeeder { feeder in
+    return withStepper { stepper in
       firstTable.entries.withUnsafeBufferPointer { firstEntries in
         (secondTable ?? firstTable).entries.withUnsafeBufferPointer { secondEntries in
           let walk = FoldedWalk(
-            stepper: feeder.stepper, firstEntries: firstEntries, secondEntries: secondEntries,
+            stepper: stepper, firstEntries: firstEntries, secondEntries: secondEntries,
             dual: secondTable != nil)
           return walk.run(line, base, &first, &second)
         }
@@ -217,7 +217,10 @@ private struct FoldedWalk {
   /// key ends at input index + `offset0` (and + `offset1` for the second view). Returns the
   /// index where the run ends and the state there.
   ///
-  /// Out of line, so that the loop holds only its own few values in registers.
+  /// Out of line, so that the loop holds only its own few values in registers. The inner loop
+  /// is the walk from dense state to dense state that ends no key, nearly every byte: one
+  /// unsigned compare of the target against `denseLimit` tells both a key end (a negative code)
+  /// and a sparse target apart, so it tests one branch a byte for the step.
   @inline(never)
   private func asciiRun(
     _ base: UnsafePointer<UInt8>, from start: Int, _ column: Int, stop: Int, _ code: Int,
@@ -231,27 +234,49 @@ private struct FoldedWalk {
     var next = start
     var nextColumn = column
     while true {
-      let target =
-        code < denseLimit
-        ? Int(table[code &+ nextColumn]) : Int(stepper.next(from: code, nextColumn))
-      next &+= 1
-      if target < 0 {
-        code = ~target
+      if code < denseLimit {
+        // From a dense state: the tight loop, counting down the bytes left before `stop`.
+        var left = stop &- next
+        while true {
+          let target = Int(table[code &+ nextColumn])
+          next &+= 1
+          left &-= 1
+          code = target
+          if UInt(bitPattern: target) >= UInt(bitPattern: denseLimit) { break }
+          if left <= 0 { return (next, code) }
+          nextColumn = Self.runColumn(base, next, stop, columns, spaceColumn)
+          if nextColumn < 0 { return (next, code) }
+        }
+      } else {
+        // From a sparse state.
+        code = Int(stepper.next(from: code, nextColumn))
+        next &+= 1
+      }
+      if code < 0 {
+        code = ~code
         first.append(Int32(code), next &+ offset0)
         if dual { second.append(Int32(code), next &+ offset1) }
-      } else {
-        code = target
       }
-      if next >= stop { break }
-      nextColumn = Int(columns[Int(base[next])])
-      if nextColumn < 0 {
-        guard nextColumn == Int(ByteAutomaton.asciiSpace), next &+ 1 < stop,
-          columns[Int(base[next &+ 1])] >= 0
-        else { break }
-        nextColumn = spaceColumn
-      }
+      if next >= stop { return (next, code) }
+      nextColumn = Self.runColumn(base, next, stop, columns, spaceColumn)
+      if nextColumn < 0 { return (next, code) }
     }
-    return (next, code)
+  }
+
+  /// The column of the byte at `index` inside an ASCII run that ends at `stop` (a single space
+  /// followed by an ASCII byte that is not white space counts as a space), or -1 where the run
+  /// ends at `index`.
+  @inline(__always)
+  private static func runColumn(
+    _ base: UnsafePointer<UInt8>, _ index: Int, _ stop: Int, _ columns: UnsafeBufferPointer<Int16>,
+    _ spaceColumn: Int
+  ) -> Int {
+    let column = Int(columns[Int(base[index])])
+    if column >= 0 { return column }
+    guard column == Int(ByteAutomaton.asciiSpace), index &+ 1 < stop,
+      columns[Int(base[index &+ 1])] >= 0
+    else { return -1 }
+    return spaceColumn
   }
 
   /// The index of the first byte from `start` on that may lead a combining mark, or `count`.

@@ -202,6 +202,16 @@ struct ByteAutomaton: Sendable {
   /// Runs `body` with a feeder that steps the automaton one folded byte at a time.
   @inline(__always)
   func withFeeder<Result>(_ body: (inout Feeder) -> Result) -> Result {
+    withStepper { stepper in
+      var feeder = Feeder(stepper: stepper)
+      return body(&feeder)
+    }
+  }
+
+  /// Runs `body` with the automaton's tables as plain pointers (no feeder and its array, which
+  /// cost an allocation check and a release per line).
+  @inline(__always)
+  func withStepper<Result>(_ body: (Stepper) -> Result) -> Result {
     transitions.withUnsafeBufferPointer { table in
       classes.withUnsafeBufferPointer { classes in
         asciiColumns.withUnsafeBufferPointer { asciiColumns in
@@ -209,14 +219,13 @@ struct ByteAutomaton: Sendable {
             childClass.withUnsafeBufferPointer { childClass in
               childCode.withUnsafeBufferPointer { childCode in
                 sparseFailure.withUnsafeBufferPointer { sparseFailure in
-                  var feeder = Feeder(
-                    stepper: Stepper(
+                  body(
+                    Stepper(
                       table: table, classes: classes, asciiColumns: asciiColumns,
                       denseLimit: denseLimit,
                       sparse: SparseStates(
                         childStart: childStart, childClass: childClass, childCode: childCode,
                         failure: sparseFailure)))
-                  return body(&feeder)
                 }
               }
             }

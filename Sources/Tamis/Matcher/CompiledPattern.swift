@@ -93,3 +93,34 @@ struct CompiledPattern: Sendable {
     self.exactLiterals = exactLiterals
   }
 }
+
+/// What a line scanner reads of a pattern at each occurrence of its key, as one plain value:
+/// reading a `CompiledPattern` out of its array copies it and retains each of its arrays, and a
+/// scan reads these at every key it visits.
+struct PatternFacts: Sendable {
+  let owner: CompiledPattern.Owner
+  let anchor: Pattern.Anchor
+  /// The key's length in folded bytes.
+  let keyLength: Int
+  /// `CompiledPattern.keyStartsLine`, `keyEndsLine` and `isLiteral`.
+  let keyStartsLine: Bool
+  let keyEndsLine: Bool
+  let isLiteral: Bool
+  /// The pattern's `insideWords` and `exact` options.
+  let insideWords: Bool
+  let isExact: Bool
+  /// The engine needs every occurrence (strip-span), not only the first.
+  let collectsEveryOccurrence: Bool
+
+  init(_ pattern: CompiledPattern, collectsEveryOccurrence: Bool) {
+    owner = pattern.owner
+    anchor = pattern.anchor
+    keyLength = pattern.key.count
+    keyStartsLine = pattern.keyStartsLine
+    keyEndsLine = pattern.keyEndsLine
+    isLiteral = pattern.isLiteral
+    insideWords = pattern.options.contains(.insideWords)
+    isExact = pattern.options.contains(.exact)
+    self.collectsEveryOccurrence = collectsEveryOccurrence
+  }
+}

@@ -23,6 +23,11 @@ public struct CompiledRuleSet: Sendable {
     let automaton: ByteAutomaton
     /// `patternsOfKey[key]`: indices into `patterns`.
     let patternsOfKey: [[Int32]]
+    /// `patternsOfKey` flattened, as a scan reads it: key `k`'s patterns are
+    /// `keyPatterns[keyPatternStart[k]..<keyPatternStart[k + 1]]` (reading an inner array
+    /// retains and releases it, once per key visit).
+    let keyPatternStart: [Int32]
+    let keyPatterns: [Int32]
     /// The scanner's shortcuts through the automaton's output chains.
     let chains: OutputChains
 
@@ -32,6 +37,16 @@ public struct CompiledRuleSet: Sendable {
       self.folder = folder
       self.automaton = automaton
       self.patternsOfKey = patternsOfKey
+      var keyPatternStart: [Int32] = []
+      keyPatternStart.reserveCapacity(patternsOfKey.count + 1)
+      var keyPatterns: [Int32] = []
+      for patterns in patternsOfKey {
+        keyPatternStart.append(Int32(keyPatterns.count))
+        keyPatterns += patterns
+      }
+      keyPatternStart.append(Int32(keyPatterns.count))
+      self.keyPatternStart = keyPatternStart
+      self.keyPatterns = keyPatterns
       self.chains = chains
     }
   }
@@ -67,6 +82,8 @@ public struct CompiledRuleSet: Sendable {
   let anyLineRules: [RuleIndex]
   /// Per pattern: the engine needs every occurrence (strip-span) rather than the first.
   let collectsEveryOccurrence: [Bool]
+  /// Per pattern: what a scan reads of it at a key occurrence, without copying the pattern.
+  let patternFacts: [PatternFacts]
   /// Index 0: the accent-keeping view; index 1, when present: the accent-stripping view. Both
   /// share one automaton.
   let views: [View]
@@ -148,6 +165,9 @@ public struct CompiledRuleSet: Sendable {
         return rules[index.value].rule.action.kind == .stripSpan
       }
       return false
+    }
+    self.patternFacts = zip(compiled, collectsEveryOccurrence).map {
+      PatternFacts($0, collectsEveryOccurrence: $1)
     }
     let skeletonViews = compiled.contains(where: \.usesSkeleton) ? [false, true] : [false]
     self.views = Self.views(

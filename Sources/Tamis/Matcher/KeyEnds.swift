@@ -49,10 +49,11 @@ struct KeyEndList {
 /// The key-end lists of a `LineScanner`'s two views, reused from line to line.
 ///
 /// A class so that the buffers are freed once; it is owned by one `LineScanner`, which is used
-/// by one thread at a time.
+/// by one thread at a time. Its lists are read and written without exclusivity checks (a dynamic check cost a call per
+/// access, three per line): the one scanner that owns it never lends a list twice at a time.
 final class KeyEndStorage {
-  var first = KeyEndList(capacity: 64)
-  var second = KeyEndList(capacity: 64)
+  @exclusivity(unchecked) var first = KeyEndList(capacity: 64)
+  @exclusivity(unchecked) var second = KeyEndList(capacity: 64)
 
   deinit {
     first.deallocate()

@@ -35,6 +35,10 @@ struct Capture: Sendable, Hashable {
 /// bounded by the number of distinct key lengths, which the phrase limit bounds.
 struct LineScanner {
   let compiled: CompiledRuleSet
+  /// `compiled.views[0]` and `[1]` (nil with one view), held here: reading them through the
+  /// array of views retained the array and each view once per line.
+  private let firstView: CompiledRuleSet.View
+  private let secondView: CompiledRuleSet.View?
   private var folded = OffsetCollector()
   /// Per pattern: settled on the current line (no later occurrence can change its hit).
   private var settled: [Bool]
@@ -66,6 +70,8 @@ struct LineScanner {
   /// Creates a scanner for a compiled rule set.
   init(_ compiled: CompiledRuleSet) {
     self.compiled = compiled
+    firstView = compiled.views[0]
+    secondView = compiled.views.count == 2 ? compiled.views[1] : nil
     let tables = compiled.scannerTables.take() ?? ScannerTables(for: compiled)
     self.settled = tables.settled
     self.settledKeys = tables.settledKeys
@@ -94,17 +100,15 @@ struct LineScanner {
     _ line: UnsafeBufferPointer<UInt8>, where mayApply: (PatternIndex) -> Bool = { _ in true }
   ) -> [LineHit] {
     var hits: [LineHit] = []
-    let views = compiled.views
     // One fold and one walk for both views (they share one automaton).
-    let lengths = Self.walk(
-      line, views[0], second: views.count == 2 ? views[1] : nil, into: keyEnds)
+    let lengths = Self.walk(line, firstView, second: secondView, into: keyEnds)
     lineLength = lengths.first
     checkPending(
-      line, view: views[0], index: 0, ends: keyEnds.first, mayApply: mayApply, into: &hits)
-    if views.count == 2 {
+      line, view: firstView, index: 0, ends: keyEnds.first, mayApply: mayApply, into: &hits)
+    if let secondView {
       lineLength = lengths.second
       checkPending(
-        line, view: views[1], index: 1, ends: keyEnds.second, mayApply: mayApply, into: &hits)
+        line, view: secondView, index: 1, ends: keyEnds.second, mayApply: mayApply, into: &hits)
     }
     for pattern in touchedPatterns { settled[pattern] = false }
     for key in touchedKeys { settledKeys[key] = false }
@@ -144,6 +148,12 @@ struct LineScanner {
       let end = ends.ends[hitIndex]
       let top = view.automaton.state(atRow: ends.codes[hitIndex])
       let atLineEnd = end == lineLength
+      let anchoredEnd = Int(view.chains.anchoredEnd[top])
+      if !atLineEnd, anchoredEnd >= 0, end != anchoredEnd {
+        // Only anchored keys end here, and none can match at this offset.
+        statistics.chainsSkipped += 1
+        continue
+      }
       let first = hits.count
       if !settledStates[stateBase + top] {
         if isFolded, !atLineEnd, view.chains.needsEndBoundary[top], followsInsideWord(end) {
@@ -194,15 +204,13 @@ struct LineScanner {
       if settledKeys[keyBase + key] { continue }
       var keySettled = true
       let keyLength = Int(view.automaton.keyLengths[key])
-      for pattern32 in view.patternsOfKey[key] {
-        let patternIndex = Int(pattern32)
+      for slot in Int(view.keyPatternStart[key])..<Int(view.keyPatternStart[key + 1]) {
+        let patternIndex = Int(view.keyPatterns[slot])
         if settled[patternIndex] { continue }
         // Anchors can be checked on positions alone: most key occurrences in body text fail
         // here, and the line need not be folded again.
-        let pattern = compiled.patterns[patternIndex]
-        if (pattern.keyStartsLine && end != keyLength)
-          || (pattern.keyEndsLine && end != lineLength)
-        {
+        let facts = compiled.patternFacts[patternIndex]
+        if (facts.keyStartsLine && end != keyLength) || (facts.keyEndsLine && end != lineLength) {
           keySettled = false
           continue
         }
@@ -279,43 +287,45 @@ struct LineScanner {
     _ patternIndex: Int, endingAt end: Int, in line: UnsafeBufferPointer<UInt8>,
     into hits: inout [LineHit]
   ) {
-    let pattern = compiled.patterns[patternIndex]
-    let every = compiled.collectsEveryOccurrence[patternIndex]
+    // The pattern itself is read only for a template or under `exact`: reading it copies it.
+    let facts = compiled.patternFacts[patternIndex]
+    let every = facts.collectsEveryOccurrence
     statistics.candidateChecks += 1
     // A template is matched against the whole line and gives the same answer at every
     // occurrence of its key, so it is tried once per line, strip-span or not (retrying it at
     // every occurrence made long lines quadratic).
-    if !pattern.isLiteral {
+    if !facts.isLiteral {
       settle(patternIndex)
       statistics.templateTries += 1
     }
     var comparisons = 0
     let text = folded.bytes
     let match: FoldedMatch?
-    if pattern.isLiteral {
-      let range = (end - pattern.key.count)..<end
+    if facts.isLiteral {
+      let range = (end - facts.keyLength)..<end
       match =
-        pattern.acceptsLiteral(in: text, range: range)
+        CompiledPattern.acceptsLiteral(
+          in: text, range: range, anchor: facts.anchor, insideWords: facts.insideWords)
         // The literal ranges are read only under `exact` (an array per hit otherwise).
-        ? FoldedMatch(
-          range: range, holes: [], literals: pattern.options.contains(.exact) ? [range] : [])
+        ? FoldedMatch(range: range, holes: [], literals: facts.isExact ? [range] : [])
         : nil
     } else {
-      match = pattern.matchTemplate(in: text, comparisons: &comparisons)
+      match = compiled.patterns[patternIndex].matchTemplate(in: text, comparisons: &comparisons)
     }
     statistics.templateComparisons += comparisons
     guard let match else { return }
     if every, let previous = lastSpanEnd[patternIndex], match.range.lowerBound < previous {
       return
     }
-    if pattern.options.contains(.exact), !isExact(match, pattern, line) { return }
+    if facts.isExact, !isExact(match, compiled.patterns[patternIndex], line) { return }
     if !every { settle(patternIndex) }
     // Only strip-span patterns read it back (a dictionary write per hit otherwise).
     if every { lastSpanEnd[patternIndex] = match.range.upperBound }
     hits.append(
       LineHit(
         pattern: PatternIndex(value: patternIndex), span: sourceRange(match.range),
-        holes: match.holes.map { Capture(name: $0.name, range: sourceRange($0.range)) }))
+        holes: match.holes.isEmpty
+          ? [] : match.holes.map { Capture(name: $0.name, range: sourceRange($0.range)) }))
   }
 
   private mutating func settle(_ patternIndex: Int) {

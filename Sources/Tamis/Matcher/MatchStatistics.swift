@@ -5,7 +5,8 @@ struct MatchStatistics: Sendable, Hashable {
   var automatonSteps = 0
   /// Keys looked at on output chains (each key ending at a position where a hit was recorded).
   var keyVisits = 0
-  /// Output chains skipped whole, because a word character follows them (one check each).
+  /// Output chains skipped whole, because a word character follows them or because only
+  /// anchored keys end there, away from where they can match (one check each).
   var chainsSkipped = 0
   /// Pattern occurrences checked against anchors, word boundaries and `exact`.
   var candidateChecks = 0

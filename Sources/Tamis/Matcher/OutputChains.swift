@@ -17,6 +17,12 @@ struct OutputChains: Sendable {
   /// Per state: its own key and every key down `floatingBelow` stand only for literal patterns
   /// that need a word boundary after the key, so none can end between two word characters.
   let needsEndBoundary: [Bool]
+  /// Per state whose own keys are all anchored and with no floating state below it: the folded
+  /// offset its keys end at when they start the line (their length; 0 when it has no own key),
+  /// the only place away from the line end where one of them can match. -1 for the other
+  /// states. A start-anchored key that is a common word ("by") occurs all along body text, and
+  /// each occurrence is then passed over without a walk.
+  let anchoredEnd: [Int32]
 
   /// Computes the shortcuts of `automaton`, whose key `k` stands for `patternsOfKey[k]`.
   init(_ automaton: ByteAutomaton, patternsOfKey: [[Int32]], patterns: [CompiledPattern]) {
@@ -64,6 +70,11 @@ struct OutputChains: Sendable {
         below = below && ownNeedsBoundary[next]
         answer[next] = below ? 2 : 1
       }
+    }
+    self.anchoredEnd = (0..<states).map { state in
+      guard !isFloating[state], floatingBelow[state] < 0 else { return -1 }
+      // The keys that end in one state all have its depth as their length.
+      return automaton.ownKeys(of: state).first.map { automaton.keyLengths[Int($0)] } ?? 0
     }
     self.isFloating = isFloating
     self.floatingBelow = floatingBelow

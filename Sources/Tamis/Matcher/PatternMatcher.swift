@@ -29,30 +29,49 @@ extension CompiledPattern {
 
   /// Whether an occurrence of the literal at `range` satisfies the anchor and word boundaries.
   func acceptsLiteral(in text: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Bool {
+    Self.acceptsLiteral(
+      in: text, range: range, anchor: anchor, insideWords: options.contains(.insideWords))
+  }
+
+  /// `acceptsLiteral(in:range:)` from a pattern's anchor and whether it has the `insideWords`
+  /// option (what `PatternFacts` holds).
+  static func acceptsLiteral(
+    in text: UnsafeBufferPointer<UInt8>, range: Range<Int>, anchor: Pattern.Anchor,
+    insideWords: Bool
+  ) -> Bool {
     switch anchor {
     case .contains: break
     case .startsWith: if range.lowerBound != 0 { return false }
     case .endsWith: if range.upperBound != text.count { return false }
     case .equals: if range.lowerBound != 0 || range.upperBound != text.count { return false }
     }
-    return hasBoundary(in: text, before: range.lowerBound)
-      && hasBoundary(in: text, after: range.upperBound)
+    return insideWords
+      || (hasBoundary(in: text, before: range.lowerBound)
+        && hasBoundary(in: text, after: range.upperBound))
   }
 
   /// True when a match may start at `start`: no word character runs into the pattern's first.
   func hasBoundary(in text: UnsafeBufferPointer<UInt8>, before start: Int) -> Bool {
-    guard !options.contains(.insideWords), start > 0, start < text.count else { return true }
-    return
-      !(Self.isWordCharacter(text, startingAt: start)
-      && Self.isWordCharacter(text, endingAt: start))
+    options.contains(.insideWords) || Self.hasBoundary(in: text, before: start)
   }
 
   /// True when a match may end at `end`: no word character follows the pattern's last.
   func hasBoundary(in text: UnsafeBufferPointer<UInt8>, after end: Int) -> Bool {
-    guard !options.contains(.insideWords), end > 0, end < text.count else { return true }
+    options.contains(.insideWords) || Self.hasBoundary(in: text, after: end)
+  }
+
+  /// True when no word character runs across `start` (a word boundary there).
+  static func hasBoundary(in text: UnsafeBufferPointer<UInt8>, before start: Int) -> Bool {
+    guard start > 0, start < text.count else { return true }
     return
-      !(Self.isWordCharacter(text, endingAt: end)
-      && Self.isWordCharacter(text, startingAt: end))
+      !(isWordCharacter(text, startingAt: start) && isWordCharacter(text, endingAt: start))
+  }
+
+  /// True when no word character runs across `end` (a word boundary there).
+  static func hasBoundary(in text: UnsafeBufferPointer<UInt8>, after end: Int) -> Bool {
+    guard end > 0, end < text.count else { return true }
+    return
+      !(isWordCharacter(text, endingAt: end) && isWordCharacter(text, startingAt: end))
   }
 
   /// Matches a template (a pattern with holes) against a whole folded line.

@@ -78,7 +78,8 @@ final class ScanContext: Sendable {
   /// the body core is found, may hold). Detectors always may; block ends follow
   /// their pack only (the engine reads them without the rule's conditions).
   func mayApply(_ index: PatternIndex, line: Int, text: UnsafeBufferPointer<UInt8>) -> Bool {
-    switch compiled[pattern: index].owner {
+    // The owner is read from the pattern's facts: reading the pattern copies it.
+    switch compiled.patternFacts[index.value].owner {
     case .detector: return true
     case .blockEnd(let rule): return packMayApply[compiled[rule: rule].pack]
     case .rule(let rule):
