@@ -56,9 +56,12 @@ struct BodyCore: Sendable {
 
   /// Finds the core of `document` among the `candidates` (line indices, in order); `boundaries`
   /// marks the lines that start a zone, `hardBoundaries` those that end the article for good
-  /// (what follows a `drop-from` start is never reached into).
+  /// (what follows a `drop-from` start is never reached into); `headlineFeeds` marks the lines
+  /// of the tickers of headlines (`tickers`), whose prose outside the core does not count
+  /// against its confidence (empty: none).
   init(
-    _ document: Document, candidates: [Int], boundaries: Set<Int>, hardBoundaries: Set<Int>
+    _ document: Document, candidates: [Int], boundaries: Set<Int>, hardBoundaries: Set<Int>,
+    headlineFeeds: [Bool] = []
   ) {
     let shapes = document.shapes
     let classes = document.classes
@@ -226,8 +229,11 @@ struct BodyCore: Sendable {
     var proseInCore = 0.0
     var proseLinesInCore = 0
     for (k, line) in candidates.enumerated() where classes[line].isProseLike {
+      let inCore = (first...last).contains(k)
+      // A ticker of headlines beside the article is a list of other stories, not a rival.
+      if !inCore, !headlineFeeds.isEmpty, headlineFeeds[line] { continue }
       prose += tokens(line)
-      if (first...last).contains(k) {
+      if inCore {
         proseInCore += tokens(line)
         if classes[line] == .prose { proseLinesInCore += 1 }
       }
