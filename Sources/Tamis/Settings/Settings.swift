@@ -229,6 +229,11 @@ public enum Settings {
   /// stamp or a gallery counter on the first line is not taken for the title.
   public static let headlineLetterShare = 0.6
 
+  /// A line more than this many non-blank lines above the core's first line is far before it
+  /// (`when: far-before-body`): an article's head (kicker, headline, dek, byline, date, photo,
+  /// credit, share row) fits in fewer, a page's head of menus and other stories does not.
+  public static let farBeforeLines = 8
+
   // MARK: - Learning (`--learn`)
 
   /// The fewest documents of its site a line must appear in to be learned as boilerplate

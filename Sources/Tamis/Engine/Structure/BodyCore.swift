@@ -37,6 +37,19 @@ struct BodyCore: Sendable {
   /// apply.
   let isConfident: Bool
 
+  /// The first prose line above the core's first line, or nil when there is none.
+  let firstProseAbove: Int?
+
+  /// True when `line` is far before the core (`far-before-body`): above its first line by more
+  /// than `Settings.farBeforeLines` non-blank lines, above any prose line, and not the dump's
+  /// first line, where scrapers put the page's title (the headline's, read by `Headline`).
+  func isFarBefore(_ line: Int, in document: Document) -> Bool {
+    guard let lines, line < lines.lowerBound, line < firstProseAbove ?? Int.max,
+      !document.isBlank(line), document.ordinals[line] > 0
+    else { return false }
+    return document.ordinals[lines.lowerBound] - document.ordinals[line] > Settings.farBeforeLines
+  }
+
   /// Where a line is with respect to the core.
   func position(of line: Int) -> Condition.BodyPosition? {
     guard let lines else { return nil }
@@ -137,6 +150,7 @@ struct BodyCore: Sendable {
     guard var (first, last) = anchor else {
       self.lines = nil
       self.isConfident = false
+      self.firstProseAbove = nil
       return
     }
 
@@ -225,6 +239,7 @@ struct BodyCore: Sendable {
       last = edge
     }
     self.lines = candidates[first]...candidates[last]
+    self.firstProseAbove = candidates[..<first].first { classes[$0] == .prose }
     var prose = 0.0
     var proseInCore = 0.0
     var proseLinesInCore = 0
