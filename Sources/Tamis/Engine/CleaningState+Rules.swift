@@ -40,6 +40,7 @@ extension CleaningState {
     case .body(let wanted):
       guard let position = body?.confidentPosition(of: line) else { return false }
       if wanted == .farAfter { return position == .after && !farAfter.isEmpty && farAfter[line] }
+      if wanted == .farBefore { return body?.isFarBefore(line, in: document) ?? false }
       return position == wanted || (wanted == .outside && position != .inside)
     case .bodyEdge:
       return isNearBodyEdge(line)

@@ -36,6 +36,12 @@ public enum Condition: Sendable, Hashable {
     /// line, not counting the lines a zone removes: past the end matter (an author's bio, a
     /// correction) that follows an article.
     case farAfter = "far-after-body"
+    /// Above the core, more than `Settings.farBeforeLines` non-blank lines before its first line,
+    /// above the dump's first prose line and not the dump's first line (the page's title): the
+    /// page's head (menus, lists of other stories), past the headline, the byline and the teaser
+    /// that sit right above an article. Prose above the core means the article may start higher
+    /// (a chart or a table split it), so nothing below that prose is far.
+    case farBefore = "far-before-body"
     case outside = "outside-body"
   }
 

@@ -4,7 +4,7 @@ enum ConditionParser {
   ///
   /// Accepted: `first N lines`, `last N lines`, `first N%`, `last N%` (also `N %`),
   /// `max-words N`, `min-words N`, `max-length N`, the body positions (`in-body`,
-  /// `before-body`, `after-body`, `far-after-body`, `outside-body`), `body-edge` and the shapes
+  /// `before-body`, `far-before-body`, `after-body`, `far-after-body`, `outside-body`), `body-edge` and the shapes
   /// (`prose`, `not-prose`, `not-sentence`, `junk`, `menu-like`, `in-nav-run`, `in-gallery`,
   /// `in-comment-thread`, `not-list-item`, `title-case`, `date-stamp`).
   static func parse(_ text: String) -> Condition? {

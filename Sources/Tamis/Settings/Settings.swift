@@ -229,6 +229,11 @@ public enum Settings {
   /// stamp or a gallery counter on the first line is not taken for the title.
   public static let headlineLetterShare = 0.6
 
+  /// A line more than this many non-blank lines above the core's first line is far before it
+  /// (`when: far-before-body`): an article's head (kicker, headline, dek, byline, date, photo,
+  /// credit, share row) fits in fewer, a page's head of menus and other stories does not.
+  public static let farBeforeLines = 8
+
   // MARK: - Learning (`--learn`)
 
   /// The fewest documents of its site a line must appear in to be learned as boilerplate
@@ -309,4 +314,13 @@ public enum Settings {
   /// many times the thread's longest entry: the last comment has no "Reply" under it on some
   /// pages, and farther down the form, what lies between is not one comment.
   public static let commentLastEntrySpan = 2
+
+  /// The fewest time stamps running down, newest first ("14:44 …", "14:32 …"), that make a news
+  /// ticker: two or three could be an article's own times, four in a row are a feed.
+  public static let tickerMinimumEntries = 4
+
+  /// The most candidate lines from one ticker stamp to the next: an item is a headline, or a
+  /// title, a paragraph and a credit or an embedded post's few lines; farther apart, the times
+  /// are not one feed's.
+  public static let tickerEntryLines = 6
 }

@@ -33,12 +33,16 @@ struct BodyCorePass: CleaningPass {
       }
     }
     // Without prose there is no core to part: skip the count (a dump of menu lines only).
+    var feeds: [Bool] = []
     if candidates.contains(where: { state.document.classes[$0] == .prose }) {
       boundaries.formUnion(Self.repeatedLabels(in: state.document, candidates))
+      let tickers = BodyCore.tickers(state.document, candidates)
+      boundaries.formUnion(tickers.stamps)
+      feeds = tickers.headlineFeeds
     }
     state.body = BodyCore(
       state.document, candidates: candidates, boundaries: boundaries,
-      hardBoundaries: hardBoundaries)
+      hardBoundaries: hardBoundaries, headlineFeeds: feeds)
     // The `keep` rules with a body or shape condition ("after-body") could not be read before
     // the core was found; the zones and the line rules, which come next, respect them.
     guard !state.keepLevel.isEmpty else { return }

@@ -37,6 +37,19 @@ struct BodyCore: Sendable {
   /// apply.
   let isConfident: Bool
 
+  /// The first prose line above the core's first line, or nil when there is none.
+  let firstProseAbove: Int?
+
+  /// True when `line` is far before the core (`far-before-body`): above its first line by more
+  /// than `Settings.farBeforeLines` non-blank lines, above any prose line, and not the dump's
+  /// first line, where scrapers put the page's title (the headline's, read by `Headline`).
+  func isFarBefore(_ line: Int, in document: Document) -> Bool {
+    guard let lines, line < lines.lowerBound, line < firstProseAbove ?? Int.max,
+      !document.isBlank(line), document.ordinals[line] > 0
+    else { return false }
+    return document.ordinals[lines.lowerBound] - document.ordinals[line] > Settings.farBeforeLines
+  }
+
   /// Where a line is with respect to the core.
   func position(of line: Int) -> Condition.BodyPosition? {
     guard let lines else { return nil }
@@ -56,9 +69,12 @@ struct BodyCore: Sendable {
 
   /// Finds the core of `document` among the `candidates` (line indices, in order); `boundaries`
   /// marks the lines that start a zone, `hardBoundaries` those that end the article for good
-  /// (what follows a `drop-from` start is never reached into).
+  /// (what follows a `drop-from` start is never reached into); `headlineFeeds` marks the lines
+  /// of the tickers of headlines (`tickers`), whose prose outside the core does not count
+  /// against its confidence (empty: none).
   init(
-    _ document: Document, candidates: [Int], boundaries: Set<Int>, hardBoundaries: Set<Int>
+    _ document: Document, candidates: [Int], boundaries: Set<Int>, hardBoundaries: Set<Int>,
+    headlineFeeds: [Bool] = []
   ) {
     let shapes = document.shapes
     let classes = document.classes
@@ -134,6 +150,7 @@ struct BodyCore: Sendable {
     guard var (first, last) = anchor else {
       self.lines = nil
       self.isConfident = false
+      self.firstProseAbove = nil
       return
     }
 
@@ -222,12 +239,16 @@ struct BodyCore: Sendable {
       last = edge
     }
     self.lines = candidates[first]...candidates[last]
+    self.firstProseAbove = candidates[..<first].first { classes[$0] == .prose }
     var prose = 0.0
     var proseInCore = 0.0
     var proseLinesInCore = 0
     for (k, line) in candidates.enumerated() where classes[line].isProseLike {
+      let inCore = (first...last).contains(k)
+      // A ticker of headlines beside the article is a list of other stories, not a rival.
+      if !inCore, !headlineFeeds.isEmpty, headlineFeeds[line] { continue }
       prose += tokens(line)
-      if (first...last).contains(k) {
+      if inCore {
         proseInCore += tokens(line)
         if classes[line] == .prose { proseLinesInCore += 1 }
       }
