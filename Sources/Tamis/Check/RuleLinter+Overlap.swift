@@ -254,6 +254,7 @@ extension RuleLinter {
     case (.maxLength(let nb), .maxLength(let na)): nb <= na
     case (.body(let pb), .body(let pa)):
       pb == pa || (pa == .outside && pb != .inside) || (pa == .after && pb == .farAfter)
+        || (pa == .before && pb == .farBefore)
     case (.shape(let sb), .shape(let sa)): sb == sa
     case (.bodyEdge, .bodyEdge): true
     default: false
