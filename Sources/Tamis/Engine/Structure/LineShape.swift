@@ -120,7 +120,7 @@ struct LineShape: Sendable {
         if after < 0x80, after != 0x27, after != 0x2D, after != 0x28 {
           // An ASCII mark follows: the word ends here, as the scalar path would end it.
           tally.add(word.token)
-          previous = UInt32(base[end &- 1])
+          previous = ASCIIWord.lastScalar(base, before: end)
           index = end
           continue
         }
@@ -128,7 +128,8 @@ struct LineShape: Sendable {
         // word is code: the scalar path goes on with the word open.
         var token = TokenState()
         token.open(word.token)
-        (index, previous) = readWord(token, text, from: end, after: UInt32(base[end &- 1]), tally)
+        (index, previous) = readWord(
+          token, text, from: end, after: ASCIIWord.lastScalar(base, before: end), tally)
         continue
       }
       let scalar: UInt32
@@ -155,9 +156,10 @@ struct LineShape: Sendable {
       index = next
     }
     tally.read(into: &self)
-    (endsLikeSentence, endsWithColon) = Self.ending(of: text)
-    isListItem = Self.startsLikeListItem(text)
-    if Self.startsLikePrompt(text) { looksLikeCode = true }
+    let line = Whitespace.trimmed(text)
+    (endsLikeSentence, endsWithColon) = Self.ending(of: line)
+    isListItem = Self.startsLikeListItem(line)
+    if Self.startsLikePrompt(line) { looksLikeCode = true }
   }
 
   /// Reads a word scalar by scalar from `start` (`token` holds what is read of it already):
@@ -181,7 +183,7 @@ struct LineShape: Sendable {
         // ASCII letters and digits after an accented letter (`réservé`): one loop, as `add`
         // would take them one by one.
         index = token.extend(base, from: index, count: count)
-        last = UInt32(base[index &- 1])
+        last = ASCIIWord.lastScalar(base, before: index)
         continue
       }
       let scalar: UInt32
@@ -250,21 +252,38 @@ struct LineShape: Sendable {
   /// The kind of a non-ASCII scalar: Latin-1 letters by range, the rest by their Unicode
   /// properties.
   @inline(__always)
-  private static func kind(of scalar: UInt32) -> ScalarKind {
+  static func kind(of scalar: UInt32) -> ScalarKind {
     switch scalar {
     case 0xC0...0xDE where scalar != 0xD7: return .upper
     case 0xDF...0xFF where scalar != 0xF7: return .lower
+    case 0x80...0xBF: return kind(ofLatin1Symbol: scalar)
     default: return kind(byProperties: scalar)
     }
   }
+
+  /// The kind of a scalar of U+0080 to U+00BF (the no-break space, `«`, `»`, `·`, `°`…), as
+  /// its Unicode properties say (`LineShapeTests` checks each): `ª`, `µ` and `º` are lower-case
+  /// letters, `²`, `³`, `¹`, `¼`, `½` and `¾` are numbers, the rest is no letter and no digit.
+  @inline(__always)
+  private static func kind(ofLatin1Symbol scalar: UInt32) -> ScalarKind {
+    let bit: UInt64 = 1 &<< UInt64(truncatingIfNeeded: scalar &- 0x80)
+    if bit & latin1SymbolLetters != 0 { return .lower }
+    return bit & latin1SymbolNumbers == 0 ? .other : .digit
+  }
+
+  /// Bit k for U+0080 + k: `ª` (U+00AA), `µ` (U+00B5), `º` (U+00BA).
+  private static let latin1SymbolLetters: UInt64 = 0x0420_0400_0000_0000
+  /// Bit k for U+0080 + k: `²` (U+00B2), `³` (U+00B3), `¹` (U+00B9), `¼` `½` `¾` (U+00BC to BE).
+  private static let latin1SymbolNumbers: UInt64 = 0x720C_0000_0000_0000
 
   /// The kind of a scalar outside the Latin-1 letters.
   @inline(never)
   private static func kind(byProperties scalar: UInt32) -> ScalarKind {
     switch scalar {
-    // General punctuation (spaces, dashes, curly quotes, `…`): no letter nor digit there, and
-    // asking the properties of the commonest marks of real text is slow.
-    case generalPunctuation: return .other
+    // General punctuation (spaces, dashes, curly quotes, `…`) and currency symbols (`€`): no
+    // letter nor digit there, and asking the properties of the commonest marks of real text is
+    // slow.
+    case generalPunctuation, currencySymbols: return .other
     default: break
     }
     guard let value = Unicode.Scalar(scalar) else { return .other }
@@ -276,6 +295,8 @@ struct LineShape: Sendable {
 
   /// The General Punctuation block, which holds no letter and no digit.
   static let generalPunctuation: ClosedRange<UInt32> = 0x2000...0x206F
+  /// The Currency Symbols block, which holds no letter and no digit.
+  static let currencySymbols: ClosedRange<UInt32> = 0x20A0...0x20CF
 
   /// Apostrophes and hyphens inside a word (`l'État`, `well-known`).
   private static func joinsWord(_ scalar: UInt32) -> Bool {
@@ -288,10 +309,10 @@ struct LineShape: Sendable {
       || (0x4E00...0x9FFF).contains(scalar) || (0xF900...0xFAFF).contains(scalar)
   }
 
-  /// Whether the line ends like a sentence, and whether it ends with a colon; closing quotes
-  /// and brackets after the final mark are skipped, with the space French puts before `»`.
-  private static func ending(of text: UnsafeBufferPointer<UInt8>) -> (Bool, Bool) {
-    let trimmed = Whitespace.trimmed(text)
+  /// Whether the line (`trimmed`, without white space around it) ends like a sentence, and
+  /// whether it ends with a colon; closing quotes and brackets after the final mark are
+  /// skipped, with the space French puts before `»`.
+  private static func ending(of trimmed: UnsafeBufferPointer<UInt8>) -> (Bool, Bool) {
     var end = trimmed.count
     var skippedCloser = false
     while end > 0 {
@@ -320,10 +341,9 @@ struct LineShape: Sendable {
     return (false, false)
   }
 
-  /// Whether the line starts with a shell prompt (`$ `) or an interpreter's (`>>> `) followed by
-  /// a lower-case command: "$ 5 million" or "$ Dollar" is not a command.
-  private static func startsLikePrompt(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-    let line = Whitespace.trimmed(text)
+  /// Whether the line (trimmed) starts with a shell prompt (`$ `) or an interpreter's (`>>> `)
+  /// followed by a lower-case command: "$ 5 million" or "$ Dollar" is not a command.
+  private static func startsLikePrompt(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
     let promptLength: Int
     if line.count >= 3, line[0] == 0x24, line[1] == 0x20 {
       promptLength = 2
@@ -335,11 +355,10 @@ struct LineShape: Sendable {
     return line[promptLength] &- 0x61 < 26
   }
 
-  /// Whether the line is a list entry: a bullet (`- `, `* `, `• `, `^ `…) or a number (`1.`,
-  /// `2)`) opens it, or it is a bare web address alone on its line (an entry of a list of
-  /// sources).
-  private static func startsLikeListItem(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-    let line = Whitespace.trimmed(text)
+  /// Whether the line (trimmed) is a list entry: a bullet (`- `, `* `, `• `, `^ `…) or a number
+  /// (`1.`, `2)`) opens it, or it is a bare web address alone on its line (an entry of a list
+  /// of sources).
+  private static func startsLikeListItem(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let first = line.first else { return false }
     if isBareAddress(line) { return true }
     var digits = 0
