@@ -37,6 +37,9 @@ struct LineShape: Sendable {
   var hasTimeOrDate = false
   /// Dots between digits met in the number being read (reset by any other mark).
   private var numberDots = 0
+  /// Runs of characters between white space (`Whitespace.isSpace`), as `LineMetrics.words`
+  /// counts them, taken in the same walk: the document's word counts when shapes are measured.
+  var spacedWords = 0
 
   /// A token length that treats both kinds of script alike: a CJK character is 0.6 of a word
   /// (a Chinese word is about 1.7 characters).
@@ -95,17 +98,24 @@ struct LineShape: Sendable {
     let count = text.count
     var index = 0
     var previous: UInt32 = 0x20
+    // 1 when the last scalar read was white space (or none was read): a scalar that is not
+    // starts a run of `spacedWords`. Spaces never fall inside a word or a mark, so each is
+    // met at this level.
+    var afterSpace = 1
     while index < count {
       let byte = base[index]
       if byte == 0x20 {
         // The commonest byte: it only ends a number's run of dots.
         numberDots = 0
         previous = 0x20
+        afterSpace = 1
         index &+= 1
         continue
       }
       if Self.isASCIIWordByte(byte) {
         // An ASCII word 8 bytes at a time: the common case.
+        spacedWords &+= afterSpace
+        afterSpace = 0
         let word = ASCIIWord(base, from: index, count: count)
         let end = word.end
         let after = end < count ? base[end] : 0x20
@@ -114,6 +124,7 @@ struct LineShape: Sendable {
           tally.add(word.token)
           numberDots = 0
           previous = 0x20
+          afterSpace = 1
           index = end &+ 1
           continue
         }
@@ -141,17 +152,27 @@ struct LineShape: Sendable {
         (scalar, next) = UTF8Scalars.decode(text, at: index)
         if Self.isCJK(scalar) {
           tally.addCJK()
+          spacedWords &+= afterSpace
+          afterSpace = 0
           previous = scalar
           index = next
           continue
         }
         if Self.kind(of: scalar) != .other {
           // A word that starts with a letter or a digit outside ASCII.
+          spacedWords &+= afterSpace
+          afterSpace = 0
           (index, previous) = readWord(TokenState(), text, from: index, after: previous, tally)
           continue
         }
       }
       noteMark(scalar, previous: previous, nextByte: next < count ? base[next] : 0)
+      if Whitespace.isSpace(scalar) {
+        afterSpace = 1
+      } else {
+        spacedWords &+= afterSpace
+        afterSpace = 0
+      }
       previous = scalar
       index = next
     }

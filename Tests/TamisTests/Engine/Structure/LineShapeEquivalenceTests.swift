@@ -24,7 +24,9 @@ import Testing
       "aÀb", "zé×", "a÷b", "a×", "Åx", "xÅ", "résumé-like", "l’été", "ß", "ÿ", "xÿ", "abcdefgé",
       "abcdefgéh", "abcdefghé", "aéééééééé", "a1é2", "1é", "é1", "éléphant's", "ça", "Ça", "aÇa",
       "à", "ªb", "aª", "x²", "2½", "a°", "€5", "5€", "a«b»", "aé\u{301}", "Å | ", "é · ",
-      "Éabcdefgéh", "éabcdefgé", "Ééééééééé", "abcdefgéhijklmnéopqr", "a'bcdefgé", "ab-cdefgé×",
+      "\u{3000}", "\u{1680}", "\u{85}", "\u{2028}", "\u{205F}", "\u{200B}", "\u{FEFF}", "\r",
+      "\n", "\u{0B}", "\u{0C}", "a\u{2003}b", "Éabcdefgéh", "éabcdefgé", "Ééééééééé",
+      "abcdefgéhijklmnéopqr", "a'bcdefgé", "ab-cdefgé×",
     ]
     var pieces = texts.map { Array($0.utf8) }
     pieces += [[0xFF], [0xC3], [0x80], [0xE2, 0x80], [0xF0, 0x9F], [0xED, 0xA0, 0x80], [0x00]]
@@ -64,6 +66,8 @@ import Testing
       old.hasCJKPunctuation, old.hasTimeOrDate,
     ]
     let shown = String(decoding: bytes, as: UTF8.self)
+    let spacedWords = bytes.withUnsafeBufferPointer { LineMetrics.words(in: $0) }
+    #expect(new.spacedWords == spacedWords, "\(shown.debugDescription) \(bytes)")
     #expect(newFeatures == oldFeatures, "\(shown.debugDescription) \(bytes)")
     #expect(newFlags == oldFlags, "\(shown.debugDescription) \(bytes)")
   }
