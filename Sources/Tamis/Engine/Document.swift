@@ -29,16 +29,9 @@ struct Document {
     let lineIndex = LineIndex(bytes)
     self.lineIndex = lineIndex
     self.language = language ?? LanguageDetector.detect(bytes)
-    var shapes: [LineShape] = []
-    var stopWords: StopWordSet?
-    if measuresShapes {
-      stopWords = self.language.flatMap { StopWordSet.byLanguage[$0] }
-      shapes.reserveCapacity(lineIndex.lines.count)
-      for line in lineIndex.lines {
-        shapes.append(
-          LineShape(UnsafeBufferPointer(rebasing: bytes[line.content]), stopWords: stopWords))
-      }
-    }
+    let stopWords = measuresShapes ? self.language.flatMap { StopWordSet.byLanguage[$0] } : nil
+    let shapes =
+      measuresShapes ? LineShape.measure(lineIndex.lines, of: bytes, stopWords: stopWords) : []
     var ordinals = [Int](repeating: -1, count: lineIndex.lines.count)
     var words = [Int](repeating: 0, count: lineIndex.lines.count)
     var nonBlankCount = 0

@@ -107,7 +107,9 @@ extension LineShape {
     /// Empties every bucket.
     @inline(__always)
     func reset() {
-      counts.initialize(repeating: 0)
+      // A fixed number of stores (`initialize(repeating:)` calls `memset` for each line).
+      guard let base = counts.baseAddress else { return }
+      for slot in 0..<Self.slots { base[slot] = 0 }
     }
 
     /// Counts a finished word: a token, a number, a word and its case, a long word, a stop word.

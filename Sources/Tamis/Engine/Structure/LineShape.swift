@@ -90,6 +90,25 @@ struct LineShape: Sendable {
     }
   }
 
+  /// The shape of each of `lines` (content ranges of `bytes`), as `init(_:stopWords:)` measures
+  /// it; the histogram's scratch memory and the stop-word probe are set up once for them all.
+  static func measure(
+    _ lines: [LineIndex.Line], of bytes: UnsafeBufferPointer<UInt8>, stopWords stopSet: StopWordSet?
+  ) -> [LineShape] {
+    let stops = stopSet ?? StopWordSet.none
+    return withUnsafeTemporaryAllocation(of: Int.self, capacity: WordTally.slots) { counts in
+      stops.withProbe { probe in
+        let tally = WordTally(counts: counts, stopWords: probe)
+        var shapes: [LineShape] = []
+        shapes.reserveCapacity(lines.count)
+        for line in lines {
+          shapes.append(Self(measuring: UnsafeBufferPointer(rebasing: bytes[line.content]), tally))
+        }
+        return shapes
+      }
+    }
+  }
+
   /// Reads `text` word by word into `tally`, then the counts out of it.
   @inline(__always)
   private init(measuring text: UnsafeBufferPointer<UInt8>, _ tally: WordTally) {

@@ -139,4 +139,30 @@ import Testing
       #expect(LineShape.kind(of: value) == expected, "U+\(String(value, radix: 16))")
     }
   }
+
+  @Test("a document's lines measured together measure as each line alone")
+  func measuredTogether() {
+    var random = SeededGenerator(seed: 77)
+    var text: [UInt8] = []
+    for _ in 0..<3_000 { text += Self.line(&random) + [0x0A] }
+    func features(_ shape: LineShape) -> [Int] {
+      [
+        shape.tokens, shape.cjk, shape.words, shape.stopWords, shape.lowerWords, shape.longWords,
+        shape.capitalisedLongWords, shape.separators, shape.numericTokens, shape.spacedWords,
+        shape.endsLikeSentence ? 1 : 0, shape.endsWithColon ? 1 : 0, shape.isListItem ? 1 : 0,
+        shape.looksLikeCode ? 1 : 0, shape.hasCJKPunctuation ? 1 : 0, shape.hasTimeOrDate ? 1 : 0,
+      ]
+    }
+    text.withUnsafeBufferPointer { bytes in
+      let lines = LineIndex(bytes).lines
+      let stopWords = StopWordSet.byLanguage["en"]
+      let shapes = LineShape.measure(lines, of: bytes, stopWords: stopWords)
+      #expect(shapes.count == lines.count)
+      for (line, shape) in zip(lines, shapes) {
+        let alone = LineShape(
+          UnsafeBufferPointer(rebasing: bytes[line.content]), stopWords: stopWords)
+        #expect(features(shape) == features(alone))
+      }
+    }
+  }
 }
