@@ -284,6 +284,7 @@ extension LineShape {
       // A `C3` byte followed by a continuation byte (`10xx xxxx`) other than `97` (`×`) and
       // `B7` (`÷`): a letter of U+00C0 to U+00FF, as `kind(of:)` reads them.
       let leads = zeroBytes(chunk ^ 0xC3C3_C3C3_C3C3_C3C3)
+      guard leads != 0 else { return (letters, letters, letters | digits) }
       let continuations = high & ~(chunk &<< 1)
       let signs = zeroBytes((chunk & 0xDFDF_DFDF_DFDF_DFDF) ^ 0x9797_9797_9797_9797)
       let latin = leads & ((continuations & ~signs) &>> 8)

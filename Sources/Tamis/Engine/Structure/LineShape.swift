@@ -186,7 +186,9 @@ struct LineShape: Sendable {
         }
       }
       noteMark(scalar, previous: previous, nextByte: next < count ? base[next] : 0)
-      if Whitespace.isSpace(scalar) {
+      // ASCII marks are the common ones: tab to carriage return are their only spaces here
+      // (0x20 is read above).
+      if scalar < 0x80 ? scalar &- 0x09 < 5 : Whitespace.isSpace(scalar) {
         afterSpace = 1
       } else {
         spacedWords &+= afterSpace
