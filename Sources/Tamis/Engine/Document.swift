@@ -29,6 +29,9 @@ struct Document {
     let lineIndex = LineIndex(bytes)
     self.lineIndex = lineIndex
     self.language = language ?? LanguageDetector.detect(bytes)
+    let stopWords = measuresShapes ? self.language.flatMap { StopWordSet.byLanguage[$0] } : nil
+    let shapes =
+      measuresShapes ? LineShape.measure(lineIndex.lines, of: bytes, stopWords: stopWords) : []
     var ordinals = [Int](repeating: -1, count: lineIndex.lines.count)
     var words = [Int](repeating: 0, count: lineIndex.lines.count)
     var nonBlankCount = 0
@@ -36,24 +39,13 @@ struct Document {
       let content = UnsafeBufferPointer(rebasing: bytes[line.content])
       guard !Whitespace.isBlank(content) else { continue }
       ordinals[index] = nonBlankCount
-      words[index] = LineMetrics.words(in: content)
+      // The shape's walk counted the words already (the same count, `LineShapeEquivalenceTests`).
+      words[index] = measuresShapes ? shapes[index].spacedWords : LineMetrics.words(in: content)
       nonBlankCount += 1
     }
     self.ordinals = ordinals
     self.words = words
     self.nonBlankCount = nonBlankCount
-    guard measuresShapes else {
-      self.shapes = []
-      self.classes = []
-      return
-    }
-    let stopWords = self.language.flatMap { StopWordSet.byLanguage[$0] }
-    var shapes: [LineShape] = []
-    shapes.reserveCapacity(lineIndex.lines.count)
-    for line in lineIndex.lines {
-      shapes.append(
-        LineShape(UnsafeBufferPointer(rebasing: bytes[line.content]), stopWords: stopWords))
-    }
     self.shapes = shapes
     self.classes = shapes.map { LineClass($0, hasStopWords: stopWords != nil) }
   }

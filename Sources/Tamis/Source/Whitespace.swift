@@ -56,6 +56,10 @@ public enum Whitespace {
 
   /// The bytes without leading spaces and byte-order marks and without trailing spaces.
   public static func trimmed(_ text: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    // The common case: a printable ASCII byte (0x21 to 0x7F, no space) at either end.
+    if let first = text.first, let last = text.last, first &- 0x21 < 0x5F, last &- 0x21 < 0x5F {
+      return text
+    }
     var lower = 0
     while lower < text.count {
       if text[lower] < 0x80 {

@@ -1,5 +1,6 @@
-/// The words of a line as `LineShape` reads them: an ASCII word 8 bytes at a time, a word with
-/// other scalars one scalar at a time, and the per-line histogram that counts them.
+/// The words of a line as `LineShape` reads them: a word of ASCII and Latin-1 letters (`é`,
+/// `ß`: `C3 xx`) 8 bytes at a time, a word with other scalars one scalar at a time, and the
+/// per-line histogram that counts them.
 extension LineShape {
   /// The word being read, while one is open (`WordToken` says what is counted of it).
   struct TokenState {
@@ -25,27 +26,33 @@ extension LineShape {
       }
     }
 
-    /// Adds the run of ASCII letters and digits from `start` to the open word, and returns the
-    /// run's end: the same as `add` for each of its bytes, 8 bytes at a time.
+    /// Adds the run of ASCII letters and digits and Latin-1 letters (`C3 xx`) from `start` to
+    /// the open word, and returns the run's end: the same as `add` for each of its scalars, 8
+    /// bytes at a time.
     @inline(__always)
     mutating func extend(_ bytes: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
       var offset = start
       var letterCount = 0
       while true {
         let chunk = ASCIIWord.chunk(bytes, at: offset, count: count)
-        let (letterBits, wordBits) = ASCIIWord.classes(chunk)
+        let (asciiLetters, letterBits, wordBits) = ASCIIWord.classes(chunk)
         let others = ~wordBits & ASCIIWord.highBits
         let run = others == 0 ? 8 : others.trailingZeroBitCount &>> 3
         let mask: UInt64 = run == 8 ? ~0 : (1 &<< (UInt64(truncatingIfNeeded: run) &<< 3)) &- 1
         letterCount &+= ASCIIWord.count(letterBits & mask)
         if word.length < 8 {
           // Bytes shifted past the key's 8 are dropped, as `add` stops at 8.
-          let lowered = (chunk | (letterBits &>> 2)) & mask
+          let lowered = (chunk | (asciiLetters &>> 2)) & mask
           word.key |= lowered &<< (UInt64(truncatingIfNeeded: word.length) &<< 3)
         }
         word.length &+= run
         offset &+= run
-        if run < 8 || offset >= count { break }
+        if run == 8 {
+          if offset >= count { break }
+          continue
+        }
+        // A Latin-1 letter cut by the chunk's end: read on from its first byte.
+        guard ASCIIWord.cutsLatinLetter(bytes, at: offset, stop: run, count: count) else { break }
       }
       word.letters &+= letterCount
       if letterCount > 0 { word.onlyDigits = false }
@@ -100,7 +107,9 @@ extension LineShape {
     /// Empties every bucket.
     @inline(__always)
     func reset() {
-      counts.initialize(repeating: 0)
+      // A fixed number of stores (`initialize(repeating:)` calls `memset` for each line).
+      guard let base = counts.baseAddress else { return }
+      for slot in 0..<Self.slots { base[slot] = 0 }
     }
 
     /// Counts a finished word: a token, a number, a word and its case, a long word, a stop word.
@@ -141,11 +150,13 @@ extension LineShape {
     }
   }
 
-  /// The run of ASCII letters, digits, and apostrophes or hyphens between them, that starts at
-  /// a letter or a digit: its end and the word it makes.
+  /// The run of ASCII letters and digits, Latin-1 letters (`C3 xx`: `é`, `ß`), and apostrophes
+  /// or hyphens between ASCII ones, that starts at an ASCII letter or digit: its end and the
+  /// word it makes.
   ///
   /// Reads the run 8 bytes at a time: each byte is classed (letter, digit, other) by a few
-  /// operations on the whole 8-byte chunk, the run ends at the chunk's first other byte, and
+  /// operations on the whole 8-byte chunk, the run ends at the chunk's first other byte (a
+  /// `C3` whose second byte is in the next chunk ends it too: the scalar path goes on), and
   /// the chunk that starts the run, ASCII lower-cased at once, is the stop-word key.
   struct ASCIIWord {
     /// The index just past the run.
@@ -153,22 +164,25 @@ extension LineShape {
     let token: WordToken
 
     fileprivate static let highBits: UInt64 = 0x8080_8080_8080_8080
+    fileprivate static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
 
     @inline(__always)
     init(_ bytes: UnsafePointer<UInt8>, from start: Int, count: Int) {
       let first = bytes[start]
       var offset = start
       var chunk = Self.chunk(bytes, at: start, count: count)
-      var (letterBits, wordBits) = Self.classes(chunk)
-      let key = chunk | (letterBits >> 2)
+      let asciiLetters: UInt64
+      var (letterBits, wordBits): (UInt64, UInt64)
+      (asciiLetters, letterBits, wordBits) = Self.classes(chunk)
+      let key = chunk | (asciiLetters >> 2)
       let firstOthers = ~wordBits & Self.highBits
       if firstOthers != 0 {
         // The commonest case: the run ends inside its first chunk, not at an apostrophe or a
-        // hyphen, so the chunk says all.
+        // hyphen nor at a Latin-1 letter cut by the chunk's end, so the chunk says all.
         let stop = firstOthers.trailingZeroBitCount &>> 3
         let shift = UInt64(truncatingIfNeeded: stop) &<< 3
         let stopByte = UInt8(truncatingIfNeeded: chunk &>> shift)
-        if stopByte != 0x27, stopByte != 0x2D {
+        if stopByte != 0x27, stopByte != 0x2D, stopByte != 0xC3 {
           let runMask = (1 &<< shift) &- 1
           let letters = Self.count(letterBits & runMask)
           end = start &+ stop
@@ -194,6 +208,13 @@ extension LineShape {
           let stop = others.trailingZeroBitCount &>> 3
           letters &+= Self.count(letterBits & ((1 &<< (UInt64(stop) &<< 3)) &- 1))
           end = offset &+ stop
+          if Self.cutsLatinLetter(bytes, at: end, stop: stop, count: count) {
+            // Read on from the letter's first byte.
+            offset = end
+            chunk = Self.chunk(bytes, at: offset, count: count)
+            (_, letterBits, wordBits) = Self.classes(chunk)
+            continue
+          }
           // An apostrophe or a hyphen between two letters or digits (`l'an`, `well-known`).
           guard end &+ 1 < count, bytes[end] == 0x27 || bytes[end] == 0x2D else { break }
           let after = bytes[end &+ 1]
@@ -207,7 +228,7 @@ extension LineShape {
           }
         }
         chunk = Self.chunk(bytes, at: offset, count: count)
-        (letterBits, wordBits) = Self.classes(chunk)
+        (_, letterBits, wordBits) = Self.classes(chunk)
       }
       let length = end &- start
       self.end = end
@@ -242,18 +263,56 @@ extension LineShape {
       return value
     }
 
-    /// The high bit of each byte of `chunk` that is an ASCII letter, and of each that is an
-    /// ASCII letter or digit. Adding to a byte of at most 0x7F never carries into the next.
+    /// The classes of the bytes of `chunk`, as the high bit of each byte: the ASCII letters;
+    /// the letters, each counted once (the ASCII letters and the first byte of each two-byte
+    /// Latin-1 letter, `C3 80` to `C3 BF` but `×` and `÷`, whose second byte is in the chunk
+    /// too); and the bytes of words (those letters' two bytes, ASCII letters and digits).
+    /// Adding to a byte of at most 0x7F never carries into the next.
     @inline(__always)
-    fileprivate static func classes(_ chunk: UInt64) -> (letters: UInt64, words: UInt64) {
+    fileprivate static func classes(_ chunk: UInt64) -> (
+      asciiLetters: UInt64, letters: UInt64, words: UInt64
+    ) {
+      let high = chunk & highBits
       let ascii = ~chunk & highBits
-      let low = chunk & 0x7F7F_7F7F_7F7F_7F7F
+      let low = chunk & lowBits
       let folded = low | 0x2020_2020_2020_2020
       // `folded` >= "a" and not > "z"; `low` >= "0" and not > "9".
       let letters =
         (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(folded &+ 0x0505_0505_0505_0505) & ascii
       let digits = (low &+ 0x5050_5050_5050_5050) & ~(low &+ 0x4646_4646_4646_4646) & ascii
-      return (letters, letters | digits)
+      guard high != 0 else { return (letters, letters, letters | digits) }
+      // A `C3` byte followed by a continuation byte (`10xx xxxx`) other than `97` (`×`) and
+      // `B7` (`÷`): a letter of U+00C0 to U+00FF, as `kind(of:)` reads them.
+      let leads = zeroBytes(chunk ^ 0xC3C3_C3C3_C3C3_C3C3)
+      guard leads != 0 else { return (letters, letters, letters | digits) }
+      let continuations = high & ~(chunk &<< 1)
+      let signs = zeroBytes((chunk & 0xDFDF_DFDF_DFDF_DFDF) ^ 0x9797_9797_9797_9797)
+      let latin = leads & ((continuations & ~signs) &>> 8)
+      return (letters, letters | latin, letters | digits | latin | (latin &<< 8))
+    }
+
+    /// True when the run stopped (at `stop`, the index in its chunk, and `end` in the line) at
+    /// the `C3` in a chunk's last byte, which `classes` cannot pair with the byte after it:
+    /// a Latin-1 letter may go on in the next chunk.
+    @inline(__always)
+    static func cutsLatinLetter(
+      _ bytes: UnsafePointer<UInt8>, at end: Int, stop: Int, count: Int
+    ) -> Bool {
+      stop == 7 && end &+ 1 < count && bytes[end] == 0xC3
+    }
+
+    /// The high bit of each byte of `value` that is 0 (exact for every byte value).
+    @inline(__always)
+    fileprivate static func zeroBytes(_ value: UInt64) -> UInt64 {
+      ~(((value & lowBits) &+ lowBits) | value) & highBits
+    }
+
+    /// The last scalar of a run `ASCIIWord` or `TokenState.extend` read, which ends at `end`:
+    /// an ASCII byte, or the second byte of a two-byte Latin-1 letter (`C3 xx`).
+    @inline(__always)
+    static func lastScalar(_ bytes: UnsafePointer<UInt8>, before end: Int) -> UInt32 {
+      let byte = UInt32(bytes[end &- 1])
+      return byte < 0x80 ? byte : 0xC0 | (byte & 0x3F)
     }
 
     /// The number of high bits set in `bits` (which has no other bit set).

@@ -37,6 +37,9 @@ struct LineShape: Sendable {
   var hasTimeOrDate = false
   /// Dots between digits met in the number being read (reset by any other mark).
   private var numberDots = 0
+  /// Runs of characters between white space (`Whitespace.isSpace`), as `LineMetrics.words`
+  /// counts them, taken in the same walk: the document's word counts when shapes are measured.
+  var spacedWords = 0
 
   /// A token length that treats both kinds of script alike: a CJK character is 0.6 of a word
   /// (a Chinese word is about 1.7 characters).
@@ -87,6 +90,25 @@ struct LineShape: Sendable {
     }
   }
 
+  /// The shape of each of `lines` (content ranges of `bytes`), as `init(_:stopWords:)` measures
+  /// it; the histogram's scratch memory and the stop-word probe are set up once for them all.
+  static func measure(
+    _ lines: [LineIndex.Line], of bytes: UnsafeBufferPointer<UInt8>, stopWords stopSet: StopWordSet?
+  ) -> [LineShape] {
+    let stops = stopSet ?? StopWordSet.none
+    return withUnsafeTemporaryAllocation(of: Int.self, capacity: WordTally.slots) { counts in
+      stops.withProbe { probe in
+        let tally = WordTally(counts: counts, stopWords: probe)
+        var shapes: [LineShape] = []
+        shapes.reserveCapacity(lines.count)
+        for line in lines {
+          shapes.append(Self(measuring: UnsafeBufferPointer(rebasing: bytes[line.content]), tally))
+        }
+        return shapes
+      }
+    }
+  }
+
   /// Reads `text` word by word into `tally`, then the counts out of it.
   @inline(__always)
   private init(measuring text: UnsafeBufferPointer<UInt8>, _ tally: WordTally) {
@@ -95,17 +117,24 @@ struct LineShape: Sendable {
     let count = text.count
     var index = 0
     var previous: UInt32 = 0x20
+    // 1 when the last scalar read was white space (or none was read): a scalar that is not
+    // starts a run of `spacedWords`. Spaces never fall inside a word or a mark, so each is
+    // met at this level.
+    var afterSpace = 1
     while index < count {
       let byte = base[index]
       if byte == 0x20 {
         // The commonest byte: it only ends a number's run of dots.
         numberDots = 0
         previous = 0x20
+        afterSpace = 1
         index &+= 1
         continue
       }
       if Self.isASCIIWordByte(byte) {
         // An ASCII word 8 bytes at a time: the common case.
+        spacedWords &+= afterSpace
+        afterSpace = 0
         let word = ASCIIWord(base, from: index, count: count)
         let end = word.end
         let after = end < count ? base[end] : 0x20
@@ -114,13 +143,14 @@ struct LineShape: Sendable {
           tally.add(word.token)
           numberDots = 0
           previous = 0x20
+          afterSpace = 1
           index = end &+ 1
           continue
         }
         if after < 0x80, after != 0x27, after != 0x2D, after != 0x28 {
           // An ASCII mark follows: the word ends here, as the scalar path would end it.
           tally.add(word.token)
-          previous = UInt32(base[end &- 1])
+          previous = ASCIIWord.lastScalar(base, before: end)
           index = end
           continue
         }
@@ -128,7 +158,8 @@ struct LineShape: Sendable {
         // word is code: the scalar path goes on with the word open.
         var token = TokenState()
         token.open(word.token)
-        (index, previous) = readWord(token, text, from: end, after: UInt32(base[end &- 1]), tally)
+        (index, previous) = readWord(
+          token, text, from: end, after: ASCIIWord.lastScalar(base, before: end), tally)
         continue
       }
       let scalar: UInt32
@@ -140,24 +171,37 @@ struct LineShape: Sendable {
         (scalar, next) = UTF8Scalars.decode(text, at: index)
         if Self.isCJK(scalar) {
           tally.addCJK()
+          spacedWords &+= afterSpace
+          afterSpace = 0
           previous = scalar
           index = next
           continue
         }
         if Self.kind(of: scalar) != .other {
           // A word that starts with a letter or a digit outside ASCII.
+          spacedWords &+= afterSpace
+          afterSpace = 0
           (index, previous) = readWord(TokenState(), text, from: index, after: previous, tally)
           continue
         }
       }
       noteMark(scalar, previous: previous, nextByte: next < count ? base[next] : 0)
+      // ASCII marks are the common ones: tab to carriage return are their only spaces here
+      // (0x20 is read above).
+      if scalar < 0x80 ? scalar &- 0x09 < 5 : Whitespace.isSpace(scalar) {
+        afterSpace = 1
+      } else {
+        spacedWords &+= afterSpace
+        afterSpace = 0
+      }
       previous = scalar
       index = next
     }
     tally.read(into: &self)
-    (endsLikeSentence, endsWithColon) = Self.ending(of: text)
-    isListItem = Self.startsLikeListItem(text)
-    if Self.startsLikePrompt(text) { looksLikeCode = true }
+    let line = Whitespace.trimmed(text)
+    (endsLikeSentence, endsWithColon) = Self.ending(of: line)
+    isListItem = Self.startsLikeListItem(line)
+    if Self.startsLikePrompt(line) { looksLikeCode = true }
   }
 
   /// Reads a word scalar by scalar from `start` (`token` holds what is read of it already):
@@ -181,7 +225,7 @@ struct LineShape: Sendable {
         // ASCII letters and digits after an accented letter (`réservé`): one loop, as `add`
         // would take them one by one.
         index = token.extend(base, from: index, count: count)
-        last = UInt32(base[index &- 1])
+        last = ASCIIWord.lastScalar(base, before: index)
         continue
       }
       let scalar: UInt32
@@ -250,21 +294,38 @@ struct LineShape: Sendable {
   /// The kind of a non-ASCII scalar: Latin-1 letters by range, the rest by their Unicode
   /// properties.
   @inline(__always)
-  private static func kind(of scalar: UInt32) -> ScalarKind {
+  static func kind(of scalar: UInt32) -> ScalarKind {
     switch scalar {
     case 0xC0...0xDE where scalar != 0xD7: return .upper
     case 0xDF...0xFF where scalar != 0xF7: return .lower
+    case 0x80...0xBF: return kind(ofLatin1Symbol: scalar)
     default: return kind(byProperties: scalar)
     }
   }
+
+  /// The kind of a scalar of U+0080 to U+00BF (the no-break space, `«`, `»`, `·`, `°`…), as
+  /// its Unicode properties say (`LineShapeTests` checks each): `ª`, `µ` and `º` are lower-case
+  /// letters, `²`, `³`, `¹`, `¼`, `½` and `¾` are numbers, the rest is no letter and no digit.
+  @inline(__always)
+  private static func kind(ofLatin1Symbol scalar: UInt32) -> ScalarKind {
+    let bit: UInt64 = 1 &<< UInt64(truncatingIfNeeded: scalar &- 0x80)
+    if bit & latin1SymbolLetters != 0 { return .lower }
+    return bit & latin1SymbolNumbers == 0 ? .other : .digit
+  }
+
+  /// Bit k for U+0080 + k: `ª` (U+00AA), `µ` (U+00B5), `º` (U+00BA).
+  private static let latin1SymbolLetters: UInt64 = 0x0420_0400_0000_0000
+  /// Bit k for U+0080 + k: `²` (U+00B2), `³` (U+00B3), `¹` (U+00B9), `¼` `½` `¾` (U+00BC to BE).
+  private static let latin1SymbolNumbers: UInt64 = 0x720C_0000_0000_0000
 
   /// The kind of a scalar outside the Latin-1 letters.
   @inline(never)
   private static func kind(byProperties scalar: UInt32) -> ScalarKind {
     switch scalar {
-    // General punctuation (spaces, dashes, curly quotes, `…`): no letter nor digit there, and
-    // asking the properties of the commonest marks of real text is slow.
-    case generalPunctuation: return .other
+    // General punctuation (spaces, dashes, curly quotes, `…`) and currency symbols (`€`): no
+    // letter nor digit there, and asking the properties of the commonest marks of real text is
+    // slow.
+    case generalPunctuation, currencySymbols: return .other
     default: break
     }
     guard let value = Unicode.Scalar(scalar) else { return .other }
@@ -276,6 +337,8 @@ struct LineShape: Sendable {
 
   /// The General Punctuation block, which holds no letter and no digit.
   static let generalPunctuation: ClosedRange<UInt32> = 0x2000...0x206F
+  /// The Currency Symbols block, which holds no letter and no digit.
+  static let currencySymbols: ClosedRange<UInt32> = 0x20A0...0x20CF
 
   /// Apostrophes and hyphens inside a word (`l'État`, `well-known`).
   private static func joinsWord(_ scalar: UInt32) -> Bool {
@@ -288,10 +351,10 @@ struct LineShape: Sendable {
       || (0x4E00...0x9FFF).contains(scalar) || (0xF900...0xFAFF).contains(scalar)
   }
 
-  /// Whether the line ends like a sentence, and whether it ends with a colon; closing quotes
-  /// and brackets after the final mark are skipped, with the space French puts before `»`.
-  private static func ending(of text: UnsafeBufferPointer<UInt8>) -> (Bool, Bool) {
-    let trimmed = Whitespace.trimmed(text)
+  /// Whether the line (`trimmed`, without white space around it) ends like a sentence, and
+  /// whether it ends with a colon; closing quotes and brackets after the final mark are
+  /// skipped, with the space French puts before `»`.
+  private static func ending(of trimmed: UnsafeBufferPointer<UInt8>) -> (Bool, Bool) {
     var end = trimmed.count
     var skippedCloser = false
     while end > 0 {
@@ -320,10 +383,9 @@ struct LineShape: Sendable {
     return (false, false)
   }
 
-  /// Whether the line starts with a shell prompt (`$ `) or an interpreter's (`>>> `) followed by
-  /// a lower-case command: "$ 5 million" or "$ Dollar" is not a command.
-  private static func startsLikePrompt(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-    let line = Whitespace.trimmed(text)
+  /// Whether the line (trimmed) starts with a shell prompt (`$ `) or an interpreter's (`>>> `)
+  /// followed by a lower-case command: "$ 5 million" or "$ Dollar" is not a command.
+  private static func startsLikePrompt(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
     let promptLength: Int
     if line.count >= 3, line[0] == 0x24, line[1] == 0x20 {
       promptLength = 2
@@ -335,11 +397,10 @@ struct LineShape: Sendable {
     return line[promptLength] &- 0x61 < 26
   }
 
-  /// Whether the line is a list entry: a bullet (`- `, `* `, `• `, `^ `…) or a number (`1.`,
-  /// `2)`) opens it, or it is a bare web address alone on its line (an entry of a list of
-  /// sources).
-  private static func startsLikeListItem(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-    let line = Whitespace.trimmed(text)
+  /// Whether the line (trimmed) is a list entry: a bullet (`- `, `* `, `• `, `^ `…) or a number
+  /// (`1.`, `2)`) opens it, or it is a bare web address alone on its line (an entry of a list
+  /// of sources).
+  private static func startsLikeListItem(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let first = line.first else { return false }
     if isBareAddress(line) { return true }
     var digits = 0

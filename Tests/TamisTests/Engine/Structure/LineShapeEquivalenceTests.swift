@@ -21,6 +21,12 @@ import Testing
       "\u{2009}", "\u{202F}", "\t", "Ⅻ", "٣", "Ωμέγα", "Привет", "мир", "ǅ", "ﬁ",
       "Régarphari", "démontrèrent", "éABCDEFGHIJKLMNOPQ", "É0123456789abcdefXYZ", "ü12345678",
       "Wörterbuchverzeichnisse", "country's", "don’tStopBelieving", "naïveTÉabcdefghijk",
+      "aÀb", "zé×", "a÷b", "a×", "Åx", "xÅ", "résumé-like", "l’été", "ß", "ÿ", "xÿ", "abcdefgé",
+      "abcdefgéh", "abcdefghé", "aéééééééé", "a1é2", "1é", "é1", "éléphant's", "ça", "Ça", "aÇa",
+      "à", "ªb", "aª", "x²", "2½", "a°", "€5", "5€", "a«b»", "aé\u{301}", "Å | ", "é · ",
+      "\u{3000}", "\u{1680}", "\u{85}", "\u{2028}", "\u{205F}", "\u{200B}", "\u{FEFF}", "\r",
+      "\n", "\u{0B}", "\u{0C}", "a\u{2003}b", "Éabcdefgéh", "éabcdefgé", "Ééééééééé",
+      "abcdefgéhijklmnéopqr", "a'bcdefgé", "ab-cdefgé×",
     ]
     var pieces = texts.map { Array($0.utf8) }
     pieces += [[0xFF], [0xC3], [0x80], [0xE2, 0x80], [0xF0, 0x9F], [0xED, 0xA0, 0x80], [0x00]]
@@ -60,6 +66,8 @@ import Testing
       old.hasCJKPunctuation, old.hasTimeOrDate,
     ]
     let shown = String(decoding: bytes, as: UTF8.self)
+    let spacedWords = bytes.withUnsafeBufferPointer { LineMetrics.words(in: $0) }
+    #expect(new.spacedWords == spacedWords, "\(shown.debugDescription) \(bytes)")
     #expect(newFeatures == oldFeatures, "\(shown.debugDescription) \(bytes)")
     #expect(newFlags == oldFlags, "\(shown.debugDescription) \(bytes)")
   }
@@ -92,10 +100,68 @@ import Testing
       for offset in 0...9 {
         for word in ["abcdefghijklmnopqrst", "ABCDEFGHIJ0123456789", "0123456789abcdefghij"] {
           let text = String(repeating: " ", count: offset) + word.prefix(length)
-          for tail in ["", " ", ".", "'", "-", "'s", "-x", "(", "é", "’s"] {
+          for tail in [
+            "", " ", ".", "'", "-", "'s", "-x", "(", "é", "’s", "éa", "é ", "é.", "×", "÷x", "Å |",
+            "ée'x", "\u{A0}", "ÿ1", "é-é", "éabcdefghij", "ÉÀ", "é\u{301}", "é(", "é:3",
+          ] {
             Self.expectSame(Array((text + tail).utf8), language: "en")
           }
         }
+      }
+    }
+  }
+
+  @Test("a two-byte letter cut by the chunk's or the line's end measures as before")
+  func cutLatinLetters() {
+    let tails: [[UInt8]] = [
+      [0xC3], [0xC3, 0x20], [0xC3, 0xC3, 0xA9], [0xC3, 0x97], [0xC3, 0x41],
+    ]
+    for length in 1...12 {
+      for offset in 0...9 {
+        let text = String(repeating: " ", count: offset) + "abcdéfghijkl".prefix(length)
+        for tail in tails {
+          Self.expectSame(Array(text.utf8) + tail, language: "fr")
+          Self.expectSame(Array(text.utf8) + tail + Array(" le x".utf8), language: "fr")
+        }
+      }
+    }
+  }
+
+  @Test("Latin-1 signs and currency signs are the kind their Unicode properties say")
+  func latin1SignKinds() {
+    for value in Array(UInt32(0x80)...0xFF) + Array(UInt32(0x20A0)...0x20CF) {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let properties = scalar.properties
+      let expected: LineShape.ScalarKind =
+        properties.isAlphabetic
+        ? (properties.isUppercase ? .upper : .lower)
+        : (properties.numericType != nil ? .digit : .other)
+      #expect(LineShape.kind(of: value) == expected, "U+\(String(value, radix: 16))")
+    }
+  }
+
+  @Test("a document's lines measured together measure as each line alone")
+  func measuredTogether() {
+    var random = SeededGenerator(seed: 77)
+    var text: [UInt8] = []
+    for _ in 0..<3_000 { text += Self.line(&random) + [0x0A] }
+    func features(_ shape: LineShape) -> [Int] {
+      [
+        shape.tokens, shape.cjk, shape.words, shape.stopWords, shape.lowerWords, shape.longWords,
+        shape.capitalisedLongWords, shape.separators, shape.numericTokens, shape.spacedWords,
+        shape.endsLikeSentence ? 1 : 0, shape.endsWithColon ? 1 : 0, shape.isListItem ? 1 : 0,
+        shape.looksLikeCode ? 1 : 0, shape.hasCJKPunctuation ? 1 : 0, shape.hasTimeOrDate ? 1 : 0,
+      ]
+    }
+    text.withUnsafeBufferPointer { bytes in
+      let lines = LineIndex(bytes).lines
+      let stopWords = StopWordSet.byLanguage["en"]
+      let shapes = LineShape.measure(lines, of: bytes, stopWords: stopWords)
+      #expect(shapes.count == lines.count)
+      for (line, shape) in zip(lines, shapes) {
+        let alone = LineShape(
+          UnsafeBufferPointer(rebasing: bytes[line.content]), stopWords: stopWords)
+        #expect(features(shape) == features(alone))
       }
     }
   }
