@@ -19,9 +19,10 @@ struct MetaDecisions {
     }
     if meta["lang"] == nil, let language = document.language { meta["lang"] = language }
     if meta["site"] == nil {
-      for (index, pack) in state.compiled.ruleSet.packs.enumerated() where state.activePacks[index]
-      {
-        if case .site(let hosts) = pack.scope, let host = hosts.first {
+      // The packs are read in place: a copy of each would retain and release all its fields.
+      let packs = state.compiled.ruleSet.packs
+      for index in packs.indices where state.activePacks[index] {
+        if case .site(let hosts) = packs[index].scope, let host = hosts.first {
           meta["site"] = host
           break
         }

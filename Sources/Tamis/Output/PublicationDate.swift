@@ -246,8 +246,10 @@ extension Unicode.Scalar: DateTextUnit {
   var isLetter: Bool { value < 0x80 ? (value | 0x20) &- 0x61 < 26 : properties.isAlphabetic }
   func isASCII(_ ascii: Unicode.Scalar) -> Bool { self == ascii }
   static func word(_ units: ArraySlice<Unicode.Scalar>) -> String {
-    var word = String.UnicodeScalarView()
-    word.append(contentsOf: units)
-    return String(word)
+    // Through UTF-8 bytes: appending to a `String.UnicodeScalarView` costs thousands of
+    // instructions a word.
+    var bytes: [UInt8] = []
+    for unit in units { UTF8.encode(unit) { bytes.append($0) } }
+    return String(decoding: bytes, as: UTF8.self)
   }
 }
