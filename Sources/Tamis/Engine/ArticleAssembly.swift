@@ -28,10 +28,12 @@ struct ArticleAssembly {
 
     func removal(_ line: Int, _ text: String, rule index: RuleIndex) -> Removal {
       // Read in place: a copy of the rule would retain and release each of its fields.
-      Removal(
+      var removal = Removal(
         line: line + 1, text: text, ruleID: compiled.rules[index.value].rule.id,
         rule: compiled.rules[index.value].rule.location,
         action: compiled.rules[index.value].rule.action.kind)
+      removal.ruleIndex = index
+      return removal
     }
     func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
       String(decoding: bytes, as: UTF8.self)

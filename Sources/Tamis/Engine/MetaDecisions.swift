@@ -59,8 +59,11 @@ struct MetaDecisions {
     // Only groups with `sets:` matter; most rule sets have a handful.
     let setsOfGroup = compiled.firstRuleSettingFields
     guard !setsOfGroup.isEmpty else { return }
-    var firings: [(line: Int, ruleID: String)] = assembly.removals.compactMap {
-      setsOfGroup[$0.ruleID] == nil ? nil : ($0.line - 1, $0.ruleID)
+    var firings: [(line: Int, ruleID: String)] = assembly.removals.compactMap { removal in
+      // Every rule of a group has the group's `sets:` and group ids are unique, so a removal
+      // by a compiled rule without fields needs no look-up by id (a string hash per removal).
+      if let index = removal.ruleIndex, compiled.rules[index.value].sets.isEmpty { return nil }
+      return setsOfGroup[removal.ruleID] == nil ? nil : (removal.line - 1, removal.ruleID)
     }
     for (line, outcome) in assembly.outcomes.enumerated() {
       if case .caption(let index) = outcome, setsOfGroup[assembly.captions[index].ruleID] != nil {

@@ -40,11 +40,13 @@ public enum JSONValue: Sendable, Hashable {
       output.append(UInt8(ascii: "]"))
     case .object(let members):
       output.append(UInt8(ascii: "{"))
-      for (index, key) in Self.sortedKeys(members).enumerated() {
+      // Sorted with their values: no look-up (a string hash) per key.
+      let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+      for (index, member) in sorted.enumerated() {
         if index > 0 { output.append(UInt8(ascii: ",")) }
-        Self.appendString(key, to: &output)
+        Self.appendString(member.key, to: &output)
         output.append(UInt8(ascii: ":"))
-        members[key]?.render(into: &output)
+        member.value.render(into: &output)
       }
       output.append(UInt8(ascii: "}"))
     }
