@@ -32,7 +32,7 @@ struct ArticleAssembly {
         line: line + 1, text: text, ruleID: compiled.rules[index.value].rule.id,
         rule: compiled.rules[index.value].rule.location,
         action: compiled.rules[index.value].rule.action.kind)
-      removal.ruleIndex = index
+      removal.compiledRulePosition = index.value
       return removal
     }
     func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {

@@ -62,7 +62,9 @@ struct MetaDecisions {
     var firings: [(line: Int, ruleID: String)] = assembly.removals.compactMap { removal in
       // Every rule of a group has the group's `sets:` and group ids are unique, so a removal
       // by a compiled rule without fields needs no look-up by id (a string hash per removal).
-      if let index = removal.ruleIndex, compiled.rules[index.value].sets.isEmpty { return nil }
+      if let position = removal.compiledRulePosition, compiled.rules[position].sets.isEmpty {
+        return nil
+      }
       return setsOfGroup[removal.ruleID] == nil ? nil : (removal.line - 1, removal.ruleID)
     }
     for (line, outcome) in assembly.outcomes.enumerated() {
