@@ -27,9 +27,13 @@ struct ArticleAssembly {
     var pendingBreak = false
 
     func removal(_ line: Int, _ text: String, rule index: RuleIndex) -> Removal {
-      let rule = compiled[rule: index].rule
-      return Removal(
-        line: line + 1, text: text, ruleID: rule.id, rule: rule.location, action: rule.action.kind)
+      // Read in place: a copy of the rule would retain and release each of its fields.
+      var removal = Removal(
+        line: line + 1, text: text, ruleID: compiled.rules[index.value].rule.id,
+        rule: compiled.rules[index.value].rule.location,
+        action: compiled.rules[index.value].rule.action.kind)
+      removal.compiledRulePosition = index.value
+      return removal
     }
     func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
       String(decoding: bytes, as: UTF8.self)

@@ -48,12 +48,10 @@ public struct Cleaner: Sendable {
     let assembly = ArticleAssembly(state)
     let meta = MetaDecisions(state: state, assembly: assembly).fields()
     // Invalid UTF-8 shows as U+FFFD in `body`; `rawBody` keeps the input's bytes (issue 7).
-    let isValid = assembly.body.withUnsafeBufferPointer(TextCheck.isValidUTF8)
     return CleanedArticle(
-      source: source, body: String(decoding: assembly.body, as: UTF8.self),
-      captions: assembly.captions, meta: meta, removals: assembly.removals,
-      outcomes: assembly.outcomes, lineTerminator: state.document.terminator,
-      rawBody: isValid ? nil : assembly.body)
+      source: source, bodyBytes: assembly.body, captions: assembly.captions, meta: meta,
+      removals: assembly.removals, outcomes: assembly.outcomes,
+      lineTerminator: state.document.terminator)
   }
 
   /// The rules that decided some line of `text` (removed, captioned, captured or cut

@@ -5,15 +5,15 @@ extension CleaningState {
   /// Reads the rule's fields in place: a copy of the whole compiled rule would retain and
   /// release each of its strings and arrays, for every hit of every document.
   func applies(_ index: RuleIndex, toLine line: Int) -> Bool {
-    let rules = compiled.rules
+    // Not `let rules = compiled.rules`: that local copy is a retain and a release per call.
     let position = index.value
-    guard activePacks[rules[position].pack] else { return false }
-    if rules[position].rule.action.kind != .keep, !keepLevel.isEmpty,
-      keepLevel[line] >= rules[position].specificity
+    guard activePacks[compiled.rules[position].pack] else { return false }
+    if compiled.rules[position].rule.action.kind != .keep, !keepLevel.isEmpty,
+      keepLevel[line] >= compiled.rules[position].specificity
     {
       return false
     }
-    return rules[position].conditions.allSatisfy { holds($0, onLine: line) }
+    return compiled.rules[position].conditions.allSatisfy { holds($0, onLine: line) }
   }
 
   /// Raises `keepLevel` on every line a `keep` rule applies to, to the rule's specificity; with

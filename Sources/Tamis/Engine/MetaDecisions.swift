@@ -19,9 +19,10 @@ struct MetaDecisions {
     }
     if meta["lang"] == nil, let language = document.language { meta["lang"] = language }
     if meta["site"] == nil {
-      for (index, pack) in state.compiled.ruleSet.packs.enumerated() where state.activePacks[index]
-      {
-        if case .site(let hosts) = pack.scope, let host = hosts.first {
+      // The packs are read in place: a copy of each would retain and release all its fields.
+      let packs = state.compiled.ruleSet.packs
+      for index in packs.indices where state.activePacks[index] {
+        if case .site(let hosts) = packs[index].scope, let host = hosts.first {
           meta["site"] = host
           break
         }
@@ -58,8 +59,13 @@ struct MetaDecisions {
     // Only groups with `sets:` matter; most rule sets have a handful.
     let setsOfGroup = compiled.firstRuleSettingFields
     guard !setsOfGroup.isEmpty else { return }
-    var firings: [(line: Int, ruleID: String)] = assembly.removals.compactMap {
-      setsOfGroup[$0.ruleID] == nil ? nil : ($0.line - 1, $0.ruleID)
+    var firings: [(line: Int, ruleID: String)] = assembly.removals.compactMap { removal in
+      // Every rule of a group has the group's `sets:` and group ids are unique, so a removal
+      // by a compiled rule without fields needs no look-up by id (a string hash per removal).
+      if let position = removal.compiledRulePosition, compiled.rules[position].sets.isEmpty {
+        return nil
+      }
+      return setsOfGroup[removal.ruleID] == nil ? nil : (removal.line - 1, removal.ruleID)
     }
     for (line, outcome) in assembly.outcomes.enumerated() {
       if case .caption(let index) = outcome, setsOfGroup[assembly.captions[index].ruleID] != nil {

@@ -20,9 +20,12 @@ extension CleanedArticle {
   }
 
   /// The members of `json(includeRemovals:)`, for callers that merge them into another object.
-  public func jsonMembers(includeRemovals: Bool = true) -> [String: JSONValue] {
+  /// - Parameter includeBody: whether to include `body`; a caller that leaves it out can write
+  ///   it from the body's bytes with `appendBodyJSON(to:)`.
+  public func jsonMembers(includeRemovals: Bool = true, includeBody: Bool = true) -> [String:
+    JSONValue]
+  {
     var object: [String: JSONValue] = [
-      "body": .string(body),
       "captions": .array(
         captions.map { caption in
           .object([
@@ -33,6 +36,7 @@ extension CleanedArticle {
       "meta": .object(jsonMeta),
       "schema_version": .number(Self.jsonSchemaVersion),
     ]
+    if includeBody { object["body"] = .string(body) }
     if includeRemovals {
       object["removed"] = .array(
         removals.map { removal in

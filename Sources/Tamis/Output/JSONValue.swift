@@ -40,11 +40,13 @@ public enum JSONValue: Sendable, Hashable {
       output.append(UInt8(ascii: "]"))
     case .object(let members):
       output.append(UInt8(ascii: "{"))
-      for (index, key) in Self.sortedKeys(members).enumerated() {
+      // Sorted with their values: no look-up (a string hash) per key.
+      let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+      for (index, member) in sorted.enumerated() {
         if index > 0 { output.append(UInt8(ascii: ",")) }
-        Self.appendString(key, to: &output)
+        Self.appendString(member.key, to: &output)
         output.append(UInt8(ascii: ":"))
-        members[key]?.render(into: &output)
+        member.value.render(into: &output)
       }
       output.append(UInt8(ascii: "}"))
     }
@@ -65,33 +67,38 @@ public enum JSONValue: Sendable, Hashable {
 
   /// Appends `text` as a JSON string literal, in UTF-8, to `output`.
   public static func appendString(_ text: String, to output: inout [UInt8]) {
-    output.append(UInt8(ascii: "\""))
     var text = text
-    text.withUTF8 { bytes in
-      var pending = 0
-      var index = 0
-      while true {
-        index = firstEscaped(in: bytes, from: index)
-        guard index < bytes.count else { break }
-        let byte = bytes[index]
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pending..<index]))
-        switch byte {
-        case UInt8(ascii: "\""): output += #"\""#.utf8
-        case UInt8(ascii: "\\"): output += #"\\"#.utf8
-        case 0x0A: output += #"\n"#.utf8
-        case 0x0D: output += #"\r"#.utf8
-        case 0x09: output += #"\t"#.utf8
-        default:
-          let hex = String(byte, radix: 16)
-          output += "\\u".utf8
-          output += String(repeating: "0", count: 4 - hex.count).utf8
-          output += hex.utf8
-        }
-        pending = index + 1
-        index += 1
+    text.withUTF8 { appendString(utf8: $0, to: &output) }
+  }
+
+  /// Appends the text whose UTF-8 bytes are `bytes` (valid UTF-8) as a JSON string literal, in
+  /// UTF-8, to `output`: what `appendString(_:to:)` writes for that text.
+  public static func appendString(utf8 bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8])
+  {
+    output.append(UInt8(ascii: "\""))
+    var pending = 0
+    var index = 0
+    while true {
+      index = firstEscaped(in: bytes, from: index)
+      guard index < bytes.count else { break }
+      let byte = bytes[index]
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pending..<index]))
+      switch byte {
+      case UInt8(ascii: "\""): output += #"\""#.utf8
+      case UInt8(ascii: "\\"): output += #"\\"#.utf8
+      case 0x0A: output += #"\n"#.utf8
+      case 0x0D: output += #"\r"#.utf8
+      case 0x09: output += #"\t"#.utf8
+      default:
+        let hex = String(byte, radix: 16)
+        output += "\\u".utf8
+        output += String(repeating: "0", count: 4 - hex.count).utf8
+        output += hex.utf8
       }
-      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pending..<bytes.count]))
+      pending = index + 1
+      index += 1
     }
+    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pending..<bytes.count]))
     output.append(UInt8(ascii: "\""))
   }
 

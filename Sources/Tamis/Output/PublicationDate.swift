@@ -72,7 +72,7 @@ enum PublicationDate {
   // MARK: - Private
 
   /// A piece of a date's text.
-  private enum Token: Equatable {
+  enum Token: Equatable {
     /// A run of digits and how many there were.
     case number(Int, digits: Int)
     /// A run of letters, lowercased, without a final period.
@@ -90,12 +90,30 @@ enum PublicationDate {
   }
 
   /// `text` cut into numbers, words and clock times: on its bytes when it is ASCII (a date's
-  /// text nearly always is), else on its `Character`s; both read the same tokens.
-  private static func tokens(of text: String) -> [Token] {
+  /// text nearly always is), on its scalars when they are all below U+0100 (`août`, a no-break
+  /// space, `·`), else on its `Character`s; all three read the same tokens.
+  static func tokens(of text: String) -> [Token] {
     if text.utf8.allSatisfy({ $0 < 0x80 }) {
       return tokens(of: Array(text.utf8).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 })
     }
-    return tokens(of: Array(text.lowercased()))
+    if text.unicodeScalars.allSatisfy({ $0.value < 0x100 }) {
+      // Below U+0300 no scalar joins the one before it, so each is its own `Character` (CR LF,
+      // the one pair that is a single `Character`, reads alike: neither is a digit, letter or
+      // mark); lower case is the ASCII one, and +0x20 for À to Þ (× excepted), as `lowercased()`.
+      return tokens(
+        of: text.unicodeScalars.map { scalar -> Unicode.Scalar in
+          let value = scalar.value
+          let isUpper =
+            (value >= 0x41 && value <= 0x5A) || (value >= 0xC0 && value <= 0xDE && value != 0xD7)
+          return isUpper ? Unicode.Scalar(UInt8(value + 0x20)) : scalar
+        })
+    }
+    return tokensByCharacters(of: text)
+  }
+
+  /// The tokens of `text` read `Character` by `Character`: what `tokens(of:)` must equal.
+  static func tokensByCharacters(of text: String) -> [Token] {
+    tokens(of: Array(text.lowercased()))
   }
 
   /// The tokens of lower-cased `characters`.
@@ -220,4 +238,18 @@ extension UInt8: DateTextUnit {
   var isLetter: Bool { (self | 0x20) &- 0x61 < 26 }
   func isASCII(_ ascii: Unicode.Scalar) -> Bool { UInt32(self) == ascii.value }
   static func word(_ units: ArraySlice<UInt8>) -> String { String(decoding: units, as: UTF8.self) }
+}
+
+extension Unicode.Scalar: DateTextUnit {
+  var asciiDigit: Int? { value &- 0x30 < 10 ? Int(value &- 0x30) : nil }
+  /// As `Character.isLetter` reads a one-scalar character.
+  var isLetter: Bool { value < 0x80 ? (value | 0x20) &- 0x61 < 26 : properties.isAlphabetic }
+  func isASCII(_ ascii: Unicode.Scalar) -> Bool { self == ascii }
+  static func word(_ units: ArraySlice<Unicode.Scalar>) -> String {
+    // Through UTF-8 bytes: appending to a `String.UnicodeScalarView` costs thousands of
+    // instructions a word.
+    var bytes: [UInt8] = []
+    for unit in units { UTF8.encode(unit) { bytes.append($0) } }
+    return String(decoding: bytes, as: UTF8.self)
+  }
 }

@@ -21,6 +21,10 @@ public struct Removal: Sendable, Hashable {
   public var reason: String?
   /// The text, or where to read it.
   private var storage: Text
+  /// The position, in the engine's compiled rules, of the rule that removed it, when one did
+  /// (not the headline or a learned line): lets the engine read the rule without looking its id
+  /// up. Not part of `==` or `hash`.
+  var compiledRulePosition: Int?
 
   /// Creates a removal.
   public init(

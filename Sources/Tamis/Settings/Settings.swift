@@ -67,6 +67,11 @@ public enum Settings {
   /// busy while the writer writes the oldest, and bound memory to `2 × jobs` batches.
   public static let pipelineBatchesPerJob = 2
 
+  /// Sections of a large filter input read ahead of the workers (beyond one per job): equal
+  /// sections end nearly together, and with two waiting, the second worker to finish finds one
+  /// ready while the writer is still writing the first's and reading the next.
+  public static let sectionReadAhead = 2
+
   // MARK: - Rule files
 
   /// The most rules a rule set may hold: far above the largest real pack set, it stops a

@@ -5,7 +5,7 @@ import Tamis
 enum ArticleRendering {
   /// The body's own bytes (invalid UTF-8 kept) and a final line end (nothing for an empty body).
   static func text(_ article: CleanedArticle) -> [UInt8] {
-    article.body.isEmpty ? [] : article.bodyBytes + Array(article.lineTerminator.utf8)
+    article.isBodyEmpty ? [] : article.bodyBytes + Array(article.lineTerminator.utf8)
   }
 
   /// One JSON object on one line, with the `removed` list.

@@ -90,8 +90,10 @@ struct CleanCommand {
 
   /// Cleans a large input section by section (see `SectionedInput`), writing each section's
   /// body as it is done, a blank line between sections; returns the captions. With several
-  /// jobs, sections are cleaned at once (one thread each) while the next one is read, and
-  /// written in order (`OrderedPipeline`); `jobs + 1` sections at most are in memory.
+  /// jobs, sections are cleaned at once (one thread each) while the next ones are read, and
+  /// written in order (`OrderedPipeline`); `jobs + Settings.sectionReadAhead` sections at most
+  /// are in memory. The reading thread only reads: each section's UTF-8 check runs with its
+  /// cleaning, on a worker.
   /// - Throws: `CleanFailure` for a read error in the middle (what was written stays written).
   private func cleanInSections(
     _ input: inout SectionedInput, name: String, cleaner: Cleaner, options: CleaningOptions
@@ -103,9 +105,10 @@ struct CleanCommand {
     // Several sections share the cores one section each; with one job, one section at a time.
     var sectionOptions = options
     if jobs > 1 { sectionOptions.jobs = 1 }
-    let pipeline = OrderedPipeline<[UInt8], CleanedArticle>(jobs: jobs, inFlight: jobs + 1)
+    let pipeline = OrderedPipeline<Section, Section.Cleaned>(
+      jobs: jobs, inFlight: jobs + Settings.sectionReadAhead)
     try pipeline.run(
-      read: { (_) throws(CleanFailure) -> OrderedPipeline<[UInt8], CleanedArticle>.Step? in
+      read: { (_) throws(CleanFailure) -> OrderedPipeline<Section, Section.Cleaned>.Step? in
         let start = input.nextOffset
         let section: [UInt8]
         do throws(InputProblem) {
@@ -114,19 +117,24 @@ struct CleanCommand {
         } catch {
           throw CleanFailure.input(error)
         }
-        if let bad = section.withUnsafeBufferPointer(TextCheck.invalidUTF8(in:)) {
-          invalid = (
-            invalid?.firstOffset ?? start + bad.firstOffset, (invalid?.count ?? 0) + bad.count
-          )
-        }
-        return .batch(section)
+        return .batch(Section(start: start, bytes: section))
       },
       clean: { [sectionOptions] section in
-        section.withUnsafeBufferPointer {
-          cleaner.clean(bytes: $0, source: name, options: sectionOptions)
+        section.bytes.withUnsafeBufferPointer {
+          Section.Cleaned(
+            article: cleaner.clean(bytes: $0, source: name, options: sectionOptions),
+            invalidUTF8: TextCheck.invalidUTF8(in: $0))
         }
       },
-      write: { (_, article) throws(CleanFailure) in
+      write: { (section, cleaned) throws(CleanFailure) in
+        // In input order, as the sections were read: the first invalid byte is the input's.
+        if let bad = cleaned.invalidUTF8 {
+          invalid = (
+            invalid?.firstOffset ?? section.start + bad.firstOffset,
+            (invalid?.count ?? 0) + bad.count
+          )
+        }
+        let article = cleaned.article
         var text = ArticleRendering.text(article)
         if !text.isEmpty {
           if wroteBody { text = Array(article.lineTerminator.utf8) + text }
@@ -151,6 +159,18 @@ struct CleanCommand {
   private enum CleanFailure: Error {
     case input(InputProblem)
     case write(WriteError)
+  }
+
+  /// One section of a large input: its bytes and the input offset of its first byte.
+  private struct Section: Sendable {
+    let start: Int
+    let bytes: [UInt8]
+
+    /// A section's article, and where its invalid UTF-8 is (offsets within the section).
+    struct Cleaned: Sendable {
+      let article: CleanedArticle
+      let invalidUTF8: TextCheck.InvalidUTF8?
+    }
   }
 
   /// Reports a failed input on stderr; a write error ends the run.

@@ -107,7 +107,7 @@ struct JSONRecordReader {
         if !keptKeySeen, key == keptKey {
           keptKeySeen = true
           if try peek() == UInt8(ascii: "\"") {
-            decoded = (key, try readStringContent(keeping: true))
+            decoded = (key, try readStringContent(keeping: true, reservingRest: true))
           } else {
             try skipValue(depth: 1)
           }
@@ -263,9 +263,16 @@ struct JSONRecordReader {
 
   /// Reads a string literal at `index` (which holds `"`) into its decoded UTF-8 bytes; without
   /// `keeping`, checks it the same way (same errors) and returns nothing.
-  private mutating func readStringContent(keeping: Bool) throws(JSONSyntaxError) -> [UInt8] {
+  /// - Parameter reservingRest: whether to reserve room for the rest of the line at once (for
+  ///   the text field, not for keys and short values).
+  private mutating func readStringContent(keeping: Bool, reservingRest: Bool = false)
+    throws(JSONSyntaxError) -> [UInt8]
+  {
     index += 1
     var decoded: [UInt8] = []
+    // The rest of the line bounds the string: one allocation instead of a doubling every few
+    // runs between escapes (a text field is most of its record, and has an escape per line).
+    if reservingRest { decoded.reserveCapacity(bytes.endIndex - index) }
     var runStart = index
     while true {
       index = nextSpecialByte(from: index)

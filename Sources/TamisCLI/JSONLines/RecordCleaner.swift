@@ -110,7 +110,8 @@ struct RecordCleaner: Sendable {
       summary.failed = 1
       return Output(
         line: Self.render(
-          record, adding: [fieldPrefix + "error": .string(problem.message)], replacing: nil),
+          record, adding: [fieldPrefix + "error": .json(.string(problem.message))],
+          replacing: nil),
         problem: problem, summary: summary)
     }
     let record: JSONRecord
@@ -150,10 +151,15 @@ struct RecordCleaner: Sendable {
     if let encoding { article.meta["encoding"] = encoding.rawValue }
     recorder?.record(site: host, text: text, article: article)
     summary.add(article, bytes: bytes.count)
-    var added = article.jsonMembers(includeRemovals: explain)
-    var replacement: (key: String, value: JSONValue)?
-    if replaceText, let body = added.removeValue(forKey: "body") {
-      replacement = (textField, body)
+    // The body is written from its bytes (`Added.body`), never decoded into a string.
+    var added = article.jsonMembers(includeRemovals: explain, includeBody: false).mapValues {
+      Added.json($0)
+    }
+    var replacement: (key: String, value: Added)?
+    if replaceText {
+      replacement = (textField, .body(article))
+    } else {
+      added["body"] = .body(article)
     }
     if !fieldPrefix.isEmpty {
       added = Dictionary(uniqueKeysWithValues: added.map { (fieldPrefix + $0.key, $0.value) })
@@ -163,11 +169,26 @@ struct RecordCleaner: Sendable {
       summary: summary, record: kind)
   }
 
+  /// A value a record gets from tamis: a JSON value, or the article's body, written as the JSON
+  /// string `JSONValue.string(article.body)` renders, from the body's bytes.
+  enum Added {
+    case json(JSONValue)
+    case body(CleanedArticle)
+
+    /// Appends the value's JSON text, as UTF-8, to `output`.
+    func render(into output: inout [UInt8]) {
+      switch self {
+      case .json(let value): value.render(into: &output)
+      case .body(let article): article.appendBodyJSON(to: &output)
+      }
+    }
+  }
+
   /// The record with its members as read (except those `adding` overrides and the replaced
   /// one), then the added members in key order, as UTF-8 bytes.
   static func render(
-    _ record: JSONRecord, adding added: [String: JSONValue],
-    replacing replacement: (key: String, value: JSONValue)?
+    _ record: JSONRecord, adding added: [String: Added],
+    replacing replacement: (key: String, value: Added)?
   ) -> [UInt8] {
     var output: [UInt8] = [UInt8(ascii: "{")]
     // The record's own bytes, and as much again for the body and the rest tamis adds: one
@@ -186,12 +207,13 @@ struct RecordCleaner: Sendable {
         output += member.rawValue
       }
     }
-    for key in JSONValue.sortedKeys(added) {
+    // Sorted with their values: no look-up (a string hash) per key.
+    for member in added.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
       if !first { output.append(UInt8(ascii: ",")) }
       first = false
-      JSONValue.appendString(key, to: &output)
+      JSONValue.appendString(member.key, to: &output)
       output.append(UInt8(ascii: ":"))
-      added[key]?.render(into: &output)
+      member.value.render(into: &output)
     }
     output.append(UInt8(ascii: "}"))
     return output

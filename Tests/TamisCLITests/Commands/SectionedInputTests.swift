@@ -83,6 +83,21 @@ import Testing
     #expect(run.errors.components(separatedBy: "warning:").count == 2)
   }
 
+  @Test("invalid bytes in several sections: one warning, the first offset, every byte, any jobs")
+  func invalidUTF8InSeveralSections() throws {
+    let first = Self.dump(paragraphs: 20)
+    let second = [0xFE] + Self.dump(paragraphs: 20)
+    let bytes = first + [0xFF] + Array(" fin.\n\n".utf8) + second + [0xC3] + Array("\n".utf8)
+    for jobs in ["1", "2", "3"] {
+      let run = try Self.run(bytes, sectionBytes: 200, extra: ["-j", jobs])
+      #expect(run.status == .success)
+      #expect(
+        run.errors.contains("invalid UTF-8 at byte \(first.count + 1) (3 bytes in all)"),
+        "\(run.errors)")
+      #expect(run.errors.components(separatedBy: "warning:").count == 2)
+    }
+  }
+
   @Test("a folder given to the filter is named as a folder, not read")
   func folderOperand() throws {
     let folder = try TestPaths.temporaryFolder()

@@ -17,10 +17,38 @@ import Testing
   @Test("an ASCII date reads the same on bytes as on Characters")
   func bytesAgreeWithCharacters() {
     for text in Self.dates {
-      // A no-break space is neither a letter nor a digit: it changes no token, and sends the
-      // text down the Character path.
+      // A thin space is neither a letter nor a digit: it changes no token, and sends the
+      // text down the Character path; a no-break space, down the Latin-1 scalar path.
+      #expect(
+        PublicationDate.iso8601(text) == PublicationDate.iso8601(text + "\u{2009}"),
+        "\(text.debugDescription)")
       #expect(
         PublicationDate.iso8601(text) == PublicationDate.iso8601(text + "\u{A0}"),
+        "\(text.debugDescription)")
+    }
+  }
+
+  @Test("Latin-1 text reads the same tokens on scalars as on Characters")
+  func scalarsAgreeWithCharacters() {
+    // Every scalar from U+0000 to U+00FF, alone and between the pieces of dates.
+    let pieces = [
+      "12", " ", "août", "AOÛT", "Décembre", "MÄRZ", "2025", ":", "06h30", ".", "·", "\u{A0}",
+      "\r\n", "\r", "ß", "ª", "µ", "º", "×", "÷", "ÿ", "Þ", "9", "p", "m", "5", "/",
+    ]
+    var generator = SeededGenerator(seed: 8601)
+    var texts = (0..<0x100).map { String(Character(Unicode.Scalar(UInt8($0)))) }
+    for _ in 0..<3_000 {
+      var text = ""
+      for _ in 0..<(1 + generator.below(9)) {
+        text +=
+          generator.chance(50)
+          ? generator.pick(pieces) : String(Character(Unicode.Scalar(UInt8(generator.below(256)))))
+      }
+      texts.append(text)
+    }
+    for text in texts {
+      #expect(
+        PublicationDate.tokens(of: text) == PublicationDate.tokensByCharacters(of: text),
         "\(text.debugDescription)")
     }
   }

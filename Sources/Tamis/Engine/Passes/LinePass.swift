@@ -5,8 +5,16 @@ struct LinePass: CleaningPass {
   func apply(to state: inout CleaningState) {
     let compiled = state.compiled
     let count = state.hits.count
-    state.fates = Array(repeating: .body, count: count)
-    state.strips = Array(repeating: [], count: count)
+    // Appended, not `Array(repeating:count:)`, which copies the fate through its value witness
+    // for each line (about 120 instructions a line).
+    state.fates = []
+    state.fates.reserveCapacity(count)
+    state.strips = []
+    state.strips.reserveCapacity(count)
+    for _ in 0..<count {
+      state.fates.append(.body)
+      state.strips.append([])
+    }
     for line in 0..<count {
       if state.document.isBlank(line) {
         state.fates[line] = .blank
@@ -18,8 +26,11 @@ struct LinePass: CleaningPass {
       }
       var best: (rule: RuleIndex, hit: LineHit)?
       for hit in state.hits[line] {
-        guard case .rule(let index) = compiled[pattern: hit.pattern].owner else { continue }
-        let kind = compiled[rule: index].rule.action.kind
+        // Read in place: `compiled[pattern:]` and `compiled[rule:]` return copies.
+        guard case .rule(let index) = compiled.patterns[hit.pattern.value].owner else {
+          continue
+        }
+        let kind = compiled.rules[index.value].rule.action.kind
         guard
           kind == .caption || kind == .credit || kind == .meta || kind == .dropLine
             || kind == .stripSpan
