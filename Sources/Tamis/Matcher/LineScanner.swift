@@ -377,7 +377,19 @@ struct LineScanner {
   ) -> Bool {
     for (range, expected) in zip(match.literals, pattern.exactLiterals) {
       let source = sourceRange(range)
-      var text = String(decoding: UnsafeBufferPointer(rebasing: line[source]), as: UTF8.self)
+      let bytes = UnsafeBufferPointer(rebasing: line[source])
+      // ASCII on both sides (nearly always): no zero-width character to drop, and the trim
+      // and the comparison of the two strings are those of their bytes, so no string is built.
+      // (A non-ASCII literal can equal ASCII text as a string: U+212A KELVIN SIGN is "K".)
+      if bytes.allSatisfy({ $0 < 0x80 }), expected.utf8.allSatisfy({ $0 < 0x80 }) {
+        let trimmed = Whitespace.trimmed(bytes)
+        let equal =
+          expected.utf8.withContiguousStorageIfAvailable { $0.elementsEqual(trimmed) }
+          ?? trimmed.elementsEqual(expected.utf8)
+        if !equal { return false }
+        continue
+      }
+      var text = String(decoding: bytes, as: UTF8.self)
       // Zero-width characters are ignored even under `exact`, as folding ignores them.
       text.unicodeScalars.removeAll { Self.zeroWidth.contains($0.value) }
       if Whitespace.trimmed(text) != expected { return false }
