@@ -318,6 +318,29 @@ struct ByteAutomaton: Sendable {
     return code < denseLimit ? code / classCount : denseStates + (code - denseLimit)
   }
 
+  /// What `state(atRow:)` reads, as plain values, for a loop that decodes many codes.
+  var codeDecoder: CodeDecoder {
+    CodeDecoder(
+      denseLimit: UInt32(truncatingIfNeeded: denseLimit),
+      classCount: UInt32(truncatingIfNeeded: classCount), denseStates: denseStates)
+  }
+
+  /// Turns codes into states as `state(atRow:)` does, with 32-bit unsigned arithmetic (codes
+  /// are non-negative `Int32`s, so no sign or overflow check is needed).
+  struct CodeDecoder {
+    let denseLimit: UInt32
+    let classCount: UInt32
+    let denseStates: Int
+
+    /// The state whose code is `code` (non-negative, as recorded in a `KeyEndList`).
+    @inline(__always)
+    func state(_ code: Int32) -> Int {
+      let value = UInt32(bitPattern: code)
+      return value < denseLimit
+        ? Int(value / classCount) : denseStates &+ Int(value &- denseLimit)
+    }
+  }
+
   /// The keys that end exactly in `state` (not those of its output link).
   func ownKeys(of state: Int) -> ArraySlice<Int32> {
     outputs[Int(outputStart[state])..<Int(outputStart[state + 1])]

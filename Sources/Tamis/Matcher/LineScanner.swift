@@ -144,16 +144,21 @@ struct LineScanner {
     stateBase = viewIndex * view.automaton.stateCount
     isFolded = false
     if !lastSpanEnd.isEmpty { lastSpanEnd.removeAll(keepingCapacity: true) }
-    for hitIndex in 0..<ends.count {
-      let end = ends.ends[hitIndex]
-      let top = view.automaton.state(atRow: ends.codes[hitIndex])
-      let atLineEnd = end == lineLength
-      let anchoredEnd = Int(view.chains.anchoredEnd[top])
-      if !atLineEnd, anchoredEnd >= 0, end != anchoredEnd {
-        // Only anchored keys end here, and none can match at this offset.
-        statistics.chainsSkipped += 1
-        continue
+    let decoder = view.automaton.codeDecoder
+    var skipped = 0
+    var hitIndex = 0
+    while true {
+      // Most key ends are of anchored keys that cannot match where they end: passed over in a
+      // loop of their own, which holds its tables in registers.
+      hitIndex = view.chains.anchoredEnd.withUnsafeBufferPointer { anchoredEnds in
+        Self.nextCandidate(
+          in: ends, from: hitIndex, lineLength: lineLength, decoder, anchoredEnds, &skipped)
       }
+      guard hitIndex < ends.count else { break }
+      defer { hitIndex &+= 1 }
+      let end = ends.ends[hitIndex]
+      let top = decoder.state(ends.codes[hitIndex])
+      let atLineEnd = end == lineLength
       let first = hits.count
       if !settledStates[stateBase + top] {
         if isFolded, !atLineEnd, view.chains.needsEndBoundary[top], followsInsideWord(end) {
@@ -190,6 +195,28 @@ struct LineScanner {
         restoreChainOrder(&hits, first: first, floating: floating, view: view)
       }
     }
+    statistics.chainsSkipped += skipped
+  }
+
+  /// The index of the first key end of `ends` from `start` on that may match (or `ends.count`),
+  /// adding the number passed over to `skipped`: a key end is passed over when only anchored
+  /// keys end in its state (`OutputChains.anchoredEnd`), away from the line end and from the
+  /// offset where those keys would start the line.
+  @inline(__always)
+  private static func nextCandidate(
+    in ends: KeyEndList, from start: Int, lineLength: Int, _ decoder: ByteAutomaton.CodeDecoder,
+    _ anchoredEnds: UnsafeBufferPointer<Int32>, _ skipped: inout Int
+  ) -> Int {
+    let count = ends.count
+    var index = start
+    while index < count {
+      let end = ends.ends[index]
+      let anchoredEnd = Int(anchoredEnds[decoder.state(ends.codes[index])])
+      if anchoredEnd < 0 || end == anchoredEnd || end == lineLength { break }
+      index &+= 1
+    }
+    skipped &+= index &- start
+    return index
   }
 
   /// Checks every unsettled pattern of `state`'s own key at one occurrence.
@@ -350,7 +377,19 @@ struct LineScanner {
   ) -> Bool {
     for (range, expected) in zip(match.literals, pattern.exactLiterals) {
       let source = sourceRange(range)
-      var text = String(decoding: UnsafeBufferPointer(rebasing: line[source]), as: UTF8.self)
+      let bytes = UnsafeBufferPointer(rebasing: line[source])
+      // ASCII on both sides (nearly always): no zero-width character to drop, and the trim
+      // and the comparison of the two strings are those of their bytes, so no string is built.
+      // (A non-ASCII literal can equal ASCII text as a string: U+212A KELVIN SIGN is "K".)
+      if bytes.allSatisfy({ $0 < 0x80 }), expected.utf8.allSatisfy({ $0 < 0x80 }) {
+        let trimmed = Whitespace.trimmed(bytes)
+        let equal =
+          expected.utf8.withContiguousStorageIfAvailable { $0.elementsEqual(trimmed) }
+          ?? trimmed.elementsEqual(expected.utf8)
+        if !equal { return false }
+        continue
+      }
+      var text = String(decoding: bytes, as: UTF8.self)
       // Zero-width characters are ignored even under `exact`, as folding ignores them.
       text.unicodeScalars.removeAll { Self.zeroWidth.contains($0.value) }
       if Whitespace.trimmed(text) != expected { return false }

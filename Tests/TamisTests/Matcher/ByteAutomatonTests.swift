@@ -132,6 +132,26 @@ import Testing
     #expect(Self.scan(keys, text, denseStates: 1).sorted() == Self.naive(keys, text))
   }
 
+  @Test("the code decoder turns every recorded code into the state state(atRow:) gives")
+  func codeDecoder() {
+    let keys = ["he", "she", "his", "hers", "s", "ushers"].map(Self.bytes)
+    let text = Self.bytes("ushers say she hushes his hers")
+    for dense in [1, 2, 3, 5, ByteAutomaton.defaultDenseStates] {
+      let automaton = ByteAutomaton(keys: keys, denseStates: dense)
+      let decoder = automaton.codeDecoder
+      let codes: [Int32] = text.withUnsafeBufferPointer { buffer in
+        automaton.withFeeder { feeder in
+          for byte in buffer { feeder.emit(byte, from: 0, to: 0) }
+          return feeder.hits.map(\.offset)
+        }
+      }
+      #expect(codes.count == Set(Self.naive(keys, text).map(\.end)).count)
+      for code in codes {
+        #expect(decoder.state(code) == automaton.state(atRow: code), "dense \(dense), code \(code)")
+      }
+    }
+  }
+
   @Test("key lengths are recorded in key order")
   func keyLengths() {
     #expect(ByteAutomaton(keys: [[1, 2, 3], [], [4]]).keyLengths == [3, 0, 1])

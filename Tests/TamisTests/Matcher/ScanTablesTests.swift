@@ -113,4 +113,23 @@ import Testing
     #expect(Self.hits("Un sentiment de DEJA VU", compiled).0 == [5])
     #expect(Self.hits("Photo X / AFP", compiled).0 == [8])
   }
+
+  @Test("exact literals compare the input's own bytes, ASCII or not")
+  func exactLiterals() throws {
+    let compiled = try Self.compiled()
+    // Pattern 6 is `contains "deja vu" exact`; 5 is the any-accent "déjà vu".
+    #expect(Self.hits("un effet deja vu ici", compiled).0 == [5, 6])
+    #expect(Self.hits("un effet deja  vu ici", compiled).0 == [5])
+    #expect(Self.hits("un effet Deja vu ici", compiled).0 == [5])
+    #expect(Self.hits("un effet deja\u{200B} vu ici", compiled).0 == [5, 6])
+    #expect(Self.hits("un effet déja vu ici", compiled).0 == [5])
+    let kelvin = try RuleSet(
+      parsing: """
+        title: K
+        lang: any
+        group: g
+          drop-line: contains "5 \u{212A}" exact
+        """, source: "k.rules")
+    #expect(Self.hits("it is 5 K now", CompiledRuleSet(kelvin)).0 == [0])
+  }
 }
