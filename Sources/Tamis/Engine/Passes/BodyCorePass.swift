@@ -14,11 +14,19 @@ struct BodyCorePass: CleaningPass {
       // A learned line is boilerplate by its repetition, as a drop-line's line is by its phrase.
       var claimed = state.isLearned(line)
       for hit in state.hits[line] {
-        guard case .rule(let index) = compiled[pattern: hit.pattern].owner,
-          !compiled[rule: index].conditions.contains(where: \.needsStructure),
+        guard case .rule(let index) = compiled[pattern: hit.pattern].owner else { continue }
+        let kind = compiled[rule: index].rule.action.kind
+        // Reading the rule's conditions costs more than its kind: skip the hits that would
+        // change nothing (a rule that marks no boundary, a claim on a line already claimed).
+        switch kind {
+        case .stripSpan, .dropTail, .keep: continue
+        case .caption, .credit, .meta, .dropLine: if claimed { continue }
+        case .dropRun, .dropBlock, .dropUntil, .dropFrom: break
+        }
+        guard !compiled[rule: index].conditions.contains(where: \.needsStructure),
           state.applies(index, toLine: line)
         else { continue }
-        switch compiled[rule: index].rule.action.kind {
+        switch kind {
         case .caption, .credit, .meta, .dropLine: claimed = true
         case .dropRun, .dropBlock, .dropUntil: boundaries.markSoft(line)
         case .dropFrom: boundaries.markHard(line)

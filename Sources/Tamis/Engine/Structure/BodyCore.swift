@@ -87,9 +87,9 @@ struct BodyCore: Sendable {
     self.boundaries = boundaries
     self.inIntroducedList = Self.introducedLists(document, candidates, boundaries)
     self.inGallery = Self.galleries(document)
-    let numbered = Self.commentThreads(document)
+    var threads = Self.commentThreads(document)
     let labelled = Self.labelledCommentThreads(document, boundaries)
-    let threads = zip(numbered, labelled).map { $0 || $1 }
+    for line in labelled.indices where labelled[line] { threads[line] = true }
     self.inCommentThread = threads
 
     func tokens(_ line: Int) -> Double { shapes[line].effectiveTokens }
