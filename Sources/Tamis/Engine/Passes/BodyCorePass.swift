@@ -9,40 +9,46 @@ struct BodyCorePass: CleaningPass {
     guard state.options.structure, state.document.hasShapes else { return }
     let compiled = state.compiled
     var candidates: [Int] = []
-    var boundaries: Set<Int> = []
-    var hardBoundaries: Set<Int> = []
+    var boundaries = ZoneBoundaries(lineCount: state.document.lineCount)
     for line in 0..<state.document.lineCount where !state.document.isBlank(line) {
       // A learned line is boilerplate by its repetition, as a drop-line's line is by its phrase.
       var claimed = state.isLearned(line)
       for hit in state.hits[line] {
-        guard case .rule(let index) = compiled[pattern: hit.pattern].owner,
-          !compiled[rule: index].conditions.contains(where: \.needsStructure),
+        guard case .rule(let index) = compiled[pattern: hit.pattern].owner else { continue }
+        let kind = compiled[rule: index].rule.action.kind
+        // Reading the rule's conditions costs more than its kind: skip the hits that would
+        // change nothing (a rule that marks no boundary, a claim on a line already claimed).
+        switch kind {
+        case .stripSpan, .dropTail, .keep: continue
+        case .caption, .credit, .meta, .dropLine: if claimed { continue }
+        case .dropRun, .dropBlock, .dropUntil, .dropFrom: break
+        }
+        guard !compiled[rule: index].conditions.contains(where: \.needsStructure),
           state.applies(index, toLine: line)
         else { continue }
-        switch compiled[rule: index].rule.action.kind {
+        switch kind {
         case .caption, .credit, .meta, .dropLine: claimed = true
-        case .dropRun, .dropBlock, .dropUntil: boundaries.insert(line)
-        case .dropFrom: hardBoundaries.insert(line)
+        case .dropRun, .dropBlock, .dropUntil: boundaries.markSoft(line)
+        case .dropFrom: boundaries.markHard(line)
         case .stripSpan, .dropTail, .keep: break
         }
       }
       // A zone's first line stays a candidate even when a line rule takes it too: the core
       // must see every boundary.
-      if !claimed || boundaries.contains(line) || hardBoundaries.contains(line) {
+      if !claimed || boundaries.isZoneStart(line) {
         candidates.append(line)
       }
     }
     // Without prose there is no core to part: skip the count (a dump of menu lines only).
     var feeds: [Bool] = []
     if candidates.contains(where: { state.document.classes[$0] == .prose }) {
-      boundaries.formUnion(Self.repeatedLabels(in: state.document, candidates))
+      for line in Self.repeatedLabels(in: state.document, candidates) { boundaries.markSoft(line) }
       let tickers = BodyCore.tickers(state.document, candidates)
-      boundaries.formUnion(tickers.stamps)
+      for line in tickers.stamps { boundaries.markSoft(line) }
       feeds = tickers.headlineFeeds
     }
     state.body = BodyCore(
-      state.document, candidates: candidates, boundaries: boundaries,
-      hardBoundaries: hardBoundaries, headlineFeeds: feeds)
+      state.document, candidates: candidates, boundaries: boundaries, headlineFeeds: feeds)
     // The `keep` rules with a body or shape condition ("after-body") could not be read before
     // the core was found; the zones and the line rules, which come next, respect them.
     guard !state.keepLevel.isEmpty else { return }
@@ -53,7 +59,7 @@ struct BodyCorePass: CleaningPass {
   /// least `Settings.repeatedLabelCount` times among the candidates: the "Reply" of each
   /// comment, the "Read more" of each teaser. Items repeat, an article's own lines do not; each
   /// one parts the items like a zone's first line.
-  private static func repeatedLabels(in document: Document, _ candidates: [Int]) -> Set<Int> {
+  private static func repeatedLabels(in document: Document, _ candidates: [Int]) -> [Int] {
     var counts: [UInt64: Int] = [:]
     var keyed: [(line: Int, key: UInt64)] = []
     for line in candidates {
@@ -68,10 +74,6 @@ struct BodyCorePass: CleaningPass {
       counts[key, default: 0] += 1
       keyed.append((line, key))
     }
-    var repeated: Set<Int> = []
-    for (line, key) in keyed where counts[key, default: 0] >= Settings.repeatedLabelCount {
-      repeated.insert(line)
-    }
-    return repeated
+    return keyed.filter { counts[$0.key, default: 0] >= Settings.repeatedLabelCount }.map(\.line)
   }
 }

@@ -217,7 +217,7 @@ extension CleaningState {
   /// `drop-run` and `drop-tail`, which are steps, rankings or dates of the article rather than a
   /// list of other stories.
   func isGuarded(_ line: Int, from kind: ActionKind, misplaced: Bool) -> Bool {
-    guard let body, body.position(of: line) == .inside, !body.zoneStarts.contains(line) else {
+    guard let body, body.position(of: line) == .inside, !body.isZoneStart(line) else {
       return false
     }
     let shape = document.shapes[line]

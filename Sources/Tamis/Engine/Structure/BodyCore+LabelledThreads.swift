@@ -4,14 +4,14 @@ extension BodyCore {
   /// pass over the headers.
   ///
   /// A thread is `Settings.commentThreadMinimumEntries` or more headers, each at most
-  /// `Settings.commentEntryLines` lines below the last, with a `labels` line (a repeated label
+  /// `Settings.commentEntryLines` lines below the last, with a soft boundary (a repeated label
   /// or a zone's first line) between at least half of the pairs: an article's schedule or a live
   /// page's time stamps hold no "Reply" under each entry. It runs from its first header to its
-  /// last entry's end: the next label or `ends` line (a comment form's first line) when one comes
+  /// last entry's end: the next boundary, soft or hard (a comment form's first line), when one comes
   /// within `Settings.commentLastEntrySpan` times the longest entry, else as long as the
   /// shortest entry.
   static func labelledCommentThreads(
-    _ document: Document, labels: Set<Int>, ends: Set<Int>
+    _ document: Document, _ boundaries: ZoneBoundaries
   ) -> [Bool] {
     var marks = [Bool](repeating: false, count: document.lineCount)
     var chain: [Int] = []
@@ -34,16 +34,15 @@ extension BodyCore {
       }
       let reach = min(document.lineCount, last + 1 + Settings.commentLastEntrySpan * longest)
       var end = min(document.lineCount, last + shortest)
-      if let stop = ((last + 1)..<reach).first(where: { labels.contains($0) || ends.contains($0) })
-      {
-        end = ends.contains(stop) ? stop : stop + 1
+      if let stop = ((last + 1)..<reach).first(where: { boundaries.isZoneStart($0) }) {
+        end = boundaries.isHard(stop) ? stop : stop + 1
       }
       for line in first..<end { marks[line] = true }
     }
     for line in 0..<document.lineCount where !document.isBlank(line) {
       if let last = chain.last, line - last > Settings.commentEntryLines { close() }
       guard isEntryHeader(line, in: document) else {
-        if labels.contains(line) { labelSeen = true }
+        if boundaries.isSoft(line) { labelSeen = true }
         continue
       }
       if !chain.isEmpty, labelSeen { labelledGaps += 1 }

@@ -12,9 +12,9 @@ extension BodyCore {
   /// next stamp right under it) is a list of other stories (`headlineFeeds`, from its first
   /// stamp to its last): its few paragraphs do not make the article one story among many.
   static func tickers(_ document: Document, _ candidates: [Int]) -> (
-    stamps: Set<Int>, headlineFeeds: [Bool]
+    stamps: [Int], headlineFeeds: [Bool]
   ) {
-    var stamps: Set<Int> = []
+    var stamps: [Int] = []
     var feeds = [Bool](repeating: false, count: document.lineCount)
     var chain: [Int] = []
     var headlines = 0
@@ -28,14 +28,17 @@ extension BodyCore {
       guard chain.count >= Settings.tickerMinimumEntries, let first = chain.first,
         let last = chain.last
       else { return }
-      stamps.formUnion(chain)
+      stamps.append(contentsOf: chain)
       if headlines * 2 >= chain.count - 1 {
         for line in first...last { feeds[line] = true }
       }
     }
     for (position, line) in candidates.enumerated() {
       if !chain.isEmpty, position - lastPosition > Settings.tickerEntryLines { close() }
-      let text = Whitespace.trimmed(document.content(line))
+      let content = document.content(line)
+      // Most lines open with a printable ASCII byte other than a digit: no need to trim them.
+      if let first = content.first, first &- 0x21 < 0x5F, !(first &- 0x30 < 10) { continue }
+      let text = Whitespace.trimmed(content)
       guard let time = openingClockTime(text) else { continue }
       if !chain.isEmpty, time > lastTime { close() }
       // The item above was a headline: its stamp held words and this stamp came right under it.

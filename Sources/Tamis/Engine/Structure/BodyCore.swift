@@ -17,8 +17,8 @@ struct BodyCore: Sendable {
   /// lines, most of them menu items or junk, not introduced by a line ending with `:`, not a
   /// list).
   let inNavigationRun: [Bool]
-  /// The lines where a zone rule starts: boilerplate by their phrase, never guarded as prose.
-  let zoneStarts: Set<Int>
+  /// The lines where a zone rule starts (`isZoneStart`).
+  private let boundaries: ZoneBoundaries
   /// Per line: it is one of the short lines (at most `Settings.introducedListLines`) right
   /// under a line of the dump's own that ends with `:` ("The rankings were as follows:"), no
   /// paragraph, zone start or phrase-claimed line between: a list the text announces.
@@ -50,6 +50,9 @@ struct BodyCore: Sendable {
     return document.ordinals[lines.lowerBound] - document.ordinals[line] > Settings.farBeforeLines
   }
 
+  /// True for a line where a zone rule starts: boilerplate by its phrase, never guarded as prose.
+  func isZoneStart(_ line: Int) -> Bool { boundaries.isZoneStart(line) }
+
   /// Where a line is with respect to the core.
   func position(of line: Int) -> Condition.BodyPosition? {
     guard let lines else { return nil }
@@ -68,12 +71,12 @@ struct BodyCore: Sendable {
   }
 
   /// Finds the core of `document` among the `candidates` (line indices, in order); `boundaries`
-  /// marks the lines that start a zone, `hardBoundaries` those that end the article for good
+  /// marks the lines that start a zone, its hard ones those that end the article for good
   /// (what follows a `drop-from` start is never reached into); `headlineFeeds` marks the lines
   /// of the tickers of headlines (`tickers`), whose prose outside the core does not count
   /// against its confidence (empty: none).
   init(
-    _ document: Document, candidates: [Int], boundaries: Set<Int>, hardBoundaries: Set<Int>,
+    _ document: Document, candidates: [Int], boundaries: ZoneBoundaries,
     headlineFeeds: [Bool] = []
   ) {
     let shapes = document.shapes
@@ -81,12 +84,12 @@ struct BodyCore: Sendable {
     var navigation = [Bool](repeating: false, count: document.lineCount)
     Self.markNavigationRuns(document, candidates, boundaries, into: &navigation)
     self.inNavigationRun = navigation
-    self.zoneStarts = boundaries.union(hardBoundaries)
-    self.inIntroducedList = Self.introducedLists(document, candidates, zoneStarts)
+    self.boundaries = boundaries
+    self.inIntroducedList = Self.introducedLists(document, candidates, boundaries)
     self.inGallery = Self.galleries(document)
-    let numbered = Self.commentThreads(document)
-    let labelled = Self.labelledCommentThreads(document, labels: boundaries, ends: hardBoundaries)
-    let threads = zip(numbered, labelled).map { $0 || $1 }
+    var threads = Self.commentThreads(document)
+    let labelled = Self.labelledCommentThreads(document, boundaries)
+    for line in labelled.indices where labelled[line] { threads[line] = true }
     self.inCommentThread = threads
 
     func tokens(_ line: Int) -> Double { shapes[line].effectiveTokens }
@@ -99,7 +102,7 @@ struct BodyCore: Sendable {
         || (shapes[line].tokens > 0 && shapes[line].numericTokens == shapes[line].tokens)
     }
     func weight(_ line: Int) -> Double {
-      if boundaries.contains(line) { return -Settings.coreBoundaryCost }
+      if boundaries.isSoft(line) { return -Settings.coreBoundaryCost }
       if isListItem(line), classes[line] == .short || classes[line] == .nearProse {
         return 0.5 * tokens(line)
       }
@@ -122,7 +125,7 @@ struct BodyCore: Sendable {
     var start = -1
     var gap = 0
     for (k, line) in candidates.enumerated() {
-      let boundary = boundaries.contains(line) || hardBoundaries.contains(line)
+      let boundary = boundaries.isZoneStart(line)
       if classes[line] == .prose, !boundary {
         if start < 0 { start = k }
         total += min(tokens(line), Double(Settings.coreProseCap))
@@ -164,7 +167,7 @@ struct BodyCore: Sendable {
       while position < order.count {
         let k = order[position]
         let line = candidates[k]
-        if hardBoundaries.contains(line) { break }
+        if boundaries.isHard(line) { break }
         // A long run of lines that are neither prose nor list, code or an introduction ends the
         // article: what lies past it (a form, a comment thread) is another part of the page.
         // Unless, below the anchor, paragraphs follow it back to back: then it was a widget set
@@ -177,7 +180,7 @@ struct BodyCore: Sendable {
           if shortRun >= Settings.coreReachBreakLines {
             guard resumes,
               let resume = Self.paragraphsAfterRun(
-                order, from: position + 1, candidates, classes, boundaries.union(hardBoundaries))
+                order, from: position + 1, candidates, classes, boundaries)
             else { break }
             for skipped in order[position..<resume] { sum += weight(candidates[skipped]) }
             shortRun = 0
@@ -208,7 +211,7 @@ struct BodyCore: Sendable {
       var previous = start
       for k in order {
         let line = candidates[k]
-        if boundaries.contains(line) || hardBoundaries.contains(line) { break }
+        if boundaries.isZoneStart(line) { break }
         let continuesList =
           continuesLists && shapes[line].isListItem && (edge ?? start) == previous
           && shapes[candidates[previous]].isListItem
@@ -273,11 +276,11 @@ struct BodyCore: Sendable {
   /// paragraphs, an article's paragraphs after a gallery do not.
   private static func paragraphsAfterRun(
     _ order: [Int], from start: Int, _ candidates: [Int], _ classes: [LineClass],
-    _ boundaries: Set<Int>
+    _ boundaries: ZoneBoundaries
   ) -> Int? {
     var position = start
     while position < order.count, !classes[candidates[order[position]]].isProseLike {
-      if boundaries.contains(candidates[order[position]]) { return nil }
+      if boundaries.isZoneStart(candidates[order[position]]) { return nil }
       position += 1
       // A widget is a few lines; a longer run is the page around the article.
       if position - start > Settings.coreResumeExtraLines { return nil }
@@ -286,7 +289,7 @@ struct BodyCore: Sendable {
     var paragraphs = 0
     while position < order.count, paragraphs < Settings.coreResumeParagraphs {
       let line = candidates[order[position]]
-      guard classes[line] == .prose, !boundaries.contains(line) else { return nil }
+      guard classes[line] == .prose, !boundaries.isZoneStart(line) else { return nil }
       paragraphs += 1
       position += 1
     }
@@ -297,7 +300,7 @@ struct BodyCore: Sendable {
   /// one pass: a claimed line (not a candidate), a paragraph of prose or a zone start ends a
   /// list, and so does its `Settings.introducedListLines`-th line.
   private static func introducedLists(
-    _ document: Document, _ candidates: [Int], _ zoneStarts: Set<Int>
+    _ document: Document, _ candidates: [Int], _ boundaries: ZoneBoundaries
   ) -> [Bool] {
     var marks = [Bool](repeating: false, count: document.lineCount)
     var listed: Int?
@@ -308,8 +311,8 @@ struct BodyCore: Sendable {
         listed = nil
       }
       previous = line
-      if zoneStarts.contains(line) || document.classes[line] == .prose {
-        listed = document.shapes[line].endsWithColon && !zoneStarts.contains(line) ? 0 : nil
+      if boundaries.isZoneStart(line) || document.classes[line] == .prose {
+        listed = document.shapes[line].endsWithColon && !boundaries.isZoneStart(line) ? 0 : nil
         continue
       }
       if document.shapes[line].endsWithColon {
@@ -407,6 +410,8 @@ struct BodyCore: Sendable {
   /// The `k` of a line that opens with `#k ` (one to four digits) and holds a clock time
   /// (`10:28`: one or two digits, `:`, two digits) after it: a comment's header.
   private static func entryNumber(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
+    // Most lines open with a printable ASCII byte other than `#`: no need to trim them.
+    if let first = text.first, first &- 0x21 < 0x5F, first != 0x23 { return nil }
     let line = Whitespace.trimmed(text)
     guard line.count > 2, line[0] == 0x23 else { return nil }
     var end = 1
@@ -433,6 +438,8 @@ struct BodyCore: Sendable {
   /// `Settings.galleryMinimumSlides`, k at most N) followed by a space or the line's end.
   private static func slideCounter(_ text: UnsafeBufferPointer<UInt8>) -> (slide: Int, total: Int)?
   {
+    // Most lines open with a printable ASCII byte other than a digit: no need to trim them.
+    if let first = text.first, first &- 0x21 < 0x5F, !(first &- 0x30 < 10) { return nil }
     let line = Whitespace.trimmed(text)
     func number(from start: Int) -> (value: Int, end: Int)? {
       var end = start
@@ -455,7 +462,7 @@ struct BodyCore: Sendable {
   /// that are short or junk and do not end with `:`, three quarters of them menu items or junk, unless a line ending
   /// with `:` introduces them or half of them are list items (a list in the text).
   private static func markNavigationRuns(
-    _ document: Document, _ candidates: [Int], _ boundaries: Set<Int>,
+    _ document: Document, _ candidates: [Int], _ boundaries: ZoneBoundaries,
     into navigation: inout [Bool]
   ) {
     let shapes = document.shapes
@@ -474,7 +481,7 @@ struct BodyCore: Sendable {
       while end < candidates.count, !breaksRuns(candidates[end]) { end += 1 }
       let run = candidates[k..<end]
       let introduced =
-        k > 0 && shapes[candidates[k - 1]].endsWithColon && !boundaries.contains(candidates[k - 1])
+        k > 0 && shapes[candidates[k - 1]].endsWithColon && !boundaries.isSoft(candidates[k - 1])
       let listItems = run.filter { shapes[$0].isListItem }.count
       let menuItems = run.filter { classes[$0] == .junk || shapes[$0].isMenuLike }.count
       if run.count >= Settings.navigationRunLines, menuItems * 4 >= run.count * 3, !introduced,
@@ -485,4 +492,25 @@ struct BodyCore: Sendable {
       k = end
     }
   }
+}
+
+/// Per line, whether a zone rule starts there (`BodyCore`'s boundaries), in one byte a line: a
+/// soft boundary (a `drop-run`, `drop-block` or `drop-until` header, a repeated label, a ticker's
+/// stamp) parts the core; a hard one (a `drop-from` start) ends the article for good. An array,
+/// not a set: the core asks about most candidate lines, and a set would hash each one.
+struct ZoneBoundaries: Sendable {
+  private var marks: [UInt8]
+
+  /// No boundary on any of `lineCount` lines.
+  init(lineCount: Int) {
+    marks = [UInt8](repeating: 0, count: lineCount)
+  }
+
+  mutating func markSoft(_ line: Int) { marks[line] |= 1 }
+  mutating func markHard(_ line: Int) { marks[line] |= 2 }
+
+  func isSoft(_ line: Int) -> Bool { marks[line] & 1 != 0 }
+  func isHard(_ line: Int) -> Bool { marks[line] & 2 != 0 }
+  /// True for a soft or a hard boundary.
+  func isZoneStart(_ line: Int) -> Bool { marks[line] != 0 }
 }
