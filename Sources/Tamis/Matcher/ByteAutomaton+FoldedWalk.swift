@@ -160,7 +160,7 @@ private struct FoldedWalk {
         var state = WalkState(
           code0: code0, code1: code1, position0: position0, position1: position1,
           pending0: pending0, pending1: pending1, merged: merged)
-        index = scalar(line, base, at: index, &state, &first, &second)
+        index = scalar(line, at: index, &state, &first, &second)
         code0 = state.code0
         code1 = state.code1
         position0 = state.position0
@@ -381,21 +381,10 @@ private struct FoldedWalk {
   /// composed with a following combining mark as `TextFolder` does; returns the next index.
   @inline(never)
   private func scalar(
-    _ line: UnsafeBufferPointer<UInt8>, _ base: UnsafePointer<UInt8>, at start: Int,
+    _ line: UnsafeBufferPointer<UInt8>, at start: Int,
     _ state: inout WalkState, _ first: inout KeyEndList, _ second: inout KeyEndList
   ) -> Int {
-    let count = line.count
-    var (scalar, index) = UTF8Scalars.decode(line, at: start)
-    // Compose a following combining mark (U+0300–U+036F) into the base when a precomposed
-    // form exists, so NFD and NFC text fold alike.
-    while index + 1 < count, base[index] & 0xFE == 0xCC {
-      let (mark, next) = UTF8Scalars.decode(line, at: index)
-      guard (0x300...0x36F).contains(mark),
-        let composed = FoldTable.compositions[UInt64(scalar) << 32 | UInt64(mark)]
-      else { break }
-      scalar = composed
-      index = next
-    }
+    let (scalar, index) = FoldTable.composedScalar(line, at: start)
     if scalar < FoldTable.limit {
       let firstEntry = firstEntries[Int(scalar)]
       let secondEntry = secondEntries[Int(scalar)]

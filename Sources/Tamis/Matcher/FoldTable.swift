@@ -15,6 +15,25 @@ struct FoldTable: Sendable {
   /// Base scalar and combining mark → precomposed scalar, for NFD input (`e` + U+0301 → `é`).
   static let compositions: [UInt64: UInt32] = buildCompositions()
 
+  /// Decodes the scalar at `index` of `text` and composes each following combining mark
+  /// (U+0300–U+036F) into it when a precomposed form exists, so NFD and NFC text fold alike.
+  /// Returns the scalar and the index after it and its composed marks.
+  @inline(__always)
+  static func composedScalar(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> (
+    scalar: UInt32, next: Int
+  ) {
+    var (scalar, next) = UTF8Scalars.decode(text, at: index)
+    while next + 1 < text.count, text[next] & 0xFE == 0xCC {
+      let (mark, afterMark) = UTF8Scalars.decode(text, at: next)
+      guard (0x300...0x36F).contains(mark),
+        let composed = compositions[UInt64(scalar) << 32 | UInt64(mark)]
+      else { break }
+      scalar = composed
+      next = afterMark
+    }
+    return (scalar, next)
+  }
+
   /// One entry per scalar below `limit`: the low byte is the length (0...7, or `spaceCode`), the
   /// other bytes are the folded UTF-8 bytes, first byte lowest.
   let entries: [UInt64]

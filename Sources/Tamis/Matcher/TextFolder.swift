@@ -95,18 +95,8 @@ struct TextFolder: Sendable {
               if both { secondLane.emit(folded, from: start, to: index, into: &second) }
               continue
             }
-            var scalarValue: UInt32
-            (scalarValue, index) = UTF8Scalars.decode(input, at: index)
-            // Compose a following combining mark (U+0300–U+036F) into the base when a
-            // precomposed form exists, so NFD and NFC text fold alike.
-            while index + 1 < count, base[index] & 0xFE == 0xCC {
-              let (mark, next) = UTF8Scalars.decode(input, at: index)
-              guard (0x300...0x36F).contains(mark),
-                let composed = FoldTable.compositions[UInt64(scalarValue) << 32 | UInt64(mark)]
-              else { break }
-              scalarValue = composed
-              index = next
-            }
+            let scalarValue: UInt32
+            (scalarValue, index) = FoldTable.composedScalar(input, at: index)
             if scalarValue < FoldTable.limit {
               firstLane.apply(
                 firstEntries[Int(scalarValue)], from: start, to: index, into: &first)

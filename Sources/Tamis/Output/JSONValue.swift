@@ -40,9 +40,7 @@ public enum JSONValue: Sendable, Hashable {
       output.append(UInt8(ascii: "]"))
     case .object(let members):
       output.append(UInt8(ascii: "{"))
-      // Sorted with their values: no look-up (a string hash) per key.
-      let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-      for (index, member) in sorted.enumerated() {
+      for (index, member) in Self.sortedMembers(members).enumerated() {
         if index > 0 { output.append(UInt8(ascii: ",")) }
         Self.appendString(member.key, to: &output)
         output.append(UInt8(ascii: ":"))
@@ -52,9 +50,12 @@ public enum JSONValue: Sendable, Hashable {
     }
   }
 
-  /// The keys of an object in the order tamis writes them: by their UTF-8 bytes.
-  public static func sortedKeys(_ members: [String: JSONValue]) -> [String] {
-    members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+  /// The members of an object in the order tamis writes them: by their keys' UTF-8 bytes. Sorted
+  /// with their values, so writing them needs no look-up (a string hash) per key.
+  public static func sortedMembers<Value>(_ members: [String: Value])
+    -> [Dictionary<String, Value>.Element]
+  {
+    members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
   }
 
   /// Appends `text` as a JSON string literal: `"` and `\` escaped, control characters as

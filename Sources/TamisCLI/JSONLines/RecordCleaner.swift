@@ -207,8 +207,7 @@ struct RecordCleaner: Sendable {
         output += member.rawValue
       }
     }
-    // Sorted with their values: no look-up (a string hash) per key.
-    for member in added.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+    for member in JSONValue.sortedMembers(added) {
       if !first { output.append(UInt8(ascii: ",")) }
       first = false
       JSONValue.appendString(member.key, to: &output)
