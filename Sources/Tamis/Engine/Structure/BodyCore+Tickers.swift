@@ -11,11 +11,12 @@ extension BodyCore {
   /// own core. A ticker whose items are mostly headlines (the stamp and a title on one line, the
   /// next stamp right under it) is a list of other stories (`headlineFeeds`, from its first
   /// stamp to its last): its few paragraphs do not make the article one story among many.
+  /// `headlineFeeds` is empty when the dump holds no such ticker (most dumps).
   static func tickers(_ document: Document, _ candidates: [Int]) -> (
     stamps: [Int], headlineFeeds: [Bool]
   ) {
     var stamps: [Int] = []
-    var feeds = [Bool](repeating: false, count: document.lineCount)
+    var feeds: [Bool] = []
     var chain: [Int] = []
     var headlines = 0
     var lastTime = 0
@@ -30,6 +31,7 @@ extension BodyCore {
       else { return }
       stamps.append(contentsOf: chain)
       if headlines * 2 >= chain.count - 1 {
+        if feeds.isEmpty { feeds = [Bool](repeating: false, count: document.lineCount) }
         for line in first...last { feeds[line] = true }
       }
     }
