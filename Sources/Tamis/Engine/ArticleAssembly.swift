@@ -14,14 +14,33 @@ struct ArticleAssembly {
   var headline: Headline?
 
   /// Assembles the article parts of `state`.
-  init(_ state: CleaningState) {
+  ///
+  /// Borrows the state: a copy would retain and release each of its arrays and rules.
+  init(_ state: borrowing CleaningState) {
     let document = state.document
     let compiled = state.compiled
     headline = Headline(state)
     let titleLine = headline?.leavesBody == true ? headline?.line : nil
     let terminatorBytes = Array(document.terminator.utf8)
+    // Most dumps end lines with one byte: appended as a byte, not as an array.
+    let singleTerminator = terminatorBytes.count == 1 ? terminatorBytes[0] : nil
+    func appendTerminator() {
+      if let singleTerminator { body.append(singleTerminator) } else { body += terminatorBytes }
+    }
     body.reserveCapacity(document.bytes.count)
     outcomes.reserveCapacity(state.fates.count)
+    // The removals counted first, so that their array (and `pending`) is allocated once at its
+    // final size rather than grown by copying: a removal is a wide value.
+    var removedLines = titleLine == nil ? 0 : 1
+    var strippedSpans = 0
+    for line in state.fates.indices {
+      switch state.fates[line] {
+      case .blank, .captionText, .caption, .credit: break
+      case .body: strippedSpans += state.strips[line].count
+      case .meta, .removed, .copyright, .learned: removedLines += 1
+      }
+    }
+    removals.reserveCapacity(removedLines + strippedSpans)
     var paragraphCount = 0
     var lineInParagraph = false
     var pendingBreak = false
@@ -49,6 +68,7 @@ struct ArticleAssembly {
     // doubling, it held up to twice the removed bytes at once): `pending` says which removal
     // reads which line.
     var pending: [(removal: Int, line: Int)] = []
+    pending.reserveCapacity(removedLines + strippedSpans)
     func appendRemoved(_ line: Int, _ removal: Removal) {
       pending.append((removals.count, line))
       removals.append(removal)
@@ -87,12 +107,12 @@ struct ArticleAssembly {
           outcome = .stripped(removals: Array(first..<removals.count))
         }
         if pendingBreak {
-          body += terminatorBytes
-          body += terminatorBytes
+          appendTerminator()
+          appendTerminator()
           pendingBreak = false
           paragraphCount += 1
         } else if lineInParagraph {
-          body += terminatorBytes
+          appendTerminator()
         } else {
           paragraphCount += 1
         }

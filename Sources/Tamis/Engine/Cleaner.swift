@@ -46,12 +46,13 @@ public struct Cleaner: Sendable {
   ) -> CleanedArticle {
     let state = decide(bytes, options: options)
     let assembly = ArticleAssembly(state)
-    let meta = MetaDecisions(state: state, assembly: assembly).fields()
+    let terminator = state.document.terminator
+    // The state is handed over, not copied: a copy retains and releases each of its arrays.
+    let meta = MetaDecisions(state: consume state, assembly: assembly).fields()
     // Invalid UTF-8 shows as U+FFFD in `body`; `rawBody` keeps the input's bytes (issue 7).
     return CleanedArticle(
       source: source, bodyBytes: assembly.body, captions: assembly.captions, meta: meta,
-      removals: assembly.removals, outcomes: assembly.outcomes,
-      lineTerminator: state.document.terminator)
+      removals: assembly.removals, outcomes: assembly.outcomes, lineTerminator: terminator)
   }
 
   /// The rules that decided some line of `text` (removed, captioned, captured or cut

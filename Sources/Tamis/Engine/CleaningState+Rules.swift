@@ -13,7 +13,17 @@ extension CleaningState {
     {
       return false
     }
-    return compiled.rules[position].conditions.allSatisfy { holds($0, onLine: line) }
+    // A loop over positions, not `allSatisfy` with a closure: the closure's context held a copy
+    // of the whole state (a memcpy of its hundreds of bytes on every call).
+    let count = compiled.rules[position].conditions.count
+    var condition = 0
+    while condition < count {
+      guard holds(compiled.rules[position].conditions[condition], onLine: line) else {
+        return false
+      }
+      condition += 1
+    }
+    return true
   }
 
   /// Raises `keepLevel` on every line a `keep` rule applies to, to the rule's specificity; with

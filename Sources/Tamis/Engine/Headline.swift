@@ -21,7 +21,7 @@ struct Headline {
   /// The headline of `state`, or nil when no line reads as one: the first body line when it
   /// does, else a line above it that a rule on shape alone removed (a kicker such as "Z+;
   /// Wohnungsbau" above a body headline is passed over).
-  init?(_ state: CleaningState) {
+  init?(_ state: borrowing CleaningState) {
     let fates = state.fates
     let shapeRules = Set(state.compiled.anyLineRules)
     guard

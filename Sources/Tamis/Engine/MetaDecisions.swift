@@ -35,10 +35,15 @@ struct MetaDecisions {
   /// the punctuation that separated them from the next words ("Julie Marty,").
   static let nameFields: Set<String> = ["author", "place", "source", "photo-credit"]
 
+  /// What `trimNames` trims besides white space, built once rather than per document.
+  private static let nameSeparators: Set<Character> = [",", ";", ":", "|", "-", "–", "—", "/"]
+
   /// Trims the punctuation a capture keeps at either end of a name (`,` `;` `:` `|` `-` and
   /// white space); a name that ends in a period keeps it ("J.-M. Dupont Jr.").
   static func trimNames(in meta: inout [String: String]) {
-    let separators: Set<Character> = [",", ";", ":", "|", "-", "–", "—", "/"]
+    // Most documents capture no field: no key to hash.
+    guard !meta.isEmpty else { return }
+    let separators = nameSeparators
     for key in nameFields {
       guard let value = meta[key] else { continue }
       var name = Substring(value)
@@ -59,21 +64,34 @@ struct MetaDecisions {
     // Only groups with `sets:` matter; most rule sets have a handful.
     let setsOfGroup = compiled.firstRuleSettingFields
     guard !setsOfGroup.isEmpty else { return }
-    var firings: [(line: Int, ruleID: String)] = assembly.removals.compactMap { removal in
-      // Every rule of a group has the group's `sets:` and group ids are unique, so a removal
-      // by a compiled rule without fields needs no look-up by id (a string hash per removal).
-      if let position = removal.compiledRulePosition, compiled.rules[position].sets.isEmpty {
-        return nil
+    // The removals come in line order. Only the first firing of a group counts, and every later
+    // firing of the same compiled rule is one of the same group on the same line or below: it
+    // is skipped before its id is hashed (a string hash per removal of a paywall group).
+    var removalFirings: [(line: Int, ruleID: String)] = []
+    var seenPosition: [Bool] = []
+    for removal in assembly.removals {
+      if let position = removal.compiledRulePosition {
+        // Every rule of a group has the group's `sets:` and group ids are unique, so a removal
+        // by a compiled rule without fields needs no look-up by id.
+        guard !compiled.rules[position].sets.isEmpty else { continue }
+        if seenPosition.isEmpty {
+          seenPosition = Array(repeating: false, count: compiled.rules.count)
+        }
+        guard !seenPosition[position] else { continue }
+        seenPosition[position] = true
       }
-      return setsOfGroup[removal.ruleID] == nil ? nil : (removal.line - 1, removal.ruleID)
+      if setsOfGroup[removal.ruleID] != nil {
+        removalFirings.append((removal.line - 1, removal.ruleID))
+      }
     }
+    var captionFirings: [(line: Int, ruleID: String)] = []
     for (line, outcome) in assembly.outcomes.enumerated() {
       if case .caption(let index) = outcome, setsOfGroup[assembly.captions[index].ruleID] != nil {
-        firings.append((line, assembly.captions[index].ruleID))
+        captionFirings.append((line, assembly.captions[index].ruleID))
       }
     }
     var done: Set<String> = []
-    for firing in firings.sorted(by: { $0.line < $1.line }) where !done.contains(firing.ruleID) {
+    for firing in Self.merged(removalFirings, captionFirings) where !done.contains(firing.ruleID) {
       done.insert(firing.ruleID)
       guard let index = setsOfGroup[firing.ruleID] else { continue }
       let assignments = compiled[rule: index].sets
@@ -91,6 +109,29 @@ struct MetaDecisions {
         meta[assignment.key] = value
       }
     }
+  }
+
+  /// Two lists of firings, each in line order, merged in line order; on the same line the
+  /// first list's come first (what a stable sort of the two end to end gives).
+  private static func merged(
+    _ first: [(line: Int, ruleID: String)], _ second: [(line: Int, ruleID: String)]
+  ) -> [(line: Int, ruleID: String)] {
+    guard !second.isEmpty else { return first }
+    guard !first.isEmpty else { return second }
+    var result: [(line: Int, ruleID: String)] = []
+    result.reserveCapacity(first.count + second.count)
+    var left = 0
+    var right = 0
+    while left < first.count || right < second.count {
+      if right == second.count || (left < first.count && first[left].line <= second[right].line) {
+        result.append(first[left])
+        left += 1
+      } else {
+        result.append(second[right])
+        right += 1
+      }
+    }
+    return result
   }
 
   /// The holes of the hit of one of the group's rules on the firing line (for zone rules, the
@@ -125,17 +166,28 @@ struct MetaDecisions {
     let removed = removedWords { _, _ in }
     let share = Double(removed) / Double(total)
     guard share > Settings.removalBudget else { return }
-    // Over budget (rare): the words again, by group.
+    // Over budget: the words again, by group. Summed by compiled rule first (an array slot per
+    // removal, not a string hash), then by the rules' group ids; -1: the rule removed nothing.
+    var removedByPosition = Array(repeating: -1, count: state.compiled.rules.count)
     var removedByRule: [String: Int] = [:]
-    _ = removedWords { ruleID, words in removedByRule[ruleID, default: 0] += words }
+    _ = removedWords { index, words in
+      if let position = assembly.removals[index].compiledRulePosition {
+        removedByPosition[position] = max(removedByPosition[position], 0) + words
+      } else {
+        removedByRule[assembly.removals[index].ruleID, default: 0] += words
+      }
+    }
+    for (position, words) in removedByPosition.enumerated() where words >= 0 {
+      removedByRule[state.compiled.rules[position].rule.id, default: 0] += words
+    }
     meta["over-removal"] = "\(Int((share * 100).rounded())) %"
     meta["over-removal-rules"] = removedByRule.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
       .prefix(3).map(\.key).joined(separator: ",")
   }
 
   /// The words the removals took (lines by their word count, stripped spans by their words
-  /// between spaces); `note` hears each removal's rule id and words.
-  private func removedWords(_ note: (String, Int) -> Void) -> Int {
+  /// between spaces); `note` hears each removal's index in `assembly.removals` and words.
+  private func removedWords(_ note: (Int, Int) -> Void) -> Int {
     let document = state.document
     var removed = 0
     for (line, outcome) in assembly.outcomes.enumerated() {
@@ -143,12 +195,12 @@ struct MetaDecisions {
       case .removed(let index):
         let words = document.words[line]
         removed += words
-        note(assembly.removals[index].ruleID, words)
+        note(index, words)
       case .stripped(let indices):
         for index in indices {
           let words = assembly.removals[index].text.split(separator: " ").count
           removed += words
-          note(assembly.removals[index].ruleID, words)
+          note(index, words)
         }
       case .blank, .body, .caption:
         break

@@ -45,9 +45,11 @@ struct LinePass: CleaningPass {
       }
       guard let best else {
         // No phrase rule decides the line: a rule on shape alone (`drop-line: any`) may.
-        if let shapeRule = compiled.anyLineRules.first(where: { state.applies($0, toLine: line) }) {
+        // A loop, not `first(where:)`: that closure's context copied the whole state per line.
+        for shapeRule in compiled.anyLineRules where state.applies(shapeRule, toLine: line) {
           state.strips[line] = []
           state.fates[line] = .removed(rule: shapeRule)
+          break
         }
         continue
       }
