@@ -10,6 +10,9 @@ struct MetaDecisions {
   /// The assembly's meta fields with every decided field added.
   func fields() -> [String: String] {
     var meta = assembly.meta
+    // Copied once at a size that holds the usual additions (title, lang, site, a group's field)
+    // rather than copied on the first write and grown on the next ones.
+    meta.reserveCapacity(meta.count + 4)
     Self.trimNames(in: &meta)
     applyGroupFields(to: &meta)
     flagOverRemoval(into: &meta)
@@ -46,6 +49,13 @@ struct MetaDecisions {
     let separators = nameSeparators
     for key in nameFields {
       guard let value = meta[key] else { continue }
+      // A name that starts and ends with an ASCII letter or digit has nothing to trim: its
+      // first and last characters are neither separators nor white space.
+      if let first = value.utf8.first, let last = value.utf8.last, isASCIIAlphanumeric(first),
+        isASCIIAlphanumeric(last)
+      {
+        continue
+      }
       var name = Substring(value)
       while let last = name.last, separators.contains(last) || last.isWhitespace {
         name = name.dropLast()
@@ -55,6 +65,10 @@ struct MetaDecisions {
       }
       if name.isEmpty { meta[key] = nil } else { meta[key] = String(name) }
     }
+  }
+
+  private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+    (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10
   }
 
   /// Sets the `sets:` fields of every group that fired, the first time it fired, with the holes
@@ -68,17 +82,16 @@ struct MetaDecisions {
     // firing of the same compiled rule is one of the same group on the same line or below: it
     // is skipped before its id is hashed (a string hash per removal of a paywall group).
     var removalFirings: [(line: Int, ruleID: String)] = []
-    var seenPosition: [Bool] = []
+    // Few rules with fields fire in one document: a short list, not a flag per compiled rule.
+    var seenPositions: [Int] = []
     for removal in assembly.removals {
       if let position = removal.compiledRulePosition {
         // Every rule of a group has the group's `sets:` and group ids are unique, so a removal
         // by a compiled rule without fields needs no look-up by id.
-        guard !compiled.rules[position].sets.isEmpty else { continue }
-        if seenPosition.isEmpty {
-          seenPosition = Array(repeating: false, count: compiled.rules.count)
+        guard !compiled.rules[position].sets.isEmpty, !seenPositions.contains(position) else {
+          continue
         }
-        guard !seenPosition[position] else { continue }
-        seenPosition[position] = true
+        seenPositions.append(position)
       }
       if setsOfGroup[removal.ruleID] != nil {
         removalFirings.append((removal.line - 1, removal.ruleID))
@@ -90,9 +103,10 @@ struct MetaDecisions {
         captionFirings.append((line, assembly.captions[index].ruleID))
       }
     }
-    var done: Set<String> = []
+    // A handful of groups at most: a list compares fewer bytes than a set hashes.
+    var done: [String] = []
     for firing in Self.merged(removalFirings, captionFirings) where !done.contains(firing.ruleID) {
-      done.insert(firing.ruleID)
+      done.append(firing.ruleID)
       guard let index = setsOfGroup[firing.ruleID] else { continue }
       let assignments = compiled[rule: index].sets
       // Most templates are plain values (`paywalled = true`): no hole to read or fill.

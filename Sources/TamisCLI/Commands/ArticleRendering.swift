@@ -25,7 +25,12 @@ enum ArticleRendering {
 
   /// `text` with tabs and line ends replaced by spaces.
   private static func field(_ text: String) -> String {
-    String(text.map { $0 == "\t" || $0.isNewline ? " " : $0 })
+    // Most texts hold none of the bytes a tab or a line end (\t \n \u{B} \u{C} \r, U+0085,
+    // U+2028, U+2029) is made of: returned as they are, not rebuilt character by character.
+    guard text.utf8.contains(where: { $0 &- 0x09 < 5 || $0 == 0xC2 || $0 == 0xE2 }) else {
+      return text
+    }
+    return String(text.map { $0 == "\t" || $0.isNewline ? " " : $0 })
   }
 }
 
@@ -43,7 +48,19 @@ struct RunSummary: Sendable {
     documents += 1
     bytes += count
     captions += article.captions.count
-    for removal in article.removals { removedByAction[removal.action, default: 0] += 1 }
+    // Counted in runs of one action (removals by one rule come together), so the dictionary is
+    // hashed once per run, not once per removal.
+    var action: ActionKind?
+    var run = 0
+    for removal in article.removals {
+      if removal.action != action {
+        if let action { removedByAction[action, default: 0] += run }
+        action = removal.action
+        run = 0
+      }
+      run += 1
+    }
+    if let action { removedByAction[action, default: 0] += run }
   }
 
   /// Adds another summary's counts.
