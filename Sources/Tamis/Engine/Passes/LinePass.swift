@@ -3,41 +3,48 @@
 /// line above.
 struct LinePass: CleaningPass {
   func apply(to state: inout CleaningState) {
-    let compiled = state.compiled
+    let (fates, strips) = Self.decide(state)
+    state.fates = fates
+    state.strips = strips
+  }
+
+  /// Each line's fate and strips. Reads the state without changing it (the decisions go to
+  /// local arrays): each rule check then reads the state in place, where checks made while the
+  /// state was being written copied it whole (a memcpy per check).
+  private static func decide(_ state: borrowing CleaningState)
+    -> (fates: [CleaningState.Fate], strips: [[CleaningState.Strip]])
+  {
     let count = state.hits.count
-    // Appended, not `Array(repeating:count:)`, which copies the fate through its value witness
-    // for each line (about 120 instructions a line).
-    state.fates = []
-    state.fates.reserveCapacity(count)
-    state.strips = []
-    state.strips.reserveCapacity(count)
-    for _ in 0..<count {
-      state.fates.append(.body)
-      state.strips.append([])
-    }
+    var fates: [CleaningState.Fate] = []
+    fates.reserveCapacity(count)
+    var strips: [[CleaningState.Strip]] = []
+    strips.reserveCapacity(count)
     for line in 0..<count {
       if state.document.isBlank(line) {
-        state.fates[line] = .blank
+        fates.append(.blank)
+        strips.append([])
         continue
       }
       if let zone = state.zoneRule[line] {
-        state.fates[line] = .removed(rule: zone)
+        fates.append(.removed(rule: zone))
+        strips.append([])
         continue
       }
+      var lineStrips: [CleaningState.Strip] = []
       var best: (rule: RuleIndex, hit: LineHit)?
       for hit in state.hits[line] {
         // Read in place: `compiled[pattern:]` and `compiled[rule:]` return copies.
-        guard case .rule(let index) = compiled.patterns[hit.pattern.value].owner else {
+        guard case .rule(let index) = state.compiled.patterns[hit.pattern.value].owner else {
           continue
         }
-        let kind = compiled.rules[index.value].rule.action.kind
+        let kind = state.compiled.rules[index.value].rule.action.kind
         guard
           kind == .caption || kind == .credit || kind == .meta || kind == .dropLine
             || kind == .stripSpan
         else { continue }
         guard state.applies(index, toLine: line) else { continue }
         if kind == .stripSpan {
-          if let span = hit.span { state.strips[line].append(.init(rule: index, span: span)) }
+          if let span = hit.span { lineStrips.append(.init(rule: index, span: span)) }
           continue
         }
         if let current = best, !state.outranks(index, current.rule) { continue }
@@ -45,37 +52,47 @@ struct LinePass: CleaningPass {
       }
       guard let best else {
         // No phrase rule decides the line: a rule on shape alone (`drop-line: any`) may.
-        // A loop, not `first(where:)`: that closure's context copied the whole state per line.
-        for shapeRule in compiled.anyLineRules where state.applies(shapeRule, toLine: line) {
-          state.strips[line] = []
-          state.fates[line] = .removed(rule: shapeRule)
+        var fate = CleaningState.Fate.body
+        for shapeRule in state.compiled.anyLineRules where state.applies(shapeRule, toLine: line) {
+          lineStrips = []
+          fate = .removed(rule: shapeRule)
           break
         }
+        fates.append(fate)
+        strips.append(lineStrips)
         continue
       }
       // A strip-span of a more specific scope keeps the line: it outranks a generic drop.
-      let bestSpecificity = compiled[rule: best.rule].specificity
-      if state.strips[line].contains(where: {
-        compiled[rule: $0.rule].specificity > bestSpecificity
+      let bestSpecificity = state.compiled.rules[best.rule.value].specificity
+      if lineStrips.contains(where: {
+        state.compiled.rules[$0.rule.value].specificity > bestSpecificity
       }) {
-        state.strips[line].removeAll { compiled[rule: $0.rule].specificity < bestSpecificity }
+        lineStrips.removeAll {
+          state.compiled.rules[$0.rule.value].specificity < bestSpecificity
+        }
+        fates.append(.body)
+        strips.append(lineStrips)
         continue
       }
-      state.strips[line] = []
-      switch compiled[rule: best.rule].rule.action.kind {
-      case .caption: state.fates[line] = .caption(rule: best.rule, hit: best.hit)
-      case .credit: Self.joinCredit(line, rule: best.rule, hit: best.hit, in: &state)
+      strips.append([])
+      switch state.compiled.rules[best.rule.value].rule.action.kind {
+      case .caption: fates.append(.caption(rule: best.rule, hit: best.hit))
+      case .credit:
+        fates.append(.body)
+        joinCredit(line, rule: best.rule, hit: best.hit, in: state, &fates, strips)
       case .meta:
         let others = state.hits[line].filter { hit in
-          guard case .rule(let index) = compiled[pattern: hit.pattern].owner, index != best.rule
+          guard case .rule(let index) = state.compiled.patterns[hit.pattern.value].owner,
+            index != best.rule
           else { return false }
-          return compiled[rule: index].rule.action.kind == .meta
+          return state.compiled.rules[index.value].rule.action.kind == .meta
             && state.applies(index, toLine: line)
         }
-        state.fates[line] = .meta(rule: best.rule, hits: [best.hit] + others)
-      default: state.fates[line] = .removed(rule: best.rule)
+        fates.append(.meta(rule: best.rule, hits: [best.hit] + others))
+      default: fates.append(.removed(rule: best.rule))
       }
     }
+    return (fates, strips)
   }
 
   /// A lone credit line joins the line right above it (no blank line between): when that line
@@ -84,25 +101,26 @@ struct LinePass: CleaningPass {
   /// otherwise the credit line is removed, and when it is a copyright line (`© …`) it is the
   /// article's, not a photo's: its text goes to `meta.copyright`.
   private static func joinCredit(
-    _ line: Int, rule: RuleIndex, hit: LineHit, in state: inout CleaningState
+    _ line: Int, rule: RuleIndex, hit: LineHit, in state: borrowing CleaningState,
+    _ fates: inout [CleaningState.Fate], _ strips: [[CleaningState.Strip]]
   ) {
     let previous = line - 1
-    guard previous >= 0, !state.document.isBlank(previous), case .body = state.fates[previous],
-      state.strips[previous].isEmpty,
+    guard previous >= 0, !state.document.isBlank(previous), case .body = fates[previous],
+      strips[previous].isEmpty,
       state.document.words[previous] <= Settings.captionWords,
       !isParagraph(previous, in: state)
     else {
-      state.fates[line] =
+      fates[line] =
         isCopyright(state.document.content(line)) ? .copyright(rule: rule) : .removed(rule: rule)
       return
     }
-    state.fates[previous] = .captionText(creditLine: line)
-    state.fates[line] = .credit(rule: rule, hit: hit, textLine: previous)
+    fates[previous] = .captionText(creditLine: line)
+    fates[line] = .credit(rule: rule, hit: hit, textLine: previous)
   }
 
   /// True when the structure layer reads the line as a paragraph of prose: too long a text for
   /// a caption (`Settings.captionProseTokens`).
-  private static func isParagraph(_ line: Int, in state: CleaningState) -> Bool {
+  private static func isParagraph(_ line: Int, in state: borrowing CleaningState) -> Bool {
     guard state.options.structure, state.document.hasShapes else { return false }
     return state.document.classes[line] == .prose
       && state.document.shapes[line].effectiveTokens >= Double(Settings.captionProseTokens)
