@@ -1,11 +1,34 @@
+import Tamis
+
 /// A JSON object read from one line, with each member's value kept as the input's own bytes so
 /// it can be written back unchanged.
 struct JSONRecord {
-  /// The members in input order: the decoded key and the raw bytes of the value.
-  var members: [(key: String, rawValue: ArraySlice<UInt8>)]
+  /// One member of the object.
+  struct Member {
+    /// The decoded key.
+    var key: String
+    /// The key's string literal as written (quotes included) when it holds no escape, which is
+    /// then what `JSONValue.appendString(key)` writes; nil when it has one.
+    var rawKey: ArraySlice<UInt8>?
+    /// The raw bytes of the value.
+    var rawValue: ArraySlice<UInt8>
+
+    /// Appends the key as a JSON string literal: the input's own bytes when it has no escape.
+    func appendKey(to output: inout [UInt8]) {
+      if let rawKey {
+        output += rawKey
+      } else {
+        JSONValue.appendString(key, to: &output)
+      }
+    }
+  }
+
+  /// The members in input order.
+  var members: [Member]
   /// The decoded bytes of the first member named `key`, when the reader was asked to keep it
-  /// and it is a string: the text field, decoded once while the line is read.
-  var decoded: (key: String, bytes: [UInt8])? = nil
+  /// and it is a string: the text field, decoded once while the line is read (the input's own
+  /// bytes, not a copy, when it holds no escape).
+  var decoded: (key: String, bytes: ArraySlice<UInt8>)? = nil
 
   /// The decoded value of a string member, nil when absent; `.failure` when it is not a string.
   func string(_ key: String) -> Result<String, JSONSyntaxError>? {
@@ -13,7 +36,7 @@ struct JSONRecord {
   }
 
   /// The decoded UTF-8 bytes of a string member, without building a `String`.
-  func stringBytes(_ key: String) -> Result<[UInt8], JSONSyntaxError>? {
+  func stringBytes(_ key: String) -> Result<ArraySlice<UInt8>, JSONSyntaxError>? {
     if let decoded, decoded.key == key { return .success(decoded.bytes) }
     guard let member = members.first(where: { $0.key == key }) else { return nil }
     var reader = JSONRecordReader(bytes: member.rawValue)
@@ -85,13 +108,13 @@ struct JSONRecordReader {
   private mutating func readRecord(keeping keptKey: String?) throws(JSONSyntaxError)
     -> JSONRecord
   {
-    var decoded: (key: String, bytes: [UInt8])?
+    var decoded: (key: String, bytes: ArraySlice<UInt8>)?
     var keptKeySeen = keptKey == nil
     skipSpace()
     guard index < bytes.endIndex else { throw .unexpectedEnd }
     guard bytes[index] == UInt8(ascii: "{") else { throw .notAnObject }
     index += 1
-    var members: [(key: String, rawValue: ArraySlice<UInt8>)] = []
+    var members: [JSONRecord.Member] = []
     skipSpace()
     if try peek() == UInt8(ascii: "}") {
       index += 1
@@ -99,7 +122,10 @@ struct JSONRecordReader {
       while true {
         skipSpace()
         guard try peek() == UInt8(ascii: "\"") else { throw unexpected() }
-        let key = try readString()
+        let keyStart = index
+        let (keyBytes, keyIsRaw) = try readStringSlice()
+        let key = String(decoding: keyBytes, as: UTF8.self)
+        let rawKey = keyIsRaw ? bytes[keyStart..<index] : nil
         skipSpace()
         try expect(UInt8(ascii: ":"))
         skipSpace()
@@ -107,14 +133,14 @@ struct JSONRecordReader {
         if !keptKeySeen, key == keptKey {
           keptKeySeen = true
           if try peek() == UInt8(ascii: "\"") {
-            decoded = (key, try readStringContent(keeping: true, reservingRest: true))
+            decoded = (key, try readStringSlice(reservingRest: true).bytes)
           } else {
             try skipValue(depth: 1)
           }
         } else {
           try skipValue(depth: 1)
         }
-        members.append((key, bytes[start..<index]))
+        members.append(JSONRecord.Member(key: key, rawKey: rawKey, rawValue: bytes[start..<index]))
         skipSpace()
         let next = try peek()
         index += 1
@@ -131,10 +157,10 @@ struct JSONRecordReader {
   }
 
   /// Reads a whole value that must be a string, as decoded UTF-8 bytes.
-  mutating func readStringBytes() throws(JSONSyntaxError) -> [UInt8] {
+  mutating func readStringBytes() throws(JSONSyntaxError) -> ArraySlice<UInt8> {
     skipSpace()
     guard try peek() == UInt8(ascii: "\"") else { throw .notAString }
-    return try readStringContent(keeping: true)
+    return try readStringSlice().bytes
   }
 
   // MARK: - Values
@@ -156,7 +182,7 @@ struct JSONRecordReader {
       while true {
         skipSpace()
         guard try peek() == UInt8(ascii: "\"") else { throw unexpected() }
-        _ = try readString()
+        _ = try readStringContent(keeping: false)
         skipSpace()
         try expect(UInt8(ascii: ":"))
         skipSpace()
@@ -256,9 +282,20 @@ struct JSONRecordReader {
     return isQuote | isBackslash | isControl
   }
 
-  /// Reads a string literal at `index` (which holds `"`) and decodes it.
-  private mutating func readString() throws(JSONSyntaxError) -> String {
-    String(decoding: try readStringContent(keeping: true), as: UTF8.self)
+  /// Reads a string literal at `index` (which holds `"`) into its decoded UTF-8 bytes: the
+  /// input's own bytes between the quotes when the literal holds no escape (`raw`), a decoded
+  /// copy when it does.
+  /// - Parameter reservingRest: as for `readStringContent`.
+  private mutating func readStringSlice(reservingRest: Bool = false) throws(JSONSyntaxError)
+    -> (bytes: ArraySlice<UInt8>, raw: Bool)
+  {
+    let contentStart = index + 1
+    let special = nextSpecialByte(from: contentStart)
+    if special < bytes.endIndex, bytes[special] == UInt8(ascii: "\"") {
+      index = special + 1
+      return (bytes[contentStart..<special], true)
+    }
+    return (try readStringContent(keeping: true, reservingRest: reservingRest)[...], false)
   }
 
   /// Reads a string literal at `index` (which holds `"`) into its decoded UTF-8 bytes; without
