@@ -106,7 +106,7 @@ extension CleanedArticle {
     }
     output += "],".utf8
     output += members.meta
-    JSONValue.object(jsonMeta).render(into: &output)
+    appendMetaJSON(to: &output)
     output.append(UInt8(ascii: ","))
     if let key = members.removed {
       output += key
@@ -150,6 +150,22 @@ extension CleanedArticle {
       typed[key] = Self.typedMetaValue(key: key, value) ?? .string(value)
     }
     return typed
+  }
+
+  /// Appends `jsonMeta` rendered as a JSON object, without building its values.
+  func appendMetaJSON(to output: inout [UInt8]) {
+    output.append(UInt8(ascii: "{"))
+    for (index, field) in JSONValue.sortedMembers(Self.withNormalisedDate(meta)).enumerated() {
+      if index > 0 { output.append(UInt8(ascii: ",")) }
+      JSONValue.appendString(field.key, to: &output)
+      output.append(UInt8(ascii: ":"))
+      if let typed = Self.typedMetaValue(key: field.key, field.value) {
+        typed.render(into: &output)
+      } else {
+        JSONValue.appendString(field.value, to: &output)
+      }
+    }
+    output.append(UInt8(ascii: "}"))
   }
 
   /// `meta` with `date` in ISO 8601, as `jsonMeta` describes.

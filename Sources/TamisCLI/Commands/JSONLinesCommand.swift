@@ -29,6 +29,8 @@ struct JSONLinesCommand {
       language: invocation.language, site: invocation.site, encoding: invocation.encoding,
       structure: invocation.structure, keepTitle: invocation.keepTitle)
     recordCleaner.recorder = learning?.recorder
+    // The counts by action cost a dictionary update per removal: only for the summary line.
+    recordCleaner.summarises = !invocation.quiet && streams.errorsAreTerminal
     let jobs = invocation.jobs ?? ProcessInfo.processInfo.activeProcessorCount
     var summary = RunSummary()
     var failed = false

@@ -245,41 +245,12 @@ struct JSONRecordReader {
   }
 
   /// The index of the first quote, backslash or control byte at or after `position`
-  /// (`endIndex` if none): the plain run of a string literal, stepped over without bounds checks.
+  /// (`endIndex` if none): the plain run of a string literal (`JSONValue.firstEscaped`, the
+  /// same set of bytes).
   private func nextSpecialByte(from position: Int) -> Int {
     bytes.withUnsafeBufferPointer { buffer in
-      var cursor = position - bytes.startIndex
-      // Eight bytes at a time while none of them is special.
-      if let base = buffer.baseAddress {
-        while cursor &+ 8 <= buffer.count {
-          let chunk = UInt64(
-            littleEndian: UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self))
-          let special = Self.specialBytes(chunk)
-          if special != 0 { return cursor + special.trailingZeroBitCount / 8 + bytes.startIndex }
-          cursor &+= 8
-        }
-      }
-      while cursor < buffer.count {
-        let byte = buffer[cursor]
-        if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
-        cursor &+= 1
-      }
-      return cursor + bytes.startIndex
+      JSONValue.firstEscaped(in: buffer, from: position - bytes.startIndex) + bytes.startIndex
     }
-  }
-
-  /// The high bit of each byte of `chunk` set when the byte is `"`, `\\` or below 0x20; exact
-  /// for every byte value (no sum carries into the next byte).
-  @inline(__always)
-  private static func specialBytes(_ chunk: UInt64) -> UInt64 {
-    let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    let quotes = chunk ^ 0x2222_2222_2222_2222
-    let backslashes = chunk ^ 0x5C5C_5C5C_5C5C_5C5C
-    let isQuote = ~(((quotes & lows) &+ lows) | quotes) & highs
-    let isBackslash = ~(((backslashes & lows) &+ lows) | backslashes) & highs
-    let isControl = ~(((chunk & lows) &+ 0x6060_6060_6060_6060) | chunk) & highs
-    return isQuote | isBackslash | isControl
   }
 
   /// Reads a string literal at `index` (which holds `"`) into its decoded UTF-8 bytes: the
@@ -295,24 +266,33 @@ struct JSONRecordReader {
       index = special + 1
       return (bytes[contentStart..<special], true)
     }
-    return (try readStringContent(keeping: true, reservingRest: reservingRest)[...], false)
+    return (
+      try readStringContent(keeping: true, reservingRest: reservingRest, firstSpecial: special)[
+        ...],
+      false
+    )
   }
 
   /// Reads a string literal at `index` (which holds `"`) into its decoded UTF-8 bytes; without
   /// `keeping`, checks it the same way (same errors) and returns nothing.
-  /// - Parameter reservingRest: whether to reserve room for the rest of the line at once (for
-  ///   the text field, not for keys and short values).
-  private mutating func readStringContent(keeping: Bool, reservingRest: Bool = false)
-    throws(JSONSyntaxError) -> [UInt8]
-  {
+  /// - Parameters:
+  ///   - reservingRest: whether to reserve room for the rest of the line at once (for the text
+  ///     field, not for keys and short values).
+  ///   - firstSpecial: where the first quote, backslash or control byte after the opening quote
+  ///     is, when the caller has looked already.
+  private mutating func readStringContent(
+    keeping: Bool, reservingRest: Bool = false, firstSpecial: Int? = nil
+  ) throws(JSONSyntaxError) -> [UInt8] {
     index += 1
+    var known = firstSpecial
     var decoded: [UInt8] = []
     // The rest of the line bounds the string: one allocation instead of a doubling every few
     // runs between escapes (a text field is most of its record, and has an escape per line).
     if reservingRest { decoded.reserveCapacity(bytes.endIndex - index) }
     var runStart = index
     while true {
-      index = nextSpecialByte(from: index)
+      index = known ?? nextSpecialByte(from: index)
+      known = nil
       guard index < bytes.endIndex else { throw .unexpectedEnd }
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {

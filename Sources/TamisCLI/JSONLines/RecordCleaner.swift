@@ -30,6 +30,9 @@ struct RecordCleaner: Sendable {
   private let addedMembers: CleanedArticle.JSONMembers
   /// With `--learn-out`, what each cleaned record tells of the learned lines.
   var recorder: LearningRecorder?
+  /// Whether each outcome's summary counts the removals by action and the captions, for the
+  /// summary line; without it, only documents and failures are counted.
+  var summarises = true
 
   init(
     cleaner: Cleaner, textField: String, urlField: String, replaceText: Bool, explain: Bool,
@@ -168,7 +171,11 @@ struct RecordCleaner: Sendable {
     }
     if let encoding { article.meta["encoding"] = encoding.rawValue }
     recorder?.record(site: host, text: Array(text), article: article)
-    summary.add(article, bytes: bytes.count)
+    if summarises {
+      summary.add(article, bytes: bytes.count)
+    } else {
+      summary.documents += 1
+    }
     // The added members, in the order of their keys (one prefix for all, so the order of the
     // names): body, captions, meta, removed, schema_version. The body is written from its bytes,
     // never decoded into a string.
