@@ -114,10 +114,18 @@ public enum JSONValue: Sendable, Hashable {
     let space = SIMD16<UInt8>(repeating: 0x20)
     while cursor &+ 16 <= bytes.count {
       let chunk = UnsafeRawPointer(base + cursor).loadUnaligned(as: SIMD16<UInt8>.self)
-      if any((chunk .== quote) .| (chunk .== backslash) .| (chunk .< space)) { break }
+      let special = (chunk .== quote) .| (chunk .== backslash) .| (chunk .< space)
+      if any(special) {
+        // The lanes as two words, lane 0 in the low byte of the first (every platform Swift
+        // runs on is little-endian): the first set byte is the first special one.
+        let lanes = SIMD16<UInt8>(repeating: 0).replacing(with: 0xFF, where: special)
+        let words = unsafeBitCast(lanes, to: SIMD2<UInt64>.self)
+        if words[0] != 0 { return cursor + words[0].trailingZeroBitCount / 8 }
+        return cursor + 8 + words[1].trailingZeroBitCount / 8
+      }
       cursor &+= 16
     }
-    // Within the sixteen bytes that hold one, or in the last few: eight at a time.
+    // The last few bytes: eight at a time, then one.
     while cursor &+ 8 <= bytes.count {
       let chunk = UInt64(
         littleEndian: UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self))
