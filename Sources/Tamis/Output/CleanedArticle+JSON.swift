@@ -52,6 +52,89 @@ extension CleanedArticle {
     return object
   }
 
+  /// Which members `appendJSONMembers(_:to:)` writes, and their keys, rendered once for a run.
+  public struct JSONMembers: Sendable {
+    let body: [UInt8]?
+    let captions: [UInt8]
+    let meta: [UInt8]
+    let removed: [UInt8]?
+    let schemaVersion: [UInt8]
+
+    /// The members of `jsonMembers(includeRemovals:includeBody:)`, each key starting with
+    /// `prefix`.
+    /// - Parameters:
+    ///   - prefix: what every key starts with (empty: the names as they are).
+    ///   - body: whether to write `body`.
+    ///   - removals: whether to write `removed`.
+    public init(prefix: String, body: Bool, removals: Bool) {
+      func key(_ name: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        JSONValue.appendString(prefix + name, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        return bytes
+      }
+      self.body = body ? key("body") : nil
+      self.captions = key("captions")
+      self.meta = key("meta")
+      self.removed = removals ? key("removed") : nil
+      self.schemaVersion = key("schema_version")
+    }
+  }
+
+  /// Appends the members `members` names, comma-separated and in key order, as UTF-8 JSON text
+  /// to `output`: what rendering `jsonMembers` into an object writes between its braces (the
+  /// order of the names is the order of the prefixed keys), without building the values.
+  public func appendJSONMembers(_ members: JSONMembers, to output: inout [UInt8]) {
+    if let key = members.body {
+      output += key
+      appendBodyJSON(to: &output)
+      output.append(UInt8(ascii: ","))
+    }
+    output += members.captions
+    output.append(UInt8(ascii: "["))
+    for (index, caption) in captions.enumerated() {
+      if index > 0 { output.append(UInt8(ascii: ",")) }
+      output += #"{"credit":"#.utf8
+      JSONValue.appendString(caption.credit, to: &output)
+      output += #","id":"#.utf8
+      JSONValue.appendString(caption.ruleID, to: &output)
+      output += #","position":"#.utf8
+      output += String(caption.position).utf8
+      output += #","text":"#.utf8
+      JSONValue.appendString(caption.text, to: &output)
+      output.append(UInt8(ascii: "}"))
+    }
+    output += "],".utf8
+    output += members.meta
+    appendMetaJSON(to: &output)
+    output.append(UInt8(ascii: ","))
+    if let key = members.removed {
+      output += key
+      output.append(UInt8(ascii: "["))
+      for (index, removal) in removals.enumerated() {
+        if index > 0 { output.append(UInt8(ascii: ",")) }
+        output += #"{"action":"#.utf8
+        JSONValue.appendString(removal.action.name, to: &output)
+        output += #","id":"#.utf8
+        JSONValue.appendString(removal.ruleID, to: &output)
+        output += #","line":"#.utf8
+        output += String(removal.line).utf8
+        output += #","rule":"#.utf8
+        JSONValue.appendString(removal.rule.description, to: &output)
+        output += #","text":"#.utf8
+        JSONValue.appendString(removal.text, to: &output)
+        if let reason = removal.reason {
+          output += #","why":"#.utf8
+          JSONValue.appendString(reason, to: &output)
+        }
+        output.append(UInt8(ascii: "}"))
+      }
+      output += "],".utf8
+    }
+    output += members.schemaVersion
+    output += String(Self.jsonSchemaVersion).utf8
+  }
+
   /// The meta fields as typed JSON values, with the normalised `date`.
   ///
   /// `date` is the ISO 8601 form (`PublicationDate`) of the first readable of `published`, a
@@ -67,6 +150,22 @@ extension CleanedArticle {
       typed[key] = Self.typedMetaValue(key: key, value) ?? .string(value)
     }
     return typed
+  }
+
+  /// Appends `jsonMeta` rendered as a JSON object, without building its values.
+  func appendMetaJSON(to output: inout [UInt8]) {
+    output.append(UInt8(ascii: "{"))
+    for (index, field) in JSONValue.sortedMembers(Self.withNormalisedDate(meta)).enumerated() {
+      if index > 0 { output.append(UInt8(ascii: ",")) }
+      JSONValue.appendString(field.key, to: &output)
+      output.append(UInt8(ascii: ":"))
+      if let typed = Self.typedMetaValue(key: field.key, field.value) {
+        typed.render(into: &output)
+      } else {
+        JSONValue.appendString(field.value, to: &output)
+      }
+    }
+    output.append(UInt8(ascii: "}"))
   }
 
   /// `meta` with `date` in ISO 8601, as `jsonMeta` describes.

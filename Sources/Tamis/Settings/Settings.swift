@@ -328,4 +328,10 @@ public enum Settings {
   /// title, a paragraph and a credit or an embedded post's few lines; farther apart, the times
   /// are not one feed's.
   public static let tickerEntryLines = 6
+
+  /// The bytes the JSON Lines reader asks the input for per chunk of whole lines, each chunk one
+  /// worker's task: 256 KB is about fifty one-article records, long enough that handing it over
+  /// costs nothing next to cleaning it, short enough that both cores get work early and that the
+  /// batches in flight stay a few megabytes.
+  public static let jsonLinesChunkBytes = 256 << 10
 }

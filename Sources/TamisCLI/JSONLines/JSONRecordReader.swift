@@ -1,11 +1,34 @@
+import Tamis
+
 /// A JSON object read from one line, with each member's value kept as the input's own bytes so
 /// it can be written back unchanged.
 struct JSONRecord {
-  /// The members in input order: the decoded key and the raw bytes of the value.
-  var members: [(key: String, rawValue: ArraySlice<UInt8>)]
+  /// One member of the object.
+  struct Member {
+    /// The decoded key.
+    var key: String
+    /// The key's string literal as written (quotes included) when it holds no escape, which is
+    /// then what `JSONValue.appendString(key)` writes; nil when it has one.
+    var rawKey: ArraySlice<UInt8>?
+    /// The raw bytes of the value.
+    var rawValue: ArraySlice<UInt8>
+
+    /// Appends the key as a JSON string literal: the input's own bytes when it has no escape.
+    func appendKey(to output: inout [UInt8]) {
+      if let rawKey {
+        output += rawKey
+      } else {
+        JSONValue.appendString(key, to: &output)
+      }
+    }
+  }
+
+  /// The members in input order.
+  var members: [Member]
   /// The decoded bytes of the first member named `key`, when the reader was asked to keep it
-  /// and it is a string: the text field, decoded once while the line is read.
-  var decoded: (key: String, bytes: [UInt8])? = nil
+  /// and it is a string: the text field, decoded once while the line is read (the input's own
+  /// bytes, not a copy, when it holds no escape).
+  var decoded: (key: String, bytes: ArraySlice<UInt8>)? = nil
 
   /// The decoded value of a string member, nil when absent; `.failure` when it is not a string.
   func string(_ key: String) -> Result<String, JSONSyntaxError>? {
@@ -13,7 +36,7 @@ struct JSONRecord {
   }
 
   /// The decoded UTF-8 bytes of a string member, without building a `String`.
-  func stringBytes(_ key: String) -> Result<[UInt8], JSONSyntaxError>? {
+  func stringBytes(_ key: String) -> Result<ArraySlice<UInt8>, JSONSyntaxError>? {
     if let decoded, decoded.key == key { return .success(decoded.bytes) }
     guard let member = members.first(where: { $0.key == key }) else { return nil }
     var reader = JSONRecordReader(bytes: member.rawValue)
@@ -85,13 +108,13 @@ struct JSONRecordReader {
   private mutating func readRecord(keeping keptKey: String?) throws(JSONSyntaxError)
     -> JSONRecord
   {
-    var decoded: (key: String, bytes: [UInt8])?
+    var decoded: (key: String, bytes: ArraySlice<UInt8>)?
     var keptKeySeen = keptKey == nil
     skipSpace()
     guard index < bytes.endIndex else { throw .unexpectedEnd }
     guard bytes[index] == UInt8(ascii: "{") else { throw .notAnObject }
     index += 1
-    var members: [(key: String, rawValue: ArraySlice<UInt8>)] = []
+    var members: [JSONRecord.Member] = []
     skipSpace()
     if try peek() == UInt8(ascii: "}") {
       index += 1
@@ -99,7 +122,10 @@ struct JSONRecordReader {
       while true {
         skipSpace()
         guard try peek() == UInt8(ascii: "\"") else { throw unexpected() }
-        let key = try readString()
+        let keyStart = index
+        let (keyBytes, keyIsRaw) = try readStringSlice()
+        let key = String(decoding: keyBytes, as: UTF8.self)
+        let rawKey = keyIsRaw ? bytes[keyStart..<index] : nil
         skipSpace()
         try expect(UInt8(ascii: ":"))
         skipSpace()
@@ -107,14 +133,14 @@ struct JSONRecordReader {
         if !keptKeySeen, key == keptKey {
           keptKeySeen = true
           if try peek() == UInt8(ascii: "\"") {
-            decoded = (key, try readStringContent(keeping: true, reservingRest: true))
+            decoded = (key, try readStringSlice(reservingRest: true).bytes)
           } else {
             try skipValue(depth: 1)
           }
         } else {
           try skipValue(depth: 1)
         }
-        members.append((key, bytes[start..<index]))
+        members.append(JSONRecord.Member(key: key, rawKey: rawKey, rawValue: bytes[start..<index]))
         skipSpace()
         let next = try peek()
         index += 1
@@ -131,10 +157,10 @@ struct JSONRecordReader {
   }
 
   /// Reads a whole value that must be a string, as decoded UTF-8 bytes.
-  mutating func readStringBytes() throws(JSONSyntaxError) -> [UInt8] {
+  mutating func readStringBytes() throws(JSONSyntaxError) -> ArraySlice<UInt8> {
     skipSpace()
     guard try peek() == UInt8(ascii: "\"") else { throw .notAString }
-    return try readStringContent(keeping: true)
+    return try readStringSlice().bytes
   }
 
   // MARK: - Values
@@ -156,7 +182,7 @@ struct JSONRecordReader {
       while true {
         skipSpace()
         guard try peek() == UInt8(ascii: "\"") else { throw unexpected() }
-        _ = try readString()
+        _ = try readStringContent(keeping: false)
         skipSpace()
         try expect(UInt8(ascii: ":"))
         skipSpace()
@@ -219,63 +245,54 @@ struct JSONRecordReader {
   }
 
   /// The index of the first quote, backslash or control byte at or after `position`
-  /// (`endIndex` if none): the plain run of a string literal, stepped over without bounds checks.
+  /// (`endIndex` if none): the plain run of a string literal (`JSONValue.firstEscaped`, the
+  /// same set of bytes).
   private func nextSpecialByte(from position: Int) -> Int {
     bytes.withUnsafeBufferPointer { buffer in
-      var cursor = position - bytes.startIndex
-      // Eight bytes at a time while none of them is special.
-      if let base = buffer.baseAddress {
-        while cursor &+ 8 <= buffer.count {
-          let chunk = UInt64(
-            littleEndian: UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self))
-          let special = Self.specialBytes(chunk)
-          if special != 0 { return cursor + special.trailingZeroBitCount / 8 + bytes.startIndex }
-          cursor &+= 8
-        }
-      }
-      while cursor < buffer.count {
-        let byte = buffer[cursor]
-        if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
-        cursor &+= 1
-      }
-      return cursor + bytes.startIndex
+      JSONValue.firstEscaped(in: buffer, from: position - bytes.startIndex) + bytes.startIndex
     }
   }
 
-  /// The high bit of each byte of `chunk` set when the byte is `"`, `\\` or below 0x20; exact
-  /// for every byte value (no sum carries into the next byte).
-  @inline(__always)
-  private static func specialBytes(_ chunk: UInt64) -> UInt64 {
-    let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    let quotes = chunk ^ 0x2222_2222_2222_2222
-    let backslashes = chunk ^ 0x5C5C_5C5C_5C5C_5C5C
-    let isQuote = ~(((quotes & lows) &+ lows) | quotes) & highs
-    let isBackslash = ~(((backslashes & lows) &+ lows) | backslashes) & highs
-    let isControl = ~(((chunk & lows) &+ 0x6060_6060_6060_6060) | chunk) & highs
-    return isQuote | isBackslash | isControl
-  }
-
-  /// Reads a string literal at `index` (which holds `"`) and decodes it.
-  private mutating func readString() throws(JSONSyntaxError) -> String {
-    String(decoding: try readStringContent(keeping: true), as: UTF8.self)
+  /// Reads a string literal at `index` (which holds `"`) into its decoded UTF-8 bytes: the
+  /// input's own bytes between the quotes when the literal holds no escape (`raw`), a decoded
+  /// copy when it does.
+  /// - Parameter reservingRest: as for `readStringContent`.
+  private mutating func readStringSlice(reservingRest: Bool = false) throws(JSONSyntaxError)
+    -> (bytes: ArraySlice<UInt8>, raw: Bool)
+  {
+    let contentStart = index + 1
+    let special = nextSpecialByte(from: contentStart)
+    if special < bytes.endIndex, bytes[special] == UInt8(ascii: "\"") {
+      index = special + 1
+      return (bytes[contentStart..<special], true)
+    }
+    return (
+      try readStringContent(keeping: true, reservingRest: reservingRest, firstSpecial: special)[
+        ...],
+      false
+    )
   }
 
   /// Reads a string literal at `index` (which holds `"`) into its decoded UTF-8 bytes; without
   /// `keeping`, checks it the same way (same errors) and returns nothing.
-  /// - Parameter reservingRest: whether to reserve room for the rest of the line at once (for
-  ///   the text field, not for keys and short values).
-  private mutating func readStringContent(keeping: Bool, reservingRest: Bool = false)
-    throws(JSONSyntaxError) -> [UInt8]
-  {
+  /// - Parameters:
+  ///   - reservingRest: whether to reserve room for the rest of the line at once (for the text
+  ///     field, not for keys and short values).
+  ///   - firstSpecial: where the first quote, backslash or control byte after the opening quote
+  ///     is, when the caller has looked already.
+  private mutating func readStringContent(
+    keeping: Bool, reservingRest: Bool = false, firstSpecial: Int? = nil
+  ) throws(JSONSyntaxError) -> [UInt8] {
     index += 1
+    var known = firstSpecial
     var decoded: [UInt8] = []
     // The rest of the line bounds the string: one allocation instead of a doubling every few
     // runs between escapes (a text field is most of its record, and has an escape per line).
     if reservingRest { decoded.reserveCapacity(bytes.endIndex - index) }
     var runStart = index
     while true {
-      index = nextSpecialByte(from: index)
+      index = known ?? nextSpecialByte(from: index)
+      known = nil
       guard index < bytes.endIndex else { throw .unexpectedEnd }
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {

@@ -26,8 +26,13 @@ struct RecordCleaner: Sendable {
   let encoding: InputEncoding?
   /// The names of the fields tamis may add to a record, prefixed.
   private let addedFields: Set<String>
+  /// The members tamis adds to a cleaned record, their keys rendered once.
+  private let addedMembers: CleanedArticle.JSONMembers
   /// With `--learn-out`, what each cleaned record tells of the learned lines.
   var recorder: LearningRecorder?
+  /// Whether each outcome's summary counts the removals by action and the captions, for the
+  /// summary line; without it, only documents and failures are counted.
+  var summarises = true
 
   init(
     cleaner: Cleaner, textField: String, urlField: String, replaceText: Bool, explain: Bool,
@@ -49,12 +54,13 @@ struct RecordCleaner: Sendable {
     if !replaceText { added.append("body") }
     if explain { added.append("removed") }
     self.addedFields = Set(added.map { fieldPrefix + $0 })
+    self.addedMembers = CleanedArticle.JSONMembers(
+      prefix: fieldPrefix, body: !replaceText, removals: explain)
   }
 
-  /// The output line for one input line, and the error to report when there is one.
-  struct Output: Sendable {
-    /// The output line's UTF-8 bytes, without the line end.
-    var line: [UInt8]
+  /// What cleaning one line gives besides its output line: the error to report when there is
+  /// one, and the counts.
+  struct Outcome: Sendable {
     var problem: RecordProblem?
     var summary: RunSummary
     /// A warning that does not fail the record (invalid UTF-8, read as U+FFFD).
@@ -73,69 +79,84 @@ struct RecordCleaner: Sendable {
     case withURLField
   }
 
-  /// Cleans the record on one line (its bytes, without the line end).
+  /// Cleans the record on one line (its bytes, without the line end) and appends the output
+  /// line, without its line end, to `output`.
   ///
   /// A line that is not valid UTF-8 is read with each invalid byte as U+FFFD, so the output
-  /// line is valid JSON, and the output carries a warning saying so (README "Bad input").
-  func clean(_ line: [UInt8]) -> Output {
-    let (bytes, used) = (encoding ?? .utf8).decode(line)
-    guard let invalid = bytes.withUnsafeBufferPointer(TextCheck.invalidUTF8(in:)) else {
-      return cleanValid(bytes, encoding: encoding == nil ? nil : used)
+  /// line is valid JSON, and the outcome carries a warning saying so (README "Bad input").
+  func clean(_ line: ArraySlice<UInt8>, into output: inout [UInt8]) -> Outcome {
+    var decoded: [UInt8]?
+    var used: InputEncoding?
+    if let encoding {
+      let (bytes, encodingUsed) = encoding.decode(Array(line))
+      (decoded, used) = (bytes, encodingUsed)
     }
-    var output = cleanValid(Array(String(decoding: bytes, as: UTF8.self).utf8), encoding: nil)
-    output.warning =
+    let bytes = decoded.map { $0[...] } ?? line
+    guard let invalid = bytes.withUnsafeBufferPointer(TextCheck.invalidUTF8(in:)) else {
+      return cleanValid(bytes, encoding: used, into: &output)
+    }
+    var outcome = cleanValid(
+      Array(String(decoding: bytes, as: UTF8.self).utf8)[...], encoding: nil, into: &output)
+    outcome.warning =
       InputProblem.invalidUTF8Cleaned(
         byteOffset: invalid.firstOffset, count: invalid.count, replaced: true
       ).message
-    return output
+    return outcome
   }
 
-  /// Cleans a line that is valid UTF-8; `encoding`, when given, is named in `meta`.
-  private func cleanValid(_ bytes: [UInt8], encoding: InputEncoding?) -> Output {
+  /// Cleans a line that is valid UTF-8 into `output`; `encoding`, when given, is named in
+  /// `meta`.
+  private func cleanValid(
+    _ bytes: ArraySlice<UInt8>, encoding: InputEncoding?, into output: inout [UInt8]
+  ) -> Outcome {
     var summary = RunSummary()
     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
-      return Output(line: bytes, problem: nil, summary: summary)
+      output += bytes
+      return Outcome(problem: nil, summary: summary)
     }
     /// The record refused whole: its line kept as a string next to the error.
-    func refused(_ problem: RecordProblem) -> Output {
+    func refused(_ problem: RecordProblem, _ output: inout [UInt8]) -> Outcome {
       summary.failed = 1
-      let line = JSONValue.object([
+      JSONValue.object([
         fieldPrefix + "error": .string(problem.message),
         fieldPrefix + "raw": .string(String(decoding: bytes, as: UTF8.self)),
-      ]).rendered
-      return Output(line: Array(line.utf8), problem: problem, summary: summary)
+      ]).render(into: &output)
+      return Outcome(problem: problem, summary: summary)
     }
     /// The record with its fields and an error field.
-    func failed(_ problem: RecordProblem, _ record: JSONRecord) -> Output {
+    func failed(_ problem: RecordProblem, _ record: JSONRecord, _ output: inout [UInt8])
+      -> Outcome
+    {
       summary.failed = 1
-      return Output(
-        line: Self.render(
-          record, adding: [fieldPrefix + "error": .json(.string(problem.message))],
-          replacing: nil),
-        problem: problem, summary: summary)
+      Self.render(record, replacing: nil, into: &output) { output in
+        JSONValue.appendString(fieldPrefix + "error", to: &output)
+        output.append(UInt8(ascii: ":"))
+        JSONValue.appendString(problem.message, to: &output)
+      }
+      return Outcome(problem: problem, summary: summary)
     }
     let record: JSONRecord
-    switch JSONRecordReader.record(bytes[...], keeping: textField) {
+    switch JSONRecordReader.record(bytes, keeping: textField) {
     case .success(let read): record = read
-    case .failure(let error): return refused(.invalidJSON(error.message))
+    case .failure(let error): return refused(.invalidJSON(error.message), &output)
     }
     let kind: RecordKind =
       record.members.contains { $0.key == urlField } ? .withURLField : .withoutURLField
     if let clash = record.members.first(where: { addedFields.contains($0.key) }) {
-      var output = refused(.fieldClash(field: clash.key))
-      output.record = kind
-      return output
+      var outcome = refused(.fieldClash(field: clash.key), &output)
+      outcome.record = kind
+      return outcome
     }
-    let text: [UInt8]
+    let text: ArraySlice<UInt8>
     switch record.stringBytes(textField) {
     case .none:
-      var output = failed(.missingTextField(textField), record)
-      output.record = kind
-      return output
+      var outcome = failed(.missingTextField(textField), record, &output)
+      outcome.record = kind
+      return outcome
     case .failure:
-      var output = failed(.textFieldNotString(textField), record)
-      output.record = kind
-      return output
+      var outcome = failed(.textFieldNotString(textField), record, &output)
+      outcome.record = kind
+      return outcome
     case .success(let value): text = value
     }
     var host = site
@@ -149,73 +170,48 @@ struct RecordCleaner: Sendable {
           site: host, language: language, structure: structure, keepTitle: keepTitle))
     }
     if let encoding { article.meta["encoding"] = encoding.rawValue }
-    recorder?.record(site: host, text: text, article: article)
-    summary.add(article, bytes: bytes.count)
-    // The body is written from its bytes (`Added.body`), never decoded into a string.
-    var added = article.jsonMembers(includeRemovals: explain, includeBody: false).mapValues {
-      Added.json($0)
-    }
-    var replacement: (key: String, value: Added)?
-    if replaceText {
-      replacement = (textField, .body(article))
+    recorder?.record(site: host, text: Array(text), article: article)
+    if summarises {
+      summary.add(article, bytes: bytes.count)
     } else {
-      added["body"] = .body(article)
+      summary.documents += 1
     }
-    if !fieldPrefix.isEmpty {
-      added = Dictionary(uniqueKeysWithValues: added.map { (fieldPrefix + $0.key, $0.value) })
+    // The added members, in the order of their keys (one prefix for all, so the order of the
+    // names): body, captions, meta, removed, schema_version. The body is written from its bytes,
+    // never decoded into a string.
+    Self.render(
+      record, replacing: replaceText ? (textField, { article.appendBodyJSON(to: &$0) }) : nil,
+      into: &output
+    ) { output in
+      article.appendJSONMembers(addedMembers, to: &output)
     }
-    return Output(
-      line: Self.render(record, adding: added, replacing: replacement), problem: nil,
-      summary: summary, record: kind)
+    return Outcome(problem: nil, summary: summary, record: kind)
   }
 
-  /// A value a record gets from tamis: a JSON value, or the article's body, written as the JSON
-  /// string `JSONValue.string(article.body)` renders, from the body's bytes.
-  enum Added {
-    case json(JSONValue)
-    case body(CleanedArticle)
-
-    /// Appends the value's JSON text, as UTF-8, to `output`.
-    func render(into output: inout [UInt8]) {
-      switch self {
-      case .json(let value): value.render(into: &output)
-      case .body(let article): article.appendBodyJSON(to: &output)
-      }
-    }
-  }
-
-  /// The record with its members as read (except those `adding` overrides and the replaced
-  /// one), then the added members in key order, as UTF-8 bytes.
+  /// Appends the record with its members as read (the replaced one's value written by
+  /// `replacement`), then the members `appendAdded` writes, as UTF-8 bytes, to `output`.
   static func render(
-    _ record: JSONRecord, adding added: [String: Added],
-    replacing replacement: (key: String, value: Added)?
-  ) -> [UInt8] {
-    var output: [UInt8] = [UInt8(ascii: "{")]
-    // The record's own bytes, and as much again for the body and the rest tamis adds: one
-    // allocation instead of a doubling per few kilobytes.
-    output.reserveCapacity(
-      2 * record.members.reduce(64) { $0 + $1.key.utf8.count + $1.rawValue.count })
+    _ record: JSONRecord,
+    replacing replacement: (key: String, value: (inout [UInt8]) -> Void)?,
+    into output: inout [UInt8],
+    appendAdded: (inout [UInt8]) -> Void
+  ) {
+    output.append(UInt8(ascii: "{"))
     var first = true
-    for member in record.members where added[member.key] == nil {
+    for member in record.members {
       if !first { output.append(UInt8(ascii: ",")) }
       first = false
-      JSONValue.appendString(member.key, to: &output)
+      member.appendKey(to: &output)
       output.append(UInt8(ascii: ":"))
       if let replacement, replacement.key == member.key {
-        replacement.value.render(into: &output)
+        replacement.value(&output)
       } else {
         output += member.rawValue
       }
     }
-    for member in JSONValue.sortedMembers(added) {
-      if !first { output.append(UInt8(ascii: ",")) }
-      first = false
-      JSONValue.appendString(member.key, to: &output)
-      output.append(UInt8(ascii: ":"))
-      member.value.render(into: &output)
-    }
+    if !first { output.append(UInt8(ascii: ",")) }
+    appendAdded(&output)
     output.append(UInt8(ascii: "}"))
-    return output
   }
 }
 

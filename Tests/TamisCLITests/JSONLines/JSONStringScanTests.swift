@@ -47,7 +47,7 @@ import Testing
           Issue.record("no text in \(line)")
           continue
         }
-        #expect(bytes == expected)
+        #expect(Array(bytes) == expected)
       case (.failure, .none): break
       default: Issue.record("\(String(decoding: line, as: UTF8.self)): \(result)")
       }
