@@ -131,8 +131,26 @@ struct LineShape: Sendable {
         index &+= 1
         continue
       }
+      if let word = ASCIIWord.Short(base, at: index, count: count) {
+        // The commonest word: ASCII letters and digits then a space, the line's end or an
+        // ASCII mark that cannot extend it; counted as the general path below counts it.
+        tally.add(word.token)
+        spacedWords &+= afterSpace
+        let end = index &+ word.token.length
+        if word.stopByte == 0x20 {
+          numberDots = 0
+          previous = 0x20
+          afterSpace = 1
+          index = end &+ 1
+        } else {
+          previous = UInt32(base[end &- 1])
+          afterSpace = 0
+          index = end
+        }
+        continue
+      }
       if Self.isASCIIWordByte(byte) {
-        // An ASCII word 8 bytes at a time: the common case.
+        // Any other word that starts with an ASCII letter or digit, 8 bytes at a time.
         spacedWords &+= afterSpace
         afterSpace = 0
         let word = ASCIIWord(base, from: index, count: count)
