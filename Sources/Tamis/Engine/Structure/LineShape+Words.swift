@@ -107,28 +107,27 @@ extension LineShape {
     /// Empties every bucket.
     @inline(__always)
     func reset() {
-      // A fixed number of stores (`initialize(repeating:)` calls `memset` for each line).
-      guard let base = counts.baseAddress else { return }
-      for slot in 0..<Self.slots { base[slot] = 0 }
+      // A fixed number of stores (`initialize(repeating:)` calls `memset` for each line); the
+      // buffer's subscript, unchecked in release builds, tests no base address per word.
+      for slot in 0..<Self.slots { counts[slot] = 0 }
     }
 
     /// Counts a finished word: a token, a number, a word and its case, a long word, a stop word.
     @inline(__always)
     func add(_ word: WordToken) {
-      guard let base = counts.baseAddress else { return }
       guard word.startsWithLetter else {
-        base[word.onlyDigits ? Self.number : Self.other] &+= 1
+        counts[word.onlyDigits ? Self.number : Self.other] &+= 1
         return
       }
       let kind = Self.word &+ (word.firstUpper ? 1 : 0) &+ (word.letters > 3 ? 2 : 0)
-      base[kind] &+= 1
-      if word.length <= 8, stopWords.contains(word.key) { base[Self.stopWordSlot] &+= 1 }
+      counts[kind] &+= 1
+      if word.length <= 8, stopWords.contains(word.key) { counts[Self.stopWordSlot] &+= 1 }
     }
 
     /// Counts a CJK character, a token of its own.
     @inline(__always)
     func addCJK() {
-      counts.baseAddress.map { $0[Self.cjkSlot] &+= 1 }
+      counts[Self.cjkSlot] &+= 1
     }
 
     /// Sets the word counts of `shape` from the buckets.
