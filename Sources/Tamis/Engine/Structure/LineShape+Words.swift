@@ -107,28 +107,27 @@ extension LineShape {
     /// Empties every bucket.
     @inline(__always)
     func reset() {
-      // A fixed number of stores (`initialize(repeating:)` calls `memset` for each line).
-      guard let base = counts.baseAddress else { return }
-      for slot in 0..<Self.slots { base[slot] = 0 }
+      // A fixed number of stores (`initialize(repeating:)` calls `memset` for each line); the
+      // buffer's subscript, unchecked in release builds, tests no base address per word.
+      for slot in 0..<Self.slots { counts[slot] = 0 }
     }
 
     /// Counts a finished word: a token, a number, a word and its case, a long word, a stop word.
     @inline(__always)
     func add(_ word: WordToken) {
-      guard let base = counts.baseAddress else { return }
       guard word.startsWithLetter else {
-        base[word.onlyDigits ? Self.number : Self.other] &+= 1
+        counts[word.onlyDigits ? Self.number : Self.other] &+= 1
         return
       }
       let kind = Self.word &+ (word.firstUpper ? 1 : 0) &+ (word.letters > 3 ? 2 : 0)
-      base[kind] &+= 1
-      if word.length <= 8, stopWords.contains(word.key) { base[Self.stopWordSlot] &+= 1 }
+      counts[kind] &+= 1
+      if word.length <= 8, stopWords.contains(word.key) { counts[Self.stopWordSlot] &+= 1 }
     }
 
     /// Counts a CJK character, a token of its own.
     @inline(__always)
     func addCJK() {
-      counts.baseAddress.map { $0[Self.cjkSlot] &+= 1 }
+      counts[Self.cjkSlot] &+= 1
     }
 
     /// Sets the word counts of `shape` from the buckets.
@@ -305,6 +304,76 @@ extension LineShape {
     @inline(__always)
     fileprivate static func zeroBytes(_ value: UInt64) -> UInt64 {
       ~(((value & lowBits) &+ lowBits) | value) & highBits
+    }
+
+    /// A word of ASCII letters and digits shorter than 16 bytes that ends at a space, at the
+    /// line's end or at an ASCII mark that cannot extend it (not `'`, `-` nor `(`): what
+    /// `ASCIIWord` and the scalar path read of it, found with the ASCII classes alone (a
+    /// Latin-1 letter or any other non-ASCII byte before its end makes it no such word).
+    struct Short {
+      let token: WordToken
+      /// The byte that ends the word: a space at the line's end.
+      let stopByte: UInt8
+
+      /// The word that starts at `start`, or nil when no such word starts there.
+      @inline(__always)
+      init?(_ bytes: UnsafePointer<UInt8>, at start: Int, count: Int) {
+        let chunk = ASCIIWord.chunk(bytes, at: start, count: count)
+        let (letters, others) = Self.classes(chunk)
+        // The high bit of the first byte that is no ASCII letter or digit; above 0x80 when
+        // the chunk's first byte is one.
+        let firstOther = others & (0 &- others)
+        var stopByte: UInt8
+        let letterCount: Int
+        let length: Int
+        let key: UInt64
+        if firstOther > 0x80 {
+          guard firstOther & chunk == 0 else { return nil }
+          let shift = UInt64(truncatingIfNeeded: firstOther.trailingZeroBitCount &- 7)
+          let runMask = (1 &<< shift) &- 1
+          stopByte = UInt8(truncatingIfNeeded: chunk &>> shift)
+          letterCount = ASCIIWord.count(letters & runMask)
+          key = (chunk | (letters &>> 2)) & runMask
+          length = Int(truncatingIfNeeded: shift &>> 3)
+        } else {
+          // Eight letters or digits: the word may end in the next chunk.
+          guard others == 0, start &+ 8 < count else { return nil }
+          let next = ASCIIWord.chunk(bytes, at: start &+ 8, count: count)
+          let (nextLetters, nextOthers) = Self.classes(next)
+          let nextOther = nextOthers & (0 &- nextOthers)
+          guard nextOther != 0, nextOther & next == 0 else { return nil }
+          let shift = UInt64(truncatingIfNeeded: nextOther.trailingZeroBitCount &- 7)
+          stopByte = UInt8(truncatingIfNeeded: next &>> shift)
+          letterCount =
+            ASCIIWord.count(letters) &+ ASCIIWord.count(nextLetters & ((1 &<< shift) &- 1))
+          key = chunk | (letters &>> 2)
+          length = 8 &+ Int(truncatingIfNeeded: shift &>> 3)
+        }
+        if start &+ length == count {
+          // The padding after the line's last byte: the line's end, read as a space.
+          stopByte = 0x20
+        } else if stopByte == 0x27 || stopByte == 0x2D || stopByte == 0x28 {
+          return nil
+        }
+        let first = UInt8(truncatingIfNeeded: chunk)
+        self.stopByte = stopByte
+        token = WordToken(
+          startsWithLetter: first &- 0x30 >= 10, firstUpper: first &- 0x41 < 26,
+          letters: letterCount, onlyDigits: letterCount == 0, key: key, length: length)
+      }
+
+      /// The ASCII letters of `chunk` and its bytes that are no ASCII letter nor digit, as the
+      /// high bit of each byte.
+      @inline(__always)
+      private static func classes(_ chunk: UInt64) -> (letters: UInt64, others: UInt64) {
+        let ascii = ~chunk & ASCIIWord.highBits
+        let low = chunk & ASCIIWord.lowBits
+        let folded = low | 0x2020_2020_2020_2020
+        let letters =
+          (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(folded &+ 0x0505_0505_0505_0505) & ascii
+        let digits = (low &+ 0x5050_5050_5050_5050) & ~(low &+ 0x4646_4646_4646_4646) & ascii
+        return (letters, ~(letters | digits) & ASCIIWord.highBits)
+      }
     }
 
     /// The last scalar of a run `ASCIIWord` or `TokenState.extend` read, which ends at `end`:

@@ -131,35 +131,28 @@ struct LineShape: Sendable {
         index &+= 1
         continue
       }
-      if Self.isASCIIWordByte(byte) {
-        // An ASCII word 8 bytes at a time: the common case.
+      if let word = ASCIIWord.Short(base, at: index, count: count) {
+        // The commonest word: ASCII letters and digits then a space, the line's end or an
+        // ASCII mark that cannot extend it; counted as the general path below counts it.
+        tally.add(word.token)
         spacedWords &+= afterSpace
-        afterSpace = 0
-        let word = ASCIIWord(base, from: index, count: count)
-        let end = word.end
-        let after = end < count ? base[end] : 0x20
-        if after == 0x20 {
-          // A space or the line's end follows, as after most words: the word and the space.
-          tally.add(word.token)
+        let end = index &+ word.token.length
+        if word.stopByte == 0x20 {
           numberDots = 0
           previous = 0x20
           afterSpace = 1
           index = end &+ 1
-          continue
-        }
-        if after < 0x80, after != 0x27, after != 0x2D, after != 0x28 {
-          // An ASCII mark follows: the word ends here, as the scalar path would end it.
-          tally.add(word.token)
-          previous = ASCIIWord.lastScalar(base, before: end)
+        } else {
+          previous = UInt32(base[end &- 1])
+          afterSpace = 0
           index = end
-          continue
         }
-        // A non-ASCII letter, an apostrophe or a hyphen may extend the word, and `(` after a
-        // word is code: the scalar path goes on with the word open.
-        var token = TokenState()
-        token.open(word.token)
-        (index, previous) = readWord(
-          token, text, from: end, after: ASCIIWord.lastScalar(base, before: end), tally)
+        continue
+      }
+      if Self.isASCIIWordByte(byte) {
+        // Any other word that starts with an ASCII letter or digit.
+        spacedWords &+= afterSpace
+        (index, previous, afterSpace) = readASCIIWord(text, from: index, tally)
         continue
       }
       let scalar: UInt32
@@ -202,6 +195,40 @@ struct LineShape: Sendable {
     (endsLikeSentence, endsWithColon) = Self.ending(of: line)
     isListItem = Self.startsLikeListItem(line)
     if Self.startsLikePrompt(line) { looksLikeCode = true }
+  }
+
+  /// Reads a word that starts with an ASCII letter or digit at `start` (one `ASCIIWord.Short`
+  /// does not take), 8 bytes at a time, and counts it. Returns the index of what follows it,
+  /// its last scalar, and 1 when it ends at a space (taken with it), else 0.
+  ///
+  /// Out of line: the loop of `init(measuring:_:)` keeps its registers for the short words.
+  @inline(never)
+  private mutating func readASCIIWord(
+    _ text: UnsafeBufferPointer<UInt8>, from start: Int, _ tally: WordTally
+  ) -> (Int, UInt32, Int) {
+    guard let base = text.baseAddress else { return (text.count, 0x20, 0) }
+    let count = text.count
+    let word = ASCIIWord(base, from: start, count: count)
+    let end = word.end
+    let after = end < count ? base[end] : 0x20
+    if after == 0x20 {
+      // A space or the line's end follows, as after most words: the word and the space.
+      tally.add(word.token)
+      numberDots = 0
+      return (end &+ 1, 0x20, 1)
+    }
+    if after < 0x80, after != 0x27, after != 0x2D, after != 0x28 {
+      // An ASCII mark follows: the word ends here, as the scalar path would end it.
+      tally.add(word.token)
+      return (end, ASCIIWord.lastScalar(base, before: end), 0)
+    }
+    // A non-ASCII letter, an apostrophe or a hyphen may extend the word, and `(` after a word
+    // is code: the scalar path goes on with the word open.
+    var token = TokenState()
+    token.open(word.token)
+    let (index, last) = readWord(
+      token, text, from: end, after: ASCIIWord.lastScalar(base, before: end), tally)
+    return (index, last, 0)
   }
 
   /// Reads a word scalar by scalar from `start` (`token` holds what is read of it already):

@@ -54,10 +54,11 @@ struct StopWordSet: Sendable {
     /// True when the packed word (never 0) is a stop word.
     @inline(__always)
     func contains(_ key: UInt64) -> Bool {
-      guard let base = slots.baseAddress else { return false }
+      // The buffer's subscript (unchecked in release builds): no base address test per word;
+      // the table is never empty.
       var slot = StopWordSet.slot(key, mask)
       while true {
-        let stored = base[slot]
+        let stored = slots[slot]
         if stored == key { return true }
         if stored == 0 { return false }
         slot = (slot &+ 1) & mask

@@ -102,7 +102,8 @@ import Testing
           let text = String(repeating: " ", count: offset) + word.prefix(length)
           for tail in [
             "", " ", ".", "'", "-", "'s", "-x", "(", "é", "’s", "éa", "é ", "é.", "×", "÷x", "Å |",
-            "ée'x", "\u{A0}", "ÿ1", "é-é", "éabcdefghij", "ÉÀ", "é\u{301}", "é(", "é:3",
+            "ée'x", "\u{A0}", "ÿ1", "é-é", "éabcdefghij", "ÉÀ", "é\u{301}", "é(", "é:3", "\u{0}",
+            "\u{0}x", ",x", ")",
           ] {
             Self.expectSame(Array((text + tail).utf8), language: "en")
           }
