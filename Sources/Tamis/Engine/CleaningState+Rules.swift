@@ -59,6 +59,7 @@ extension CleaningState {
       case .inNavigationRun: return body?.inNavigationRun[line] ?? false
       case .inGallery: return body?.inGallery[line] ?? false
       case .inCommentThread: return body?.inCommentThread[line] ?? false
+      case .inTeaserList: return body?.inTeaserList[line] ?? false
       case .notListItem: return !document.shapes[line].isListItem
       case .titleCase: return Self.isTitleCase(document.content(line))
       case .dateStamp:

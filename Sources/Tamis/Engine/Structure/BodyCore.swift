@@ -30,6 +30,9 @@ struct BodyCore: Sendable {
   /// (`#1 name 2013/12/28 10:28`, `#2 …`), from the first header to the last entry
   /// (`commentThreads`).
   let inCommentThread: [Bool]
+  /// Per line: it is one item of a list of other stories' teasers, each cut off by an ellipsis
+  /// or followed by its date (`teaserLists`).
+  let inTeaserList: [Bool]
   /// Whether the core holds enough of the dump's prose (`Settings.coreMinimumProseShare`) in
   /// at least `Settings.coreMinimumProseLines` prose lines. A page
   /// of several articles, a live blog or a long gallery has a core that is one story among many:
@@ -91,6 +94,7 @@ struct BodyCore: Sendable {
     let labelled = Self.labelledCommentThreads(document, boundaries)
     for line in labelled.indices where labelled[line] { threads[line] = true }
     self.inCommentThread = threads
+    self.inTeaserList = Self.teaserLists(document)
 
     func tokens(_ line: Int) -> Double { shapes[line].effectiveTokens }
     func isMenuLike(_ line: Int) -> Bool { shapes[line].isMenuLike }
