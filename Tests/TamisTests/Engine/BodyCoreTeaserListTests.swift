@@ -67,3 +67,28 @@ import Testing
     #expect(!Self.marks(sentences).contains(true))
   }
 }
+
+/// A list of dated headlines that read as running text parts the core like a ticker's stamps.
+@Suite struct BodyCoreTeaserBoundaryTests {
+  typealias Base = BodyCoreTests
+
+  @Test("the core does not reach over a list of dated headlines to the promotions below it")
+  func datedListPartsTheCore() throws {
+    let dated = [
+      "The council says that the new bus line will open in the north of the town Courier 3/9 18:01",
+      "The bakery on Main Street is closing its doors after fifty years in the town Courier 3/9 15:47",
+      "The river is rising again and the roads along the valley are closed to the traffic Courier 3/9 14:02",
+      "The schools of the valley will stay shut on Monday because of the flood Courier 3/9 11:30",
+    ]
+    let promotions = [
+      "Win a weekend for two at the seaside this spring, and enter the draw before the end of the month!",
+      "Our card gives you points at every shop in the town, and there is no fee for the first year!",
+    ]
+    let dump =
+      Base.article + "\n\n" + dated.joined(separator: "\n") + "\n\n"
+      + promotions.joined(separator: "\n\n") + "\n"
+    let article = try Base.clean("group: around\n  when: after-body\n  drop-line: any\n", dump)
+    #expect(Base.removed(article) == dated + promotions)
+    #expect(article.body == Base.article)
+  }
+}

@@ -67,6 +67,11 @@ extension BodyCore {
     return headWords >= Settings.teaserHeadWords || wide >= Settings.teaserHeadWideBytes
   }
 
+  /// True for a teaser item that ends with its date rather than an ellipsis.
+  static func isDatedTeaser(_ document: Document, _ line: Int) -> Bool {
+    ellipsisStart(Whitespace.trimmed(document.content(line))) == nil
+  }
+
   /// Where the ellipsis that ends `text` starts: `…` or three dots or more; nil when the line
   /// ends otherwise.
   private static func ellipsisStart(_ text: UnsafeBufferPointer<UInt8>) -> Int? {

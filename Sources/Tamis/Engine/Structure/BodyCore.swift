@@ -77,10 +77,11 @@ struct BodyCore: Sendable {
   /// marks the lines that start a zone, its hard ones those that end the article for good
   /// (what follows a `drop-from` start is never reached into); `headlineFeeds` marks the lines
   /// of the tickers of headlines (`tickers`), whose prose outside the core does not count
-  /// against its confidence (empty: none).
+  /// against its confidence (empty: none); `teaserLists` the marks of `teaserLists` when the
+  /// caller has them (nil: computed here).
   init(
     _ document: Document, candidates: [Int], boundaries: ZoneBoundaries,
-    headlineFeeds: [Bool] = []
+    headlineFeeds: [Bool] = [], teaserLists: [Bool]? = nil
   ) {
     let shapes = document.shapes
     let classes = document.classes
@@ -94,7 +95,7 @@ struct BodyCore: Sendable {
     let labelled = Self.labelledCommentThreads(document, boundaries)
     for line in labelled.indices where labelled[line] { threads[line] = true }
     self.inCommentThread = threads
-    self.inTeaserList = Self.teaserLists(document)
+    self.inTeaserList = teaserLists ?? Self.teaserLists(document)
 
     func tokens(_ line: Int) -> Double { shapes[line].effectiveTokens }
     func isMenuLike(_ line: Int) -> Bool { shapes[line].isMenuLike }
