@@ -71,6 +71,9 @@ public enum Condition: Sendable, Hashable {
     /// together, each a headline cut off by an ellipsis or followed by its date or time
     /// (`BodyCore.inTeaserList`).
     case inTeaserList = "in-teaser-list"
+    /// One of a run of at least six headlines in a row well above the core, none of them
+    /// printed again in the core (`BodyCore.inHeadlineRun`).
+    case inHeadlineRun = "in-headline-run"
     /// Does not start like a list item (`1.`, `-`, `•`, `^`…): a list's entries, references
     /// included, are spared.
     case notListItem = "not-list-item"

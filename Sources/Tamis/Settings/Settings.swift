@@ -353,4 +353,12 @@ public enum Settings {
   /// The same for scripts written without spaces: the fewest bytes from 0x80 before the date
   /// (four CJK characters).
   public static let teaserHeadWideBytes = 12
+
+  /// The fewest headlines in a row that make a list of other stories above the core: a
+  /// headline, a dek and a kicker are three, six with no paragraph between are a list.
+  public static let headlineRunLines = 6
+
+  /// The most words of a line of such a run: a headline's length; a longer line is a teaser's
+  /// sentence.
+  public static let headlineRunWords = 12
 }

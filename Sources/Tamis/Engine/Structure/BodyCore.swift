@@ -33,6 +33,9 @@ struct BodyCore: Sendable {
   /// Per line: it is one item of a list of other stories' teasers, each cut off by an ellipsis
   /// or followed by its date (`teaserLists`).
   let inTeaserList: [Bool]
+  /// Per line: it belongs to a run of headlines well above the core that the core does not
+  /// print again (`headlineRuns`); all false without a core.
+  let inHeadlineRun: [Bool]
   /// Whether the core holds enough of the dump's prose (`Settings.coreMinimumProseShare`) in
   /// at least `Settings.coreMinimumProseLines` prose lines. A page
   /// of several articles, a live blog or a long gallery has a core that is one story among many:
@@ -157,6 +160,7 @@ struct BodyCore: Sendable {
     }
     guard var (first, last) = anchor else {
       self.lines = nil
+      self.inHeadlineRun = [Bool](repeating: false, count: document.lineCount)
       self.isConfident = false
       self.firstProseAbove = nil
       return
@@ -247,6 +251,8 @@ struct BodyCore: Sendable {
       last = edge
     }
     self.lines = candidates[first]...candidates[last]
+    self.inHeadlineRun = Self.headlineRuns(
+      document, candidates, core: candidates[first]...candidates[last])
     self.firstProseAbove = candidates[..<first].first { classes[$0] == .prose }
     var prose = 0.0
     var proseInCore = 0.0
