@@ -30,6 +30,24 @@ import Testing
     #expect(Base.removed(article) == Self.headlines)
   }
 
+  @Test("one-word kickers between the headlines and a title-case question do not end the run")
+  func kickersAndQuestions() throws {
+    let list = [
+      "Justice Department Toughened Its Approach, but Will That Last?", "Breakingviews",
+      Self.headlines[0], Self.headlines[1], "Opinion", Self.headlines[2], Self.headlines[3],
+      Self.headlines[4],
+    ]
+    let article = try Base.clean(Self.rule, Self.dump(list))
+    #expect(Base.removed(article) == list.filter { $0.contains(" ") })
+  }
+
+  @Test("a line ending with a colon is no headline: it breaks the run")
+  func colonBreaksTheRun() throws {
+    let list =
+      Array(Self.headlines.prefix(3)) + ["What the Council Said:"] + Self.headlines.suffix(3)
+    #expect(try Base.clean(Self.rule, Self.dump(list)).removals.isEmpty)
+  }
+
   @Test("five headlines, a run close to the article and a table of contents stay")
   func runsThatStay() throws {
     let five = try Base.clean(Self.rule, Self.dump(Array(Self.headlines.prefix(5))))

@@ -252,7 +252,7 @@ struct BodyCore: Sendable {
     }
     self.lines = candidates[first]...candidates[last]
     self.inHeadlineRun = Self.headlineRuns(
-      document, candidates, core: candidates[first]...candidates[last])
+      document, candidates, boundaries, core: candidates[first]...candidates[last])
     self.firstProseAbove = candidates[..<first].first { classes[$0] == .prose }
     var prose = 0.0
     var proseInCore = 0.0
