@@ -69,6 +69,9 @@ extension CleaningState {
       case .inNavigationRun: return body?.inNavigationRun[line] ?? false
       case .inGallery: return body?.inGallery[line] ?? false
       case .inCommentThread: return body?.inCommentThread[line] ?? false
+      case .inTeaserList: return body?.inTeaserList[line] ?? false
+      case .inHeadlineRun:
+        return body?.isConfident == true && body?.inHeadlineRun[line] == true
       case .notListItem: return !document.shapes[line].isListItem
       case .titleCase: return Self.isTitleCase(document.content(line))
       case .dateStamp:

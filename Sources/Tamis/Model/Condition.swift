@@ -67,6 +67,13 @@ public enum Condition: Sendable, Hashable {
     /// One of the lines of a comment thread: from the first numbered entry header (`#1 name
     /// 2013/12/28 10:28`) to the last entry, the numbers running up (`BodyCore.inCommentThread`).
     case inCommentThread = "in-comment-thread"
+    /// One of the items of a list of other stories' teasers: at least three lines close
+    /// together, each a headline cut off by an ellipsis or followed by its date or time
+    /// (`BodyCore.inTeaserList`).
+    case inTeaserList = "in-teaser-list"
+    /// One of a run of at least six headlines in a row well above the core, none of them
+    /// printed again in the core (`BodyCore.inHeadlineRun`).
+    case inHeadlineRun = "in-headline-run"
     /// Does not start like a list item (`1.`, `-`, `•`, `^`…): a list's entries, references
     /// included, are spared.
     case notListItem = "not-list-item"

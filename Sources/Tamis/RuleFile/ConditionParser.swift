@@ -6,7 +6,7 @@ enum ConditionParser {
   /// `max-words N`, `min-words N`, `max-length N`, the body positions (`in-body`,
   /// `before-body`, `far-before-body`, `after-body`, `far-after-body`, `outside-body`), `body-edge` and the shapes
   /// (`prose`, `not-prose`, `not-sentence`, `junk`, `menu-like`, `in-nav-run`, `in-gallery`,
-  /// `in-comment-thread`, `not-list-item`, `title-case`, `date-stamp`).
+  /// `in-comment-thread`, `in-teaser-list`, `in-headline-run`, `not-list-item`, `title-case`, `date-stamp`).
   static func parse(_ text: String) -> Condition? {
     if let position = Condition.BodyPosition(rawValue: text) { return .body(position) }
     if text == "body-edge" { return .bodyEdge }

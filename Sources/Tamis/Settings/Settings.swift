@@ -334,4 +334,37 @@ public enum Settings {
   /// costs nothing next to cleaning it, short enough that both cores get work early and that the
   /// batches in flight stay a few megabytes.
   public static let jsonLinesChunkBytes = 256 << 10
+
+  /// The fewest teaser items (a headline cut off by an ellipsis, or followed by its date) that
+  /// make a list of other stories: one or two could be a quote trailing off or a dated note,
+  /// three close together are links.
+  public static let teaserListMinimumItems = 3
+
+  /// The most non-blank lines from one teaser item to the next: an item is a headline, perhaps
+  /// a summary, a source and a picture's caption; farther apart, the lines are not one list's.
+  public static let teaserListGap = 6
+
+  /// The most words of a teaser cut off by an ellipsis: a headline's length; a longer line
+  /// that trails off is a sentence of the text.
+  public static let teaserEllipsisWords = 16
+
+  /// The most words of a teaser followed by its date: a headline and its source; a longer line
+  /// is a paragraph that happens to end with a time.
+  public static let teaserDatedWords = 30
+
+  /// The fewest words before a teaser's date: a headline holds a few; a schedule's "Doors 9:00"
+  /// or a table's label does not.
+  public static let teaserHeadWords = 3
+
+  /// The same for scripts written without spaces: the fewest bytes from 0x80 before the date
+  /// (four CJK characters).
+  public static let teaserHeadWideBytes = 12
+
+  /// The fewest headlines in a row that make a list of other stories above the core: a
+  /// headline, a dek and a kicker are three, six with no paragraph between are a list.
+  public static let headlineRunLines = 6
+
+  /// The most words of a line of such a run: a headline's length; a longer line is a teaser's
+  /// sentence.
+  public static let headlineRunWords = 12
 }

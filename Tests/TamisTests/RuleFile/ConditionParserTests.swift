@@ -25,6 +25,8 @@ import Testing
     Case(text: "in-nav-run", condition: .shape(.inNavigationRun)),
     Case(text: "in-gallery", condition: .shape(.inGallery)),
     Case(text: "in-comment-thread", condition: .shape(.inCommentThread)),
+    Case(text: "in-teaser-list", condition: .shape(.inTeaserList)),
+    Case(text: "in-headline-run", condition: .shape(.inHeadlineRun)),
     Case(text: "body-edge", condition: .bodyEdge),
     Case(text: "title-case", condition: .shape(.titleCase)),
     Case(text: "date-stamp", condition: .shape(.dateStamp)),

@@ -41,14 +41,26 @@ struct BodyCorePass: CleaningPass {
     }
     // Without prose there is no core to part: skip the count (a dump of menu lines only).
     var feeds: [Bool] = []
+    let teasers = BodyCore.teaserLists(state.document)
     if candidates.contains(where: { state.document.classes[$0] == .prose }) {
+      // A dated headline that reads as running text ("Rates rise again, and banks follow
+      // Reuters 3/9 15:47") would pull the core over its list: each one parts the core like a
+      // ticker's stamp. A teaser cut off by an ellipsis does not: readers' comments trail off
+      // too, and a thread's end is found otherwise.
+      for line in candidates
+      where teasers[line] && state.document.classes[line].isProseLike
+        && BodyCore.isDatedTeaser(state.document, line)
+      {
+        boundaries.markSoft(line)
+      }
       for line in Self.repeatedLabels(in: state.document, candidates) { boundaries.markSoft(line) }
       let tickers = BodyCore.tickers(state.document, candidates)
       for line in tickers.stamps { boundaries.markSoft(line) }
       feeds = tickers.headlineFeeds
     }
     state.body = BodyCore(
-      state.document, candidates: candidates, boundaries: boundaries, headlineFeeds: feeds)
+      state.document, candidates: candidates, boundaries: boundaries, headlineFeeds: feeds,
+      teaserLists: teasers)
     // The `keep` rules with a body or shape condition ("after-body") could not be read before
     // the core was found; the zones and the line rules, which come next, respect them.
     guard !state.keepLevel.isEmpty else { return }

@@ -30,6 +30,12 @@ struct BodyCore: Sendable {
   /// (`#1 name 2013/12/28 10:28`, `#2 …`), from the first header to the last entry
   /// (`commentThreads`).
   let inCommentThread: [Bool]
+  /// Per line: it is one item of a list of other stories' teasers, each cut off by an ellipsis
+  /// or followed by its date (`teaserLists`).
+  let inTeaserList: [Bool]
+  /// Per line: it belongs to a run of headlines well above the core that the core does not
+  /// print again (`headlineRuns`); all false without a core.
+  let inHeadlineRun: [Bool]
   /// Whether the core holds enough of the dump's prose (`Settings.coreMinimumProseShare`) in
   /// at least `Settings.coreMinimumProseLines` prose lines. A page
   /// of several articles, a live blog or a long gallery has a core that is one story among many:
@@ -74,10 +80,11 @@ struct BodyCore: Sendable {
   /// marks the lines that start a zone, its hard ones those that end the article for good
   /// (what follows a `drop-from` start is never reached into); `headlineFeeds` marks the lines
   /// of the tickers of headlines (`tickers`), whose prose outside the core does not count
-  /// against its confidence (empty: none).
+  /// against its confidence (empty: none); `teaserLists` the marks of `teaserLists` when the
+  /// caller has them (nil: computed here).
   init(
     _ document: Document, candidates: [Int], boundaries: ZoneBoundaries,
-    headlineFeeds: [Bool] = []
+    headlineFeeds: [Bool] = [], teaserLists: [Bool]? = nil
   ) {
     let shapes = document.shapes
     let classes = document.classes
@@ -91,6 +98,7 @@ struct BodyCore: Sendable {
     let labelled = Self.labelledCommentThreads(document, boundaries)
     for line in labelled.indices where labelled[line] { threads[line] = true }
     self.inCommentThread = threads
+    self.inTeaserList = teaserLists ?? Self.teaserLists(document)
 
     func tokens(_ line: Int) -> Double { shapes[line].effectiveTokens }
     func isMenuLike(_ line: Int) -> Bool { shapes[line].isMenuLike }
@@ -152,6 +160,7 @@ struct BodyCore: Sendable {
     }
     guard var (first, last) = anchor else {
       self.lines = nil
+      self.inHeadlineRun = [Bool](repeating: false, count: document.lineCount)
       self.isConfident = false
       self.firstProseAbove = nil
       return
@@ -242,6 +251,8 @@ struct BodyCore: Sendable {
       last = edge
     }
     self.lines = candidates[first]...candidates[last]
+    self.inHeadlineRun = Self.headlineRuns(
+      document, candidates, boundaries, core: candidates[first]...candidates[last])
     self.firstProseAbove = candidates[..<first].first { classes[$0] == .prose }
     var prose = 0.0
     var proseInCore = 0.0
