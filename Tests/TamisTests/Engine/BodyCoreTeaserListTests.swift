@@ -42,6 +42,8 @@ import Testing
       "Flood warnings issued for three valleys 2016-07-24",
       "School meals to cost more from April 8:00am",
       "New bus line opens in the north 7:11 PM",
+      "Harbour ferry fares rise in spring 9:30 a.m.",
+      "Night market returns to the square 10:15p.m.",
     ]
     #expect(Self.marks(dated) == Array(repeating: true, count: dated.count))
   }

@@ -49,6 +49,10 @@ extension BodyCore {
       return cut > 0 && text[cut - 1] != 0x20 && text[cut - 1] != UInt8(ascii: ".")
         && words <= Settings.teaserEllipsisWords
     }
+    // Most sentences end with a full stop or an `m` ("them"): only a meridiem ends a stamp so.
+    if end == UInt8(ascii: ".") || end | 0x20 == UInt8(ascii: "m"), !endsWithMeridiem(text) {
+      return false
+    }
     guard words <= Settings.teaserDatedWords, let stamp = trailingStampStart(text) else {
       return false
     }
@@ -144,6 +148,17 @@ extension BodyCore {
     let body = dot && word.last == UInt8(ascii: ".") ? word.dropLast() : word
     return !body.isEmpty
       && body.allSatisfy { $0 >= 0x80 || ($0 | 0x20) &- UInt8(ascii: "a") < 26 }
+  }
+
+  /// True when `text` ends with `am`, `pm`, `a.m.` or `p.m.`, in any case, glued to what comes
+  /// before or not: the cheap test before `trailingStampStart` reads the last words.
+  private static func endsWithMeridiem(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = text.count
+    func lower(_ back: Int) -> UInt8 { text[count - back] | 0x20 }
+    func isAOrP(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "a") || byte == UInt8(ascii: "p") }
+    if count >= 2, lower(1) == UInt8(ascii: "m"), isAOrP(lower(2)) { return true }
+    return count >= 4 && text[count - 1] == UInt8(ascii: ".") && lower(2) == UInt8(ascii: "m")
+      && text[count - 3] == UInt8(ascii: ".") && isAOrP(lower(4))
   }
 
   /// `am`, `pm`, `a.m.` or `p.m.`, in any case.
