@@ -8,7 +8,7 @@ struct StopWordSet: Sendable {
   /// The set of `table`'s words.
   init(_ table: StopWords) {
     var size = 64
-    while size < table.words.count * 4 { size *= 2 }
+    while size < table.words.count * Settings.stopWordSlotsPerWord { size *= 2 }
     var slots = [UInt64](repeating: 0, count: size)
     for word in table.words {
       var key: UInt64 = 0
