@@ -44,23 +44,32 @@ struct LanguageDetector: Sendable {
   /// The language code of the dump, or nil when it cannot tell.
   static func detect(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
     let scores = scores(bytes)
-    let ranked = scores.indices.sorted {
-      scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1)
+    // The best language (the first of equals) and the runner-up's score, in one pass rather than
+    // a sort: this runs once per document.
+    var winner = 0
+    var second = Int.min
+    for index in scores.indices.dropFirst() {
+      if scores[index] > scores[winner] {
+        second = scores[winner]
+        winner = index
+      } else if scores[index] > second {
+        second = scores[index]
+      }
     }
-    let best = scores[ranked[0]]
-    let second = scores[ranked[1]]
+    let best = scores[winner]
     guard best >= Settings.detectionMinimumHits,
       Double(best) >= Double(second) * Settings.detectionLead
     else { return nil }
-    return languages[ranked[0]]
+    return languages[winner]
   }
 
   /// Per language (`languages`), how many words of the sample its list holds.
   ///
   /// A word is a run of ASCII letters and bytes from 0x80, ASCII lower-cased; one of at most 8
   /// bytes is looked up. The sample is read 8 bytes at a time: the letters and the bytes from
-  /// 0x80 of a chunk are found with a few word operations, a word that ends inside the chunk it
-  /// starts in is its key at once (lower-cased and masked), and a longer one is only skipped.
+  /// 0x80 of a chunk are found with a few word operations, each word that starts and ends inside
+  /// the chunk is its key at once (lower-cased, shifted and masked), one that reaches the chunk's
+  /// end is read again from its first byte, and one of more than 8 bytes is only skipped.
   static func scores(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
     var scores = [Int](repeating: 0, count: languages.count)
     let limit = min(bytes.count, Settings.detectionSampleBytes)
@@ -89,25 +98,29 @@ struct LanguageDetector: Sendable {
           var index = 0
           while index < limit {
             let (lowered, wordBits) = classes(chunk(base, at: index, limit: limit))
-            guard wordBits != 0 else {
-              index &+= 8
-              continue
-            }
-            let skip = wordBits.trailingZeroBitCount &>> 3
-            guard skip == 0 else {
-              // To the word's first byte, where its chunk starts.
-              index &+= skip
-              continue
-            }
-            let others = ~wordBits & highBits
-            if others != 0 {
+            // Every word that starts and ends inside this chunk is counted from it, so a chunk
+            // is loaded once for several short words and the separators between them.
+            var bits = wordBits
+            var next = index &+ 8
+            while bits != 0 {
+              // The word's first byte, as a bit offset (a multiple of 8) into the chunk.
+              let start = UInt64(truncatingIfNeeded: bits.trailingZeroBitCount) & ~7
+              let others = ~wordBits & highBits & ~((1 &<< start) &- 1)
+              guard others != 0 else {
+                // The word reaches the chunk's end: read on from its first byte.
+                next = index &+ Int(truncatingIfNeeded: start &>> 3)
+                break
+              }
               // The word ends inside its chunk: at most 7 bytes.
-              let shift = UInt64(truncatingIfNeeded: others.trailingZeroBitCount) & ~7
-              count(lowered & ((1 &<< shift) &- 1))
-              index &+= Int(truncatingIfNeeded: shift &>> 3)
+              let end = UInt64(truncatingIfNeeded: others.trailingZeroBitCount) & ~7
+              count((lowered &>> start) & ((1 &<< (end &- start)) &- 1))
+              bits = wordBits & ~((1 &<< end) &- 1)
+            }
+            guard next == index else {
+              index = next
               continue
             }
-            // 8 bytes or more: only a word of exactly 8 is looked up.
+            // A word of 8 bytes or more starts here: only a word of exactly 8 is looked up.
             var end = index &+ 8
             while end < limit {
               let (_, nextBits) = classes(chunk(base, at: end, limit: limit))

@@ -41,26 +41,19 @@ struct RunSummary: Sendable {
   var skipped = 0
   var bytes = 0
   var captions = 0
-  var removedByAction: [ActionKind: Int] = [:]
+  /// Removals per action, indexed by `ActionKind.allCases` position (`summaryIndex`): an array,
+  /// not a dictionary, so counting a removal is one add with no hashing.
+  var removedByAction = [Int](repeating: 0, count: ActionKind.allCases.count)
 
   /// Adds one cleaned article.
   mutating func add(_ article: CleanedArticle, bytes count: Int) {
     documents += 1
     bytes += count
     captions += article.captions.count
-    // Counted in runs of one action (removals by one rule come together), so the dictionary is
-    // hashed once per run, not once per removal.
-    var action: ActionKind?
-    var run = 0
-    for removal in article.removals {
-      if removal.action != action {
-        if let action { removedByAction[action, default: 0] += run }
-        action = removal.action
-        run = 0
-      }
-      run += 1
+    guard !article.removals.isEmpty else { return }
+    removedByAction.withUnsafeMutableBufferPointer { counts in
+      for removal in article.removals { counts[removal.action.summaryIndex] += 1 }
     }
-    if let action { removedByAction[action, default: 0] += run }
   }
 
   /// Adds another summary's counts.
@@ -70,7 +63,7 @@ struct RunSummary: Sendable {
     skipped += other.skipped
     bytes += other.bytes
     captions += other.captions
-    removedByAction.merge(other.removedByAction, uniquingKeysWith: +)
+    for index in removedByAction.indices { removedByAction[index] += other.removedByAction[index] }
   }
 
   /// `1 document`, `2 documents`: a count and an English noun that takes an `s` in the plural.
@@ -87,11 +80,31 @@ struct RunSummary: Sendable {
     parts.append(documentsPart)
     parts.append(String(format: "%.1f MB", Double(bytes) / 1_000_000))
     let removed = ActionKind.allCases.compactMap { kind in
-      removedByAction[kind].map { "\(kind.name) \($0)" }
+      let count = removedByAction[kind.summaryIndex]
+      return count > 0 ? "\(kind.name) \(count)" : nil
     }
     parts.append("removed: " + (removed.isEmpty ? "nothing" : removed.joined(separator: ", ")))
     parts.append(Self.counted(captions, "caption"))
     parts.append(String(format: "%.2f s", seconds))
     return "tamis: " + parts.joined(separator: "; ") + "\n"
+  }
+}
+
+extension ActionKind {
+  /// The action's position in `allCases`, which indexes `RunSummary.removedByAction`.
+  var summaryIndex: Int {
+    switch self {
+    case .dropLine: 0
+    case .stripSpan: 1
+    case .dropFrom: 2
+    case .dropUntil: 3
+    case .dropBlock: 4
+    case .dropRun: 5
+    case .dropTail: 6
+    case .caption: 7
+    case .credit: 8
+    case .meta: 9
+    case .keep: 10
+    }
   }
 }

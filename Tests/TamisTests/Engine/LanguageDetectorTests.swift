@@ -46,4 +46,38 @@ import Testing
       }
     }
   }
+
+  /// `detect` as it picked the language by sorting the scores, before the one-pass pick.
+  static func sortedDetect(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    let scores = LanguageDetectorOracle.scores(bytes)
+    let ranked = scores.indices.sorted {
+      scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1)
+    }
+    let best = scores[ranked[0]]
+    let second = scores[ranked[1]]
+    guard best >= Settings.detectionMinimumHits,
+      Double(best) >= Double(second) * Settings.detectionLead
+    else { return nil }
+    return LanguageDetector.languages[ranked[0]]
+  }
+
+  @Test("generated documents get the language the sorted pick gave")
+  func detectMatchesSortedPick() {
+    var random = SeededGenerator(seed: 4_096)
+    let words = StopWords.all.map { $0.profile.map { Array($0.utf8) } }
+    for _ in 0..<2_000 {
+      // Stop words of two or three languages in chosen proportions, so that ties, near ties and
+      // clear leads all occur.
+      var text: [UInt8] = []
+      let count = random.below(60)
+      let languages = (0..<3).map { _ in random.below(words.count) }
+      for _ in 0..<count {
+        let list = words[random.pick(languages)]
+        text += random.pick(list) + [0x20]
+      }
+      let new = text.withUnsafeBufferPointer(LanguageDetector.detect)
+      let old = text.withUnsafeBufferPointer(Self.sortedDetect)
+      #expect(new == old, "\(String(decoding: text, as: UTF8.self).debugDescription)")
+    }
+  }
 }
