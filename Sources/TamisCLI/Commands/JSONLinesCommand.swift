@@ -29,7 +29,7 @@ struct JSONLinesCommand {
       language: invocation.language, site: invocation.site, encoding: invocation.encoding,
       structure: invocation.structure, keepTitle: invocation.keepTitle)
     recordCleaner.recorder = learning?.recorder
-    // The counts by action cost a dictionary update per removal: only for the summary line.
+    // The counts by action cost a walk over each record's removals: only for the summary line.
     recordCleaner.summarises = !invocation.quiet && streams.errorsAreTerminal
     let jobs = invocation.jobs ?? ProcessInfo.processInfo.activeProcessorCount
     var summary = RunSummary()
