@@ -94,17 +94,7 @@ struct LineReader {
     !atEnd && Self.firstNewline(in: buffer, from: start) == nil && !inputIsReady()
   }
 
-  /// Whether a `read(2)` would return at once: data, the end of the input or an error is
-  /// waiting. Always true for a regular file.
-  private func inputIsReady() -> Bool {
-    var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-    while true {
-      let ready = poll(&request, 1, 0)
-      if ready < 0, errno == EINTR { continue }
-      // A failed poll says nothing about the input: let the read find out.
-      return ready != 0
-    }
-  }
+  private func inputIsReady() -> Bool { DescriptorPoll.isReady(descriptor) }
 
   private mutating func fill() throws {
     let oldCount = buffer.count
