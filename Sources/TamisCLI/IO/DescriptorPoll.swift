@@ -1,6 +1,6 @@
 import Foundation
 
-/// Asks the kernel whether a file descriptor can be read without blocking, for the readers that
+/// Asks the kernel whether a file descriptor can be read without blocking, for a reader that
 /// must answer a co-process before its next line arrives.
 enum DescriptorPoll {
   /// Whether a `read(2)` on `descriptor` would return at once: data, the end of the input or an

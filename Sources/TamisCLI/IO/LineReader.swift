@@ -18,21 +18,14 @@ struct LineReader {
 
   /// The next lines, at most `maxLines` and about `maxBytes`, each without its line end (`\n`
   /// or `\r\n`), with their 1-based numbers; nil at the end of the input.
-  ///
-  /// With `untilInputWaits`, the batch also closes early, after at least one line, when the
-  /// lines read so far are used up and the next `read(2)` would block: a program that writes
-  /// one record and waits for its answer gets it, instead of both waiting for each other. A
-  /// regular file never blocks, and a pipe that is kept full rarely does, so they still come in
-  /// full batches.
   /// - Throws: the `errno` of a failed read.
-  mutating func nextBatch(maxLines: Int, maxBytes: Int, untilInputWaits: Bool = false) throws
+  mutating func nextBatch(maxLines: Int, maxBytes: Int) throws
     -> [(number: Int, bytes: [UInt8])]?
   {
     var lines: [(number: Int, bytes: [UInt8])] = []
     var total = 0
     while lines.count < maxLines, total < maxBytes {
-      let mayWait = lines.isEmpty || !untilInputWaits
-      guard case .line(let line) = try nextLine(mayWait: mayWait) else { break }
+      guard let line = try nextLine() else { break }
       total += line.count
       lineNumber += 1
       lines.append((lineNumber, line))
@@ -40,18 +33,8 @@ struct LineReader {
     return lines.isEmpty ? nil : lines
   }
 
-  /// What `nextLine` found.
-  private enum Next {
-    /// A line, without its line end.
-    case line([UInt8])
-    /// The end of the input.
-    case end
-    /// No whole line is buffered and reading more would block (only when not `mayWait`).
-    case wouldWait
-  }
-
-  /// The next line; with `mayWait` false, `.wouldWait` instead of a read that would block.
-  private mutating func nextLine(mayWait: Bool) throws -> Next {
+  /// The next line, without its line end; nil at the end of the input.
+  private mutating func nextLine() throws -> [UInt8]? {
     var searchFrom = start
     while true {
       if let newline = Self.firstNewline(in: buffer, from: searchFrom) {
@@ -59,15 +42,14 @@ struct LineReader {
         if end > start, buffer[end - 1] == 0x0D { end -= 1 }
         let line = Array(buffer[start..<end])
         start = newline + 1
-        return .line(line)
+        return line
       }
       if atEnd {
-        guard start < buffer.count else { return .end }
+        guard start < buffer.count else { return nil }
         let line = Array(buffer[start...])
         start = buffer.count
-        return .line(line)
+        return line
       }
-      if !mayWait, !inputIsReady() { return .wouldWait }
       // Keep the partial line, drop what was consumed, read more.
       buffer.removeFirst(start)
       searchFrom = buffer.count
@@ -87,14 +69,6 @@ struct LineReader {
       return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
   }
-
-  /// Whether the next batch would have to wait for the input: no whole line is buffered, the
-  /// input has not ended, and a `read(2)` would block.
-  func nextBatchWouldWait() -> Bool {
-    !atEnd && Self.firstNewline(in: buffer, from: start) == nil && !inputIsReady()
-  }
-
-  private func inputIsReady() -> Bool { DescriptorPoll.isReady(descriptor) }
 
   private mutating func fill() throws {
     let oldCount = buffer.count
